@@ -1,0 +1,49 @@
+#pragma once
+// Reading swsim result files (HDF5, netCDF-4 layout; docs/hdf5-schema.md). Shared by swsim-analyze and
+// swsim-viz: it knows the file schema, not the simulation's classes. Every failure (missing file, not
+// HDF5, truncated, not a swsim result, missing variable) throws ReadError with one line naming the file.
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace swsim::results {
+
+class ReadError : public std::runtime_error {
+ public:
+  explicit ReadError(const std::string& what) : std::runtime_error(what) {}
+};
+
+class ResultFile {
+ public:
+  explicit ResultFile(const std::string& path);
+  ~ResultFile();
+  ResultFile(ResultFile&&) noexcept;
+  ResultFile& operator=(ResultFile&&) noexcept;
+
+  const std::string& path() const { return path_; }
+  int days() const { return days_; }
+  int stations() const { return stations_; }
+  int areas() const { return areas_; }
+
+  bool has(const std::string& name) const;
+  // Names of variables over (day, station), in file order.
+  std::vector<std::string> station_day_variables() const;
+  std::vector<int> dims_of(const std::string& name) const;  // lengths
+
+  // Numeric variable converted to double (day-major for (day, station)); checks the dimensions.
+  std::vector<double> read(const std::string& name) const;
+  std::vector<std::string> read_strings(const std::string& name) const;
+
+  std::string text_attribute(const std::string& var, const std::string& attr) const;  // "" when absent
+  std::string global_text(const std::string& attr) const;                            // "" when absent
+  std::string units(const std::string& var) const { return text_attribute(var, "units"); }
+  std::string long_name(const std::string& var) const { return text_attribute(var, "long_name"); }
+
+ private:
+  std::string path_;
+  long long file_ = -1;  // hid_t
+  int days_ = 0, stations_ = 0, areas_ = 0;
+};
+
+}  // namespace swsim::results

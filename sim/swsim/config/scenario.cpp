@@ -1,0 +1,174 @@
+#include "swsim/config/scenario.hpp"
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "swsim/config/parameters.hpp"
+#include "swsim/util/error.hpp"
+
+namespace po = boost::program_options;
+
+namespace swsim {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Line number (1-based) of `section.key` in INI text, 0 when not found. Boost reports no lines, so we
+// find them ourselves for the messages.
+int locate_key(const std::string& text, const std::string& full_key) {
+  const auto dot = full_key.find('.');
+  const std::string want_section = dot == std::string::npos ? "" : full_key.substr(0, dot);
+  const std::string want_key = dot == std::string::npos ? full_key : full_key.substr(dot + 1);
+  std::istringstream in(text);
+  std::string line, section;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string t = trim(line.substr(0, line.find('#')));
+    if (t.empty()) continue;
+    if (t.front() == '[' && t.back() == ']') {
+      section = trim(t.substr(1, t.size() - 2));
+      continue;
+    }
+    const auto eq = t.find('=');
+    if (eq == std::string::npos) continue;
+    if (section == want_section && trim(t.substr(0, eq)) == want_key) return n;
+  }
+  return 0;
+}
+
+// First line that is neither blank, comment, section header nor key = value.
+int locate_bad_line(const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string t = trim(line.substr(0, line.find('#')));
+    if (t.empty()) continue;
+    if (t.front() == '[' && t.back() == ']') continue;
+    if (t.find('=') == std::string::npos || trim(t.substr(0, t.find('='))).empty()) return n;
+  }
+  return 0;
+}
+
+std::string where(const std::string& name, const std::string& text, const std::string& key) {
+  const int line = locate_key(text, key);
+  return name + (line > 0 ? ":" + std::to_string(line) : "");
+}
+
+std::string hint_for(const std::string& key) {
+  const auto close = similar_keys(key);
+  if (close.empty()) return " (swsim params lists every key)";
+  std::string h = " (did you mean ";
+  for (std::size_t i = 0; i < close.size(); ++i) h += (i ? ", '" : "'") + close[i] + "'";
+  return h + "?)";
+}
+
+}  // namespace
+
+Override parse_set_option(const std::string& item) {
+  const auto eq = item.find('=');
+  if (eq == std::string::npos || trim(item.substr(0, eq)).empty())
+    throw InputError("--set " + item + ": expected section.key=value");
+  Override o{trim(item.substr(0, eq)), trim(item.substr(eq + 1)), "--set " + item};
+  if (o.key.find('.') == std::string::npos)
+    throw InputError("--set " + item + ": key '" + o.key + "' must name its section, as section.key");
+  return o;
+}
+
+Scenario scenario_from_text(const std::string& text, const std::string& name,
+                            const std::vector<Override>& overrides, const std::string& base_dir) {
+  po::options_description desc;
+  for (const auto& p : parameter_registry()) desc.add_options()(p.key().c_str(), po::value<std::string>());
+
+  std::map<std::string, std::string> file_values;
+  try {
+    std::istringstream in(text);
+    po::variables_map vm;
+    po::store(po::parse_config_file(in, desc, /*allow_unregistered=*/false), vm);
+    for (const auto& [k, v] : vm) file_values[k] = v.as<std::string>();
+  } catch (const po::unknown_option& e) {
+    const std::string key = e.get_option_name();
+    throw InputError(where(name, text, key) + ": unknown key '" + key + "'" + hint_for(key));
+  } catch (const po::multiple_occurrences& e) {
+    const std::string key = e.get_option_name();
+    throw InputError(where(name, text, key) + ": key '" + key + "' is given more than once");
+  } catch (const po::invalid_config_file_syntax& e) {
+    const int line = locate_bad_line(text);
+    throw InputError(name + (line > 0 ? ":" + std::to_string(line) : "") + ": not 'key = value' or '[section]': " +
+                     e.what());
+  } catch (const po::error& e) {
+    throw InputError(name + ": " + e.what());
+  }
+
+  Config config = default_config();
+  for (const auto& [key, value] : file_values) {
+    const ParamDef* p = find_parameter(key);
+    try {
+      p->parse(config, value);
+    } catch (const ValueError& e) {
+      throw InputError(where(name, text, key) + ": " + key + " = " + value + ": " + e.what());
+    }
+  }
+  for (const auto& o : overrides) {
+    const ParamDef* p = find_parameter(o.key);
+    if (!p) throw InputError(o.origin + ": unknown key '" + o.key + "'" + hint_for(o.key));
+    try {
+      p->parse(config, o.value);
+    } catch (const ValueError& e) {
+      throw InputError(o.origin + ": " + e.what());
+    }
+  }
+  try {
+    validate_config(config);
+  } catch (const ValueError& e) {
+    throw InputError(name + ": " + e.what());
+  }
+  if (!config.weather.csv_file.empty()) {
+    std::filesystem::path csv(config.weather.csv_file);
+    if (csv.is_relative()) config.weather.csv_file = (std::filesystem::path(base_dir) / csv).lexically_normal().string();
+  }
+
+  std::string header = "effective scenario: " + name;
+  for (const auto& o : overrides) header += "\n" + o.origin;
+  return Scenario{config, name, effective_ini(config, header)};
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError(path + ": scenario file not found");
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a scenario file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open scenario file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  const std::string base = std::filesystem::path(path).parent_path().string();
+  return scenario_from_text(buf.str(), path, overrides, base.empty() ? "." : base);
+}
+
+std::string effective_ini(const Config& config, const std::string& header_comment) {
+  std::ostringstream out;
+  std::istringstream hc(header_comment);
+  for (std::string line; std::getline(hc, line);) out << "# " << line << "\n";
+  std::string section;
+  for (const auto& p : parameter_registry()) {
+    if (p.section != section) {
+      section = p.section;
+      out << "\n[" << section << "]\n";
+    }
+    out << p.name << " = " << p.format(config) << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace swsim

@@ -1,0 +1,521 @@
+#include "swsim/io/nc_writer.hpp"
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <set>
+#include <utility>
+
+#include "swsim/util/error.hpp"
+
+namespace swsim::io {
+namespace {
+
+// Chunks stay at most this big, so two fit in HDF5's default 1 MiB chunk cache; anything larger than
+// this is cut into chunks of 256-512 KiB.
+constexpr std::size_t kMaxChunkBytes = 512 * 1024;
+// A chunk keeps at least this many elements along each dimension (or the whole dimension if shorter)
+// while other dimensions can still shrink, so no axis degenerates into single-element slices.
+constexpr hsize_t kMinChunkExtent = 8;
+constexpr unsigned kDeflateLevel = 4;
+
+// Silences HDF5's automatic error-stack printing for the lifetime of the guard and restores the caller's
+// setting afterwards: failures are reported as exceptions, never as stack dumps on stderr.
+class QuietHdf5 {
+ public:
+  QuietHdf5() {
+    if (H5Eget_auto2(H5E_DEFAULT, &func_, &data_) < 0) {
+      func_ = nullptr;
+      data_ = nullptr;
+    }
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+  ~QuietHdf5() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+  QuietHdf5(const QuietHdf5&) = delete;
+  QuietHdf5& operator=(const QuietHdf5&) = delete;
+
+ private:
+  H5E_auto2_t func_ = nullptr;
+  void* data_ = nullptr;
+};
+
+// Owns one HDF5 identifier; closing errors in the destructor are ignored (it runs during unwinding),
+// close() reports them.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+  Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)), closer_(other.closer_) {}
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      close();
+      id_ = std::exchange(other.id_, H5I_INVALID_HID);
+      closer_ = other.closer_;
+    }
+    return *this;
+  }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() { close(); }
+
+  hid_t get() const { return id_; }
+  // Returns the closer's status (negative on failure); the handle is empty afterwards either way.
+  herr_t close() noexcept {
+    herr_t status = 0;
+    if (id_ >= 0 && closer_ != nullptr) status = closer_(id_);
+    id_ = H5I_INVALID_HID;
+    return status;
+  }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  Closer closer_ = nullptr;
+};
+
+// The innermost HDF5 error message (e.g. the OS error behind a failed create), read before any further
+// API call clears the stack.
+std::string hdf5_error_detail() {
+  std::string detail;
+  auto innermost = [](unsigned n, const H5E_error2_t* err, void* out) -> herr_t {
+    if (n == 0 && err != nullptr && err->desc != nullptr) *static_cast<std::string*>(out) = err->desc;
+    return 0;
+  };
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
+  return detail;
+}
+
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+
+[[noreturn]] void closed_error(const std::string& path, const std::string& what) {
+  throw RuntimeError(path + ": " + what + ": writer already closed");
+}
+
+std::string join_dims(const std::vector<std::string>& dims) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < dims.size(); ++i) out += (i ? ", " : "") + dims[i];
+  return out + ")";
+}
+
+// Chunk shape for a dataset of `shape` (no zero extents). Starts from the whole dataset and halves, one
+// at a time, the dimension whose chunk still covers the largest share of its length: the number of
+// chunks then grows evenly across dimensions, so both one day's slice and one entity's series read a
+// modest number of chunks.
+std::vector<hsize_t> choose_chunk(const std::vector<hsize_t>& shape, std::size_t element_bytes) {
+  std::vector<hsize_t> chunk = shape;
+  auto chunk_bytes = [&] {
+    double bytes = static_cast<double>(element_bytes);
+    for (hsize_t c : chunk) bytes *= static_cast<double>(c);
+    return bytes;
+  };
+  while (chunk_bytes() > static_cast<double>(kMaxChunkBytes)) {
+    // Prefer dimensions still above their floor; past that, any dimension above 1 (first one above 2:
+    // a time chunk of 1 makes reading a series painfully slow).
+    auto pick = [&](bool respect_floor) {
+      std::ptrdiff_t best = -1;
+      double best_share = 0;
+      for (std::size_t i = 0; i < chunk.size(); ++i) {
+        const hsize_t floor = respect_floor ? std::min(shape[i], kMinChunkExtent) : (i == 0 ? 2 : 1);
+        const hsize_t halved = (chunk[i] + 1) / 2;
+        if (chunk[i] <= 1 || halved < floor) continue;
+        const double share = static_cast<double>(chunk[i]) / static_cast<double>(shape[i]);
+        if (best < 0 || share > best_share ||
+            (share == best_share && chunk[i] > chunk[static_cast<std::size_t>(best)])) {
+          best = static_cast<std::ptrdiff_t>(i);
+          best_share = share;
+        }
+      }
+      return best;
+    };
+    std::ptrdiff_t dim = pick(true);
+    if (dim < 0) dim = pick(false);
+    if (dim < 0) break;  // only reachable with absurd ranks; HDF5 still accepts the chunk
+    chunk[static_cast<std::size_t>(dim)] = (chunk[static_cast<std::size_t>(dim)] + 1) / 2;
+  }
+  return chunk;
+}
+
+// HDF5 types of the numeric element types the writer stores.
+template <class T>
+struct NumericType;
+template <>
+struct NumericType<std::int32_t> {
+  static hid_t file() { return H5T_STD_I32LE; }
+  static hid_t memory() { return H5T_NATIVE_INT32; }
+  static constexpr bool kIsInt8 = false;
+};
+template <>
+struct NumericType<std::int8_t> {
+  static hid_t file() { return H5T_STD_I8LE; }
+  static hid_t memory() { return H5T_NATIVE_INT8; }
+  static constexpr bool kIsInt8 = true;
+};
+template <>
+struct NumericType<float> {
+  static hid_t file() { return H5T_IEEE_F32LE; }
+  static hid_t memory() { return H5T_NATIVE_FLOAT; }
+  static constexpr bool kIsInt8 = false;
+};
+template <>
+struct NumericType<double> {
+  static hid_t file() { return H5T_IEEE_F64LE; }
+  static hid_t memory() { return H5T_NATIVE_DOUBLE; }
+  static constexpr bool kIsInt8 = false;
+};
+
+// Attribute names the dimension-scale API and netCDF manage themselves.
+bool reserved_attribute_name(const std::string& name) {
+  return name.empty() || name[0] == '_' || name == "CLASS" || name == "NAME" || name == "REFERENCE_LIST" ||
+         name == "DIMENSION_LIST";
+}
+
+}  // namespace
+
+struct NcWriter::Impl {
+  struct Dimension {
+    std::string name;
+    hsize_t length = 0;
+    Handle dataset;  // kept open so variables can attach it as a scale
+  };
+
+  std::string path;
+  // Declaration order matters: members are destroyed in reverse, so datasets close before the file.
+  Handle file;
+  Handle root;
+  std::vector<Dimension> dims;
+  std::set<std::string> names;  // dimensions and variables share one namespace (the root group)
+
+  [[noreturn]] void fail(const std::string& what) const {
+    const std::string detail = hdf5_error_detail();
+    throw RuntimeError(path + ": " + what + (detail.empty() ? "" : " (HDF5: " + detail + ")"));
+  }
+  [[noreturn]] void reject(const std::string& what) const { throw RuntimeError(path + ": " + what); }
+
+  void check(herr_t status, const std::string& what) const {
+    if (status < 0) fail(what);
+  }
+  Handle make(hid_t id, Handle::Closer closer, const std::string& what) const {
+    if (id < 0) fail(what);
+    return Handle(id, closer);
+  }
+
+  // A dataset creation list with the settings every dataset shares, plus chunking and compression when
+  // `chunk` is non-empty.
+  Handle dataset_plist(const std::vector<hsize_t>& chunk, const std::string& what) const {
+    Handle dcpl = make(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, what + ": cannot create property list");
+    // Attribute order keeps units, long_name, ... as written; no timestamps keeps files byte-identical.
+    check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+          what + ": cannot track attribute order");
+    check(H5Pset_obj_track_times(dcpl.get(), 0), what + ": cannot disable time tracking");
+    if (!chunk.empty()) {
+      check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
+            what + ": cannot set chunks");
+      check(H5Pset_shuffle(dcpl.get()), what + ": cannot set shuffle filter");
+      check(H5Pset_deflate(dcpl.get(), kDeflateLevel), what + ": cannot set deflate filter");
+    }
+    return dcpl;
+  }
+
+  Handle dataspace(const std::vector<hsize_t>& shape, const std::string& what) const {
+    if (shape.empty()) return make(H5Screate(H5S_SCALAR), H5Sclose, what + ": cannot create dataspace");
+    return make(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr), H5Sclose,
+                what + ": cannot create dataspace");
+  }
+
+  void check_new_name(const std::string& kind, const std::string& name) const {
+    if (name.empty() || name.find('/') != std::string::npos || name == ".")
+      reject(kind + " " + quoted(name) + ": invalid name");
+    if (names.count(name)) reject(kind + " " + quoted(name) + ": duplicate name");
+  }
+
+  void write_text_attribute(hid_t obj, const std::string& name, const std::string& value,
+                            const std::string& what) const {
+    // Scalar fixed-length UTF-8: netCDF reads it as NC_CHAR text, which is how netCDF-C writes text
+    // attributes. HDF5 has no zero-length string type, so an empty value gets a null dataspace (as
+    // netCDF-C does).
+    Handle type = make(H5Tcopy(H5T_C_S1), H5Tclose, what + ": cannot create string type");
+    check(H5Tset_size(type.get(), std::max<std::size_t>(value.size(), 1)),
+          what + ": cannot size string type");
+    check(H5Tset_strpad(type.get(), H5T_STR_NULLTERM), what + ": cannot set string padding");
+    check(H5Tset_cset(type.get(), H5T_CSET_UTF8), what + ": cannot set UTF-8");
+    Handle space =
+        make(H5Screate(value.empty() ? H5S_NULL : H5S_SCALAR), H5Sclose, what + ": cannot create dataspace");
+    Handle attr = make(H5Acreate2(obj, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                       H5Aclose, what + ": cannot create attribute");
+    if (!value.empty())
+      check(H5Awrite(attr.get(), type.get(), value.data()), what + ": cannot write attribute");
+    check(attr.close(), what + ": cannot close attribute");
+  }
+
+  void write_numeric_attribute(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type,
+                               const void* values, hsize_t count, bool scalar,
+                               const std::string& what) const {
+    Handle space = scalar       ? make(H5Screate(H5S_SCALAR), H5Sclose, what + ": cannot create dataspace")
+                   : count == 0 ? make(H5Screate(H5S_NULL), H5Sclose, what + ": cannot create dataspace")
+                                : make(H5Screate_simple(1, &count, nullptr), H5Sclose,
+                                       what + ": cannot create dataspace");
+    Handle attr = make(H5Acreate2(obj, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                       H5Aclose, what + ": cannot create attribute");
+    if (scalar || count > 0) check(H5Awrite(attr.get(), mem_type, values), what + ": cannot write attribute");
+    check(attr.close(), what + ": cannot close attribute");
+  }
+
+  // Checks the name is usable and not yet on `obj`, returning the context for messages.
+  std::string begin_attribute(hid_t obj, const std::string& owner, const std::string& name) const {
+    const std::string what = owner + " attribute " + quoted(name);
+    if (reserved_attribute_name(name)) reject(what + ": reserved or invalid attribute name");
+    const htri_t exists = H5Aexists(obj, name.c_str());
+    if (exists < 0) fail(what + ": cannot check attribute");
+    if (exists > 0) reject(what + ": duplicate attribute");
+    return what;
+  }
+
+  void write_attribute(hid_t obj, const std::string& owner, const Attribute& a, bool int8_variable) const {
+    const std::string what = begin_attribute(obj, owner, a.name);
+    switch (a.kind) {
+      case Attribute::Kind::kText:
+        write_text_attribute(obj, a.name, a.text, what);
+        break;
+      case Attribute::Kind::kInt:
+        write_numeric_attribute(obj, a.name, H5T_STD_I64LE, H5T_NATIVE_INT64, &a.integer, 1, true, what);
+        break;
+      case Attribute::Kind::kDouble:
+        write_numeric_attribute(obj, a.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &a.real, 1, true, what);
+        break;
+      case Attribute::Kind::kIntList:
+        // CF wants flag_values in the variable's own type; int8 and int32 are the integer types we store.
+        if (int8_variable) {
+          std::vector<std::int8_t> values;
+          for (std::int64_t v : a.ints) {
+            if (v < std::numeric_limits<std::int8_t>::min() || v > std::numeric_limits<std::int8_t>::max())
+              reject(what + ": value " + std::to_string(v) + " does not fit int8");
+            values.push_back(static_cast<std::int8_t>(v));
+          }
+          write_numeric_attribute(obj, a.name, H5T_STD_I8LE, H5T_NATIVE_INT8, values.data(), values.size(),
+                                  false, what);
+        } else {
+          std::vector<std::int32_t> values;
+          for (std::int64_t v : a.ints) {
+            if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
+              reject(what + ": value " + std::to_string(v) + " does not fit int32");
+            values.push_back(static_cast<std::int32_t>(v));
+          }
+          write_numeric_attribute(obj, a.name, H5T_STD_I32LE, H5T_NATIVE_INT32, values.data(), values.size(),
+                                  false, what);
+        }
+        break;
+    }
+  }
+
+  void write_info(hid_t obj, const std::string& owner, const VarInfo& info, bool int8_variable) const {
+    // units is written even when empty (text variables) so every variable carries both CF attributes.
+    write_attribute(obj, owner, Attribute::Text("units", info.units), int8_variable);
+    write_attribute(obj, owner, Attribute::Text("long_name", info.long_name), int8_variable);
+    for (const Attribute& a : info.extra) write_attribute(obj, owner, a, int8_variable);
+  }
+
+  // Resolves dimension names to their indices in `dims`, checking the data size against the shape.
+  std::vector<std::size_t> resolve(const std::string& what, const std::vector<std::string>& dim_names,
+                                   std::size_t data_size, std::vector<hsize_t>& shape) const {
+    std::vector<std::size_t> index;
+    shape.clear();
+    hsize_t expected = 1;
+    for (const std::string& d : dim_names) {
+      auto it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.name == d; });
+      if (it == dims.end()) reject(what + ": unknown dimension " + quoted(d));
+      index.push_back(static_cast<std::size_t>(it - dims.begin()));
+      shape.push_back(it->length);
+      expected *= it->length;
+    }
+    if (expected != data_size)
+      reject(what + ": data has " + std::to_string(data_size) + " values but dimensions " +
+             join_dims(dim_names) + " need " + std::to_string(expected));
+    return index;
+  }
+
+  void attach(hid_t var, const std::vector<std::size_t>& dim_index, const std::string& what) const {
+    for (std::size_t axis = 0; axis < dim_index.size(); ++axis) {
+      const Dimension& d = dims[dim_index[axis]];
+      check(H5DSattach_scale(var, d.dataset.get(), static_cast<unsigned>(axis)),
+            what + ": cannot attach dimension " + quoted(d.name));
+    }
+  }
+
+  template <class T>
+  void numeric_variable(const std::string& name, const std::vector<std::string>& dim_names,
+                        const std::vector<T>& data, const VarInfo& info) {
+    const std::string what = "variable " + quoted(name);
+    check_new_name("variable", name);
+    std::vector<hsize_t> shape;
+    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape);
+    // Empty data and scalars cannot be chunked; there is nothing to compress anyway.
+    const std::vector<hsize_t> chunk =
+        (shape.empty() || data.empty()) ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(T));
+    Handle dcpl = dataset_plist(chunk, what);
+    Handle space = dataspace(shape, what);
+    Handle ds = make(H5Dcreate2(root.get(), name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
+                                dcpl.get(), H5P_DEFAULT),
+                     H5Dclose, what + ": cannot create dataset");
+    if (!data.empty())
+      check(H5Dwrite(ds.get(), NumericType<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+            what + ": cannot write data");
+    write_info(ds.get(), what, info, NumericType<T>::kIsInt8);
+    attach(ds.get(), dim_index, what);
+    check(ds.close(), what + ": cannot close dataset");
+    names.insert(name);
+  }
+
+  void string_variable(const std::string& name, const std::vector<std::string>& dim_names,
+                       const std::vector<std::string>& data, const VarInfo& info) {
+    const std::string what = "variable " + quoted(name);
+    check_new_name("variable", name);
+    std::vector<hsize_t> shape;
+    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape);
+    std::vector<const char*> pointers;
+    pointers.reserve(data.size());
+    for (const std::string& s : data) {
+      // HDF5 variable-length strings end at the first NUL; refuse rather than truncate silently.
+      if (s.find('\0') != std::string::npos) reject(what + ": string contains a NUL character");
+      pointers.push_back(s.c_str());
+    }
+    Handle type = make(H5Tcopy(H5T_C_S1), H5Tclose, what + ": cannot create string type");
+    check(H5Tset_size(type.get(), H5T_VARIABLE), what + ": cannot make string type variable-length");
+    check(H5Tset_cset(type.get(), H5T_CSET_UTF8), what + ": cannot set UTF-8");
+    // Contiguous and unfiltered: filters would only compress the heap references, not the text.
+    Handle dcpl = dataset_plist({}, what);
+    Handle space = dataspace(shape, what);
+    Handle ds = make(
+        H5Dcreate2(root.get(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+        H5Dclose, what + ": cannot create dataset");
+    if (!data.empty())
+      check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+            what + ": cannot write data");
+    write_info(ds.get(), what, info, false);
+    attach(ds.get(), dim_index, what);
+    check(ds.close(), what + ": cannot close dataset");
+    names.insert(name);
+  }
+};
+
+NcWriter::NcWriter(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
+  QuietHdf5 quiet;
+  Impl& im = *impl_;
+  im.path = path;
+  Handle fcpl = im.make(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "cannot create file creation property list");
+  // Creation order on the root group makes netCDF list variables (and global attributes) as written
+  // instead of alphabetically.
+  im.check(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+           "cannot track link creation order");
+  im.check(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+           "cannot track attribute creation order");
+  im.check(H5Pset_obj_track_times(fcpl.get(), 0), "cannot disable time tracking");
+  Handle fapl = im.make(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "cannot create file access property list");
+  // The 1.8+ object format stores attributes over 64 KiB (a long scenario text) in dense storage.
+  im.check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST), "cannot set format bounds");
+  im.file =
+      im.make(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose, "cannot create file");
+  im.root = im.make(H5Gopen2(im.file.get(), "/", H5P_DEFAULT), H5Gclose, "cannot open root group");
+}
+
+NcWriter::~NcWriter() {
+  QuietHdf5 quiet;
+  impl_.reset();  // Handles close datasets, root group and file; errors are swallowed
+}
+
+void NcWriter::global_attribute(const std::string& name, const std::string& value) {
+  if (!impl_) closed_error(path_, "global attribute " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->write_attribute(impl_->root.get(), "global", Attribute::Text(name, value), false);
+}
+
+void NcWriter::global_attribute(const std::string& name, std::int64_t value) {
+  if (!impl_) closed_error(path_, "global attribute " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->write_attribute(impl_->root.get(), "global", Attribute::Int(name, value), false);
+}
+
+void NcWriter::global_attribute(const std::string& name, double value) {
+  if (!impl_) closed_error(path_, "global attribute " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->write_attribute(impl_->root.get(), "global", Attribute::Real(name, value), false);
+}
+
+void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t>& values,
+                         const VarInfo& info) {
+  if (!impl_) closed_error(path_, "dimension " + quoted(name));
+  QuietHdf5 quiet;
+  Impl& im = *impl_;
+  const std::string what = "dimension " + quoted(name);
+  im.check_new_name("dimension", name);
+  const std::vector<hsize_t> shape{static_cast<hsize_t>(values.size())};
+  const std::vector<hsize_t> chunk =
+      values.empty() ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(std::int32_t));
+  Handle dcpl = im.dataset_plist(chunk, what);
+  Handle space = im.dataspace(shape, what);
+  Handle ds = im.make(H5Dcreate2(im.root.get(), name.c_str(), H5T_STD_I32LE, space.get(), H5P_DEFAULT,
+                                 dcpl.get(), H5P_DEFAULT),
+                      H5Dclose, what + ": cannot create dataset");
+  if (!values.empty())
+    im.check(H5Dwrite(ds.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+             what + ": cannot write coordinate values");
+  // The scale's NAME is the dimension name, which tells netCDF this is a coordinate variable (not a bare
+  // dimension). A scale is never attached to itself.
+  im.check(H5DSset_scale(ds.get(), name.c_str()), what + ": cannot make dimension scale");
+  im.write_info(ds.get(), what, info, false);
+  im.dims.push_back(Impl::Dimension{name, shape[0], std::move(ds)});
+  im.names.insert(name);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<std::int32_t>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->numeric_variable(name, dims, data, info);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<std::int8_t>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->numeric_variable(name, dims, data, info);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<float>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->numeric_variable(name, dims, data, info);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<double>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->numeric_variable(name, dims, data, info);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<std::string>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->string_variable(name, dims, data, info);
+}
+
+void NcWriter::close() {
+  if (!impl_) closed_error(path_, "close");
+  QuietHdf5 quiet;
+  // Taken out first: whatever happens below, the writer counts as closed and the handles still close.
+  std::unique_ptr<Impl> im = std::move(impl_);
+  im->check(H5Fflush(im->file.get(), H5F_SCOPE_LOCAL), "cannot flush file");
+  for (Impl::Dimension& d : im->dims)
+    im->check(d.dataset.close(), "dimension " + quoted(d.name) + ": cannot close");
+  im->check(im->root.close(), "cannot close root group");
+  im->check(im->file.close(), "cannot close file");
+}
+
+}  // namespace swsim::io

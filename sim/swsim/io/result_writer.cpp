@@ -1,0 +1,251 @@
+#include "swsim/io/result_writer.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "swsim/io/nc_writer.hpp"
+#include "swsim/util/error.hpp"
+
+namespace swsim {
+namespace {
+
+using io::Attribute;
+using io::VarInfo;
+
+struct StaticVar {
+  const char* name;
+  const char* dims;
+  const char* type;
+  const char* units;
+  const char* long_name;
+};
+
+// Everything the file holds besides the per-station per-day metrics (which come from metric_defs()).
+const std::vector<StaticVar>& static_vars() {
+  static const std::vector<StaticVar> v{
+      {"day", "day", "int32", "days since START_DATE", "simulated day (coordinate; decodes to dates)"},
+      {"station", "station", "int32", "1", "station index in this file (coordinate)"},
+      {"area", "area", "int32", "1", "management area index (coordinate)"},
+      {"tmax_c", "day", "float64", "degC", "daily maximum temperature"},
+      {"tmin_c", "day", "float64", "degC", "daily minimum temperature"},
+      {"rh_pct", "day", "float64", "%", "daily mean relative humidity"},
+      {"heat_wave", "day", "int8", "1", "1 on days of a run of >= 3 days with Tmax >= 35 degC"},
+      {"heat_warning", "day", "int8", "1", "heat warning level in force: 0 none, 1 yellow, 2 orange, 3 red"},
+      {"sauna_day", "day", "int8", "1", "1 when Tmax >= 32 degC and mean relative humidity >= 80 %"},
+      {"station_name", "station", "string", "", "station name (Chinese)"},
+      {"station_name_en", "station", "string", "", "station name (pinyin)"},
+      {"station_global_index", "station", "int32", "1", "index of the station among all 161 in Jinan"},
+      {"station_lat", "station", "float64", "degrees_north", "station latitude"},
+      {"station_lon", "station", "float64", "degrees_east", "station longitude"},
+      {"station_area", "station", "int32", "1", "management area of the station (index on the area dimension)"},
+      {"station_elders", "station", "int32", "1", "residents aged 60+ in the station's catchment"},
+      {"station_lunch_enrolled", "station", "int32", "1", "elders enrolled for daily lunch delivery"},
+      {"station_social_workers", "station", "int32", "1", "social workers on the station's staff"},
+      {"station_volunteers", "station", "int32", "1", "volunteers on the station's roster"},
+      {"station_coverage_500m", "station", "float64", "1", "share of the catchment's elders within 500 m of the station"},
+      {"station_coverage_700m", "station", "float64", "1", "share of the catchment's elders within 700 m of the station"},
+      {"station_coverage_1km", "station", "float64", "1", "share of the catchment's elders within 1 km of the station"},
+      {"area_name", "area", "string", "", "management area name (Chinese)"},
+      {"area_name_en", "area", "string", "", "management area name (pinyin)"},
+      {"area_lat", "area", "float64", "degrees_north", "area centroid latitude"},
+      {"area_lon", "area", "float64", "degrees_east", "area centroid longitude"},
+      {"area_population", "area", "float64", "1", "residents (2020 census, scaled to the city total)"},
+      {"area_elders", "area", "int32", "1", "residents aged 60+ in the whole area (scale 1)"},
+      {"area_stations", "area", "int32", "1", "stations in the area"},
+      {"area_stations_simulated", "area", "int32", "1", "stations of the area simulated in this run"},
+  };
+  return v;
+}
+
+VarInfo info_for(const std::string& name) {
+  for (const auto& v : static_vars())
+    if (name == v.name) return VarInfo{v.units, v.long_name, {}};
+  for (const auto& m : metric_defs())
+    if (name == m.name) return VarInfo{std::string(m.units), std::string(m.long_name), {}};
+  throw RuntimeError("internal: no schema entry for variable " + name);
+}
+
+std::string temp_name_for(const std::string& path) {
+  const std::filesystem::path p(path);
+  std::string name = ".";  // hidden, and clearly not a finished result
+  name += p.filename().string();
+  name += ".tmp";
+  name += std::to_string(::getpid());
+  return (p.parent_path() / name).string();
+}
+
+}  // namespace
+
+PendingOutput::PendingOutput(const std::string& path) : final_(path), temp_(temp_name_for(path)) {
+  std::error_code ec;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+    throw InputError(path + ": output folder " + parent.string() + " does not exist");
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": output path is a directory");
+  std::ofstream probe(temp_, std::ios::binary | std::ios::trunc);
+  if (!probe) throw InputError(path + ": cannot write in the output folder");
+}
+
+PendingOutput::~PendingOutput() {
+  if (!committed_) std::remove(temp_.c_str());
+}
+
+void PendingOutput::commit() {
+  std::error_code ec;
+  std::filesystem::rename(temp_, final_, ec);
+  if (ec) throw RuntimeError(final_ + ": cannot move the finished file into place: " + ec.message());
+  committed_ = true;
+}
+
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info) {
+  const Config& cfg = scenario.config;
+  const int days = results.days();
+  const auto n_st = world.stations.size();
+  const auto n_ar = world.areas.size();
+  io::NcWriter out(path);
+
+  out.global_attribute("Conventions", std::string("CF-1.8"));
+  out.global_attribute("title", std::string("swsim: social work station coverage in Jinan"));
+  out.global_attribute("source", std::string("swsim ") + info.version);
+  out.global_attribute("swsim_version", info.version);
+  out.global_attribute("command_line", info.command_line);
+  out.global_attribute("scenario", scenario.effective_ini);
+  out.global_attribute("scenario_file", scenario.source);
+  out.global_attribute("seed", static_cast<std::int64_t>(cfg.run.seed));
+  out.global_attribute("world_seed", static_cast<std::int64_t>(cfg.world.seed));
+  out.global_attribute("scale", cfg.run.scale);
+  out.global_attribute("start_date", format_date(cfg.run.start_date));
+
+  std::vector<std::int32_t> idx;
+  auto iota = [&](std::size_t n) {
+    idx.resize(n);
+    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::int32_t>(i);
+    return idx;
+  };
+  VarInfo day_info = info_for("day");
+  day_info.units = "days since " + format_date(cfg.run.start_date);
+  day_info.extra.push_back(Attribute::Text("calendar", "standard"));
+  day_info.extra.push_back(Attribute::Text("axis", "T"));
+  out.dimension("day", iota(static_cast<std::size_t>(days)), day_info);
+  out.dimension("station", iota(n_st), info_for("station"));
+  out.dimension("area", iota(n_ar), info_for("area"));
+
+  // Weather per day.
+  std::vector<double> tmax, tmin, rh;
+  std::vector<std::int8_t> wave, warn, sauna;
+  for (int d = 0; d < days; ++d) {
+    const auto& w = weather[static_cast<std::size_t>(d)];
+    tmax.push_back(w.tmax_c);
+    tmin.push_back(w.tmin_c);
+    rh.push_back(w.rh_pct);
+    wave.push_back(w.heat_wave);
+    warn.push_back(static_cast<std::int8_t>(w.warning));
+    sauna.push_back(w.sauna);
+  }
+  out.variable("tmax_c", {"day"}, tmax, info_for("tmax_c"));
+  out.variable("tmin_c", {"day"}, tmin, info_for("tmin_c"));
+  out.variable("rh_pct", {"day"}, rh, info_for("rh_pct"));
+  VarInfo wave_info = info_for("heat_wave");
+  wave_info.extra = {Attribute::IntList("flag_values", {0, 1}), Attribute::Text("flag_meanings", "no heat_wave")};
+  out.variable("heat_wave", {"day"}, wave, wave_info);
+  VarInfo warn_info = info_for("heat_warning");
+  warn_info.extra = {Attribute::IntList("flag_values", {0, 1, 2, 3}),
+                     Attribute::Text("flag_meanings", "none yellow orange red")};
+  out.variable("heat_warning", {"day"}, warn, warn_info);
+  VarInfo sauna_info = info_for("sauna_day");
+  sauna_info.extra = {Attribute::IntList("flag_values", {0, 1}), Attribute::Text("flag_meanings", "no sauna_day")};
+  out.variable("sauna_day", {"day"}, sauna, sauna_info);
+
+  // Per station per day metrics.
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    const MetricDef& def = metric_defs()[m];
+    const auto& series = results.series(static_cast<Metric>(m));
+    if (def.integer) {
+      std::vector<std::int32_t> v(series.begin(), series.end());
+      for (std::size_t k = 0; k < v.size(); ++k) v[k] = static_cast<std::int32_t>(series[k]);
+      out.variable(std::string(def.name), {"day", "station"}, v, info_for(std::string(def.name)));
+    } else {
+      out.variable(std::string(def.name), {"day", "station"}, series, info_for(std::string(def.name)));
+    }
+  }
+
+  // Per station.
+  std::vector<std::string> names, names_en;
+  std::vector<double> lat, lon, c500, c700, c1k;
+  std::vector<std::int32_t> global, area, elders, enrolled, workers, vols;
+  for (const auto& s : world.stations) {
+    names.push_back(s.name_zh);
+    names_en.push_back(s.name_en);
+    global.push_back(s.global_index);
+    lat.push_back(s.lat);
+    lon.push_back(s.lon);
+    area.push_back(s.area);
+    elders.push_back(static_cast<std::int32_t>(s.elder_end - s.elder_begin));
+    enrolled.push_back(static_cast<std::int32_t>(s.enrolled_end - s.enrolled_begin));
+    workers.push_back(s.social_workers);
+    vols.push_back(static_cast<std::int32_t>(s.volunteer_end - s.volunteer_begin));
+    c500.push_back(s.coverage_500m);
+    c700.push_back(s.coverage_700m);
+    c1k.push_back(s.coverage_1km);
+  }
+  out.variable("station_name", {"station"}, names, info_for("station_name"));
+  out.variable("station_name_en", {"station"}, names_en, info_for("station_name_en"));
+  out.variable("station_global_index", {"station"}, global, info_for("station_global_index"));
+  out.variable("station_lat", {"station"}, lat, info_for("station_lat"));
+  out.variable("station_lon", {"station"}, lon, info_for("station_lon"));
+  out.variable("station_area", {"station"}, area, info_for("station_area"));
+  out.variable("station_elders", {"station"}, elders, info_for("station_elders"));
+  out.variable("station_lunch_enrolled", {"station"}, enrolled, info_for("station_lunch_enrolled"));
+  out.variable("station_social_workers", {"station"}, workers, info_for("station_social_workers"));
+  out.variable("station_volunteers", {"station"}, vols, info_for("station_volunteers"));
+  out.variable("station_coverage_500m", {"station"}, c500, info_for("station_coverage_500m"));
+  out.variable("station_coverage_700m", {"station"}, c700, info_for("station_coverage_700m"));
+  out.variable("station_coverage_1km", {"station"}, c1k, info_for("station_coverage_1km"));
+
+  // Per area.
+  std::vector<std::string> an, an_en;
+  std::vector<double> alat, alon, apop;
+  std::vector<std::int32_t> ael, ast, asim;
+  for (const auto& a : world.areas) {
+    an.push_back(a.name_zh);
+    an_en.push_back(a.name_en);
+    alat.push_back(a.lat);
+    alon.push_back(a.lon);
+    apop.push_back(a.population);
+    ael.push_back(static_cast<std::int32_t>(a.elders_full));
+    ast.push_back(a.stations_total);
+    asim.push_back(a.stations_simulated);
+  }
+  out.variable("area_name", {"area"}, an, info_for("area_name"));
+  out.variable("area_name_en", {"area"}, an_en, info_for("area_name_en"));
+  out.variable("area_lat", {"area"}, alat, info_for("area_lat"));
+  out.variable("area_lon", {"area"}, alon, info_for("area_lon"));
+  out.variable("area_population", {"area"}, apop, info_for("area_population"));
+  out.variable("area_elders", {"area"}, ael, info_for("area_elders"));
+  out.variable("area_stations", {"area"}, ast, info_for("area_stations"));
+  out.variable("area_stations_simulated", {"area"}, asim, info_for("area_stations_simulated"));
+  out.close();
+}
+
+std::string schema_markdown() {
+  std::ostringstream md;
+  md << "| variable | dimensions | type | units | meaning |\n|---|---|---|---|---|\n";
+  auto row = [&](std::string_view name, std::string_view dims, std::string_view type, std::string_view units,
+                 std::string_view meaning) {
+    md << "| `" << name << "` | " << dims << " | " << type << " | " << (units.empty() ? "" : "`") << units
+       << (units.empty() ? "" : "`") << " | " << meaning << " |\n";
+  };
+  const auto& sv = static_vars();
+  for (std::size_t k = 0; k < 9; ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+  for (const auto& m : metric_defs())
+    row(m.name, "day, station", m.integer ? "int32" : "float64", m.units, m.long_name);
+  for (std::size_t k = 9; k < sv.size(); ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+  return md.str();
+}
+
+}  // namespace swsim

@@ -1,0 +1,170 @@
+#include "swsim/services/lunch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace swsim {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+double dist(double ax, double ay, double bx, double by) { return std::hypot(ax - bx, ay - by); }
+
+}  // namespace
+
+double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> order) {
+  double len = 0, x = x0, y = y0;
+  for (std::uint32_t i : order) {
+    len += dist(x, y, stops[i].x_km, stops[i].y_km);
+    x = stops[i].x_km;
+    y = stops[i].y_km;
+  }
+  return len;
+}
+
+void order_route(double x0, double y0, std::span<const MealStop> stops, std::span<std::uint32_t> idx) {
+  const std::size_t n = idx.size();
+  if (n < 2) return;
+  // Nearest neighbour from the start.
+  double x = x0, y = y0;
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t best = k;
+    double best_d = 1e300;
+    for (std::size_t j = k; j < n; ++j) {
+      const double d = dist(x, y, stops[idx[j]].x_km, stops[idx[j]].y_km);
+      if (d < best_d || (d == best_d && stops[idx[j]].elder < stops[idx[best]].elder)) {
+        best_d = d;
+        best = j;
+      }
+    }
+    std::swap(idx[k], idx[best]);
+    x = stops[idx[k]].x_km;
+    y = stops[idx[k]].y_km;
+  }
+  // 2-opt on the open path with a fixed start: reversing idx[i..j] replaces edges (i-1,i) and (j,j+1).
+  auto px = [&](std::ptrdiff_t k) { return k < 0 ? x0 : static_cast<double>(stops[idx[static_cast<std::size_t>(k)]].x_km); };
+  auto py = [&](std::ptrdiff_t k) { return k < 0 ? y0 : static_cast<double>(stops[idx[static_cast<std::size_t>(k)]].y_km); };
+  const auto sn = static_cast<std::ptrdiff_t>(n);
+  bool improved = true;
+  for (int pass = 0; improved && pass < 50; ++pass) {
+    improved = false;
+    for (std::ptrdiff_t i = 0; i < sn - 1; ++i) {
+      for (std::ptrdiff_t j = i + 1; j < sn; ++j) {
+        const double before = dist(px(i - 1), py(i - 1), px(i), py(i)) +
+                              (j + 1 < sn ? dist(px(j), py(j), px(j + 1), py(j + 1)) : 0.0);
+        const double after = dist(px(i - 1), py(i - 1), px(j), py(j)) +
+                             (j + 1 < sn ? dist(px(i), py(i), px(j + 1), py(j + 1)) : 0.0);
+        if (after < before - 1e-12) {
+          std::reverse(idx.begin() + i, idx.begin() + j + 1);
+          improved = true;
+        }
+      }
+    }
+  }
+}
+
+LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
+                           const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes) {
+  LunchTotals t;
+  const std::size_t n = stops.size();
+  t.requested = static_cast<int>(n);
+  if (n == 0) return t;
+  if (couriers.empty()) {
+    std::fill(outcomes.begin(), outcomes.end(), MealOutcome::kMissed);
+    t.missed = static_cast<int>(n);
+    return t;
+  }
+
+  // Sweep: sort homes by angle around the canteen, start after the widest empty sector.
+  w.order.resize(n);
+  w.angle.resize(n);
+  std::iota(w.order.begin(), w.order.end(), 0u);
+  for (std::size_t i = 0; i < n; ++i) w.angle[i] = std::atan2(stops[i].y_km - cy, stops[i].x_km - cx);
+  std::sort(w.order.begin(), w.order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return w.angle[a] != w.angle[b] ? w.angle[a] < w.angle[b] : stops[a].elder < stops[b].elder;
+  });
+  std::size_t start = 0;
+  double widest = -1;
+  for (std::size_t k = 0; k < n; ++k) {
+    const double a = w.angle[w.order[k]];
+    const double prev = w.angle[w.order[(k + n - 1) % n]];
+    const double gap = k == 0 ? a - prev + 2 * kPi : a - prev;
+    if (gap > widest) {
+      widest = gap;
+      start = k;
+    }
+  }
+  std::rotate(w.order.begin(), w.order.begin() + static_cast<std::ptrdiff_t>(start), w.order.end());
+
+  // Balanced trips: as many as couriers (when that fits the box), else as few as the box allows.
+  const std::size_t cap = static_cast<std::size_t>(std::max(1, s.box_capacity));
+  const std::size_t trips = std::max((n + cap - 1) / cap, std::min(couriers.size(), n));
+  w.trip_begin.resize(trips + 1);
+  for (std::size_t k = 0; k <= trips; ++k) w.trip_begin[k] = static_cast<std::uint32_t>(k * n / trips);
+  w.trip_len.resize(trips);
+  for (std::size_t k = 0; k < trips; ++k) {
+    std::span<std::uint32_t> idx(w.order.data() + w.trip_begin[k], w.trip_begin[k + 1] - w.trip_begin[k]);
+    order_route(cx, cy, stops, idx);
+    w.trip_len[k] = open_path_km(cx, cy, stops, idx);
+  }
+  w.trip_order.resize(trips);
+  std::iota(w.trip_order.begin(), w.trip_order.end(), 0u);
+  std::sort(w.trip_order.begin(), w.trip_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return w.trip_len[a] != w.trip_len[b] ? w.trip_len[a] < w.trip_len[b] : a < b;
+  });
+
+  w.courier_free.assign(couriers.size(), static_cast<double>(s.ready_min));
+  for (std::uint32_t trip : w.trip_order) {
+    std::span<const std::uint32_t> idx(w.order.data() + w.trip_begin[trip], w.trip_begin[trip + 1] - w.trip_begin[trip]);
+    double stop_min = 0;
+    for (std::uint32_t i : idx) stop_min += 1.5 * stops[i].stairs_min * s.stair_slowdown + s.handover_min;
+    // The courier who can finish this trip soonest.
+    std::size_t who = 0;
+    double best_finish = 1e300;
+    for (std::size_t c = 0; c < couriers.size(); ++c) {
+      const double finish = w.courier_free[c] + w.trip_len[trip] * s.detour_factor / couriers[c].speed_kmh * 60 + stop_min;
+      if (finish < best_finish) {
+        best_finish = finish;
+        who = c;
+      }
+    }
+    const double per_km_min = s.detour_factor / couriers[who].speed_kmh * 60;
+    double clock = w.courier_free[who];
+    double x = cx, y = cy;
+    bool out_of_time = false;
+    for (std::uint32_t i : idx) {
+      if (out_of_time) {
+        outcomes[i] = MealOutcome::kMissed;
+        ++t.missed;
+        continue;
+      }
+      const double leg = dist(x, y, stops[i].x_km, stops[i].y_km);
+      const double at_door = clock + leg * per_km_min + stops[i].stairs_min * s.stair_slowdown;
+      if (at_door > s.late_min) {  // too late to hand over: this and the rest of the trip are missed
+        outcomes[i] = MealOutcome::kMissed;
+        ++t.missed;
+        out_of_time = true;
+        continue;
+      }
+      t.km += leg * s.detour_factor;
+      x = stops[i].x_km;
+      y = stops[i].y_km;
+      if (at_door <= s.on_time_min) {
+        outcomes[i] = MealOutcome::kOnTime;
+        ++t.on_time;
+      } else {
+        outcomes[i] = MealOutcome::kLate;
+        ++t.late;
+      }
+      t.wait_min += at_door - s.ready_min;
+      clock = at_door + s.handover_min + 0.5 * stops[i].stairs_min * s.stair_slowdown;  // hand over, go down
+    }
+    const double back = dist(x, y, cx, cy);
+    t.km += back * s.detour_factor;
+    w.courier_free[who] = clock + back * per_km_min;
+  }
+  return t;
+}
+
+}  // namespace swsim

@@ -1,0 +1,35 @@
+#pragma once
+// Daily weather for the simulated days: generated (seasonal curve + AR(1) noise + heat waves from the
+// scenario) or read from a CSV file, then classified by the national definitions (FACTS.md Heat).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "swsim/config/config.hpp"
+
+namespace swsim {
+
+enum class HeatWarning : std::int8_t { kNone = 0, kYellow = 1, kOrange = 2, kRed = 3 };
+
+struct WeatherDay {
+  double tmax_c = 0, tmin_c = 0, rh_pct = 0;
+  bool heat_wave = false;  // part of a run of >= 3 consecutive days with Tmax >= 35 degC
+  HeatWarning warning = HeatWarning::kNone;
+  bool sauna = false;  // Tmax >= 32 degC with mean relative humidity >= 80 %
+};
+
+// Generated weather for `days` days from run.start_date, from the run seed.
+std::vector<WeatherDay> generate_weather(const Config& config);
+
+// Weather read from a CSV with header "date,tmax_c,tmin_c,rh" covering every simulated day (other
+// dates are ignored). Throws InputError naming file and line.
+std::vector<WeatherDay> load_weather_csv(const std::string& path, const Date& start, int days);
+
+// Sets heat_wave, warning and sauna from the temperatures: red at Tmax >= 40, orange at >= 37, yellow on
+// days of a run of >= 3 days at >= 35 (the warning in force on the day, taking forecasts as perfect).
+void classify_heat(std::vector<WeatherDay>& days);
+
+// The weather the scenario asks for (generator or CSV), classified.
+std::vector<WeatherDay> make_weather(const Config& config);
+
+}  // namespace swsim

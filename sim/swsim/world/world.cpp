@@ -1,0 +1,348 @@
+#include "swsim/world/world.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "swsim/util/error.hpp"
+#include "swsim/util/rng.hpp"
+#include "swsim/world/geography.hpp"
+
+namespace swsim {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr int kStationCandidates = 12;  // best-candidate sampling: spreads stations, follows density
+constexpr int kMaxVolunteersPerStation = 1000;  // volunteer ids are station * 1000 + k
+
+// Radial exponent of the synthetic population density: 0.5 gives a uniform disc, larger values
+// concentrate people near the centroid (urban cores).
+double radial_exponent(const Area& a) { return a.urban ? 0.75 : 0.5; }
+
+void point_in_area(const Area& a, double u_r, double u_theta, double& x, double& y) {
+  const double r = a.radius_km * std::pow(u_r, radial_exponent(a));
+  const double t = 2 * kPi * u_theta;
+  x = a.x_km + r * std::cos(t);
+  y = a.y_km + r * std::sin(t);
+}
+
+// Largest-remainder apportionment of `total` over `weights`, with per-item floors and caps.
+std::vector<std::int64_t> apportion(const std::vector<double>& weights, std::int64_t total,
+                                    const std::vector<std::int64_t>& floor_at,
+                                    const std::vector<std::int64_t>& cap_at) {
+  const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+  std::vector<std::int64_t> out(weights.size());
+  std::vector<std::pair<double, std::size_t>> rem;
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const double q = weights[i] * static_cast<double>(total) / sum;
+    out[i] = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(q)), floor_at[i], cap_at[i]);
+    given += out[i];
+    rem.emplace_back(-(q - std::floor(q)), i);  // larger remainder first, then lower index
+  }
+  std::sort(rem.begin(), rem.end());
+  for (std::size_t k = 0; given < total && k < 4 * rem.size(); ++k) {
+    const std::size_t i = rem[k % rem.size()].second;
+    if (out[i] < cap_at[i]) {
+      ++out[i];
+      ++given;
+    }
+  }
+  return out;
+}
+
+double area_population_scale() {
+  double sum = 0;
+  for (const auto& f : jinan_areas()) sum += f.population;
+  return kJinanPopulation2020 / sum;  // the rows sum to about 9.197 M: scale to the official total
+}
+
+}  // namespace
+
+void Elders::resize(std::size_t n) {
+  id.resize(n);
+  x_km.resize(n);
+  y_km.resize(n);
+  station.resize(n);
+  age.resize(n);
+  floor.resize(n);
+  function.resize(n);
+  living.resize(n);
+  flags.resize(n);
+  heat_class.resize(n);
+  heat_weight.resize(n);
+}
+
+std::vector<std::int64_t> elders_per_area(const PopulationParams& p) {
+  const double k = area_population_scale();
+  std::vector<double> raw;
+  for (const auto& f : jinan_areas()) raw.push_back(f.population * k * f.share_60plus);
+  const auto total = static_cast<std::int64_t>(std::llround(p.share_60plus * kJinanPopulation2020));
+  return apportion(raw, total, std::vector<std::int64_t>(raw.size(), 0),
+                   std::vector<std::int64_t>(raw.size(), total));
+}
+
+std::vector<int> stations_simulated_per_area(double scale) {
+  const auto& areas = jinan_areas();
+  std::vector<double> w;
+  std::vector<std::int64_t> lo, hi;
+  for (const auto& f : areas) {
+    w.push_back(f.stations);
+    lo.push_back(1);
+    hi.push_back(f.stations);
+  }
+  const auto target = std::clamp<std::int64_t>(std::llround(scale * kJinanStations), kAreaCount, kJinanStations);
+  const auto n = apportion(w, target, lo, hi);
+  return std::vector<int>(n.begin(), n.end());
+}
+
+World build_world(const Config& cfg) {
+  World world;
+  const auto& facts = jinan_areas();
+  const std::uint64_t seed = cfg.world.seed;
+  const auto& pop = cfg.population;
+
+  // Areas.
+  const double pop_k = area_population_scale();
+  const auto elders_full = elders_per_area(pop);
+  const auto sim_per_area = stations_simulated_per_area(cfg.run.scale);
+  for (int a = 0; a < kAreaCount; ++a) {
+    const auto& f = facts[a];
+    Area area;
+    area.name_zh = f.name_zh;
+    area.name_en = f.name_en;
+    area.population = f.population * pop_k;
+    area.elders_full = elders_full[a];
+    area.stations_total = f.stations;
+    area.stations_simulated = sim_per_area[a];
+    area.area_km2 = f.area_km2;
+    area.lat = f.lat;
+    area.lon = f.lon;
+    latlon_to_km(f.lat, f.lon, area.x_km, area.y_km);
+    area.radius_km = std::sqrt(f.area_km2 / kPi);
+    area.urban = f.urban;
+    world.areas.push_back(area);
+  }
+
+  // Stations of every area (all 161 are placed, so catchments are the same at any scale); the first
+  // `stations_simulated` of each area (a random subset, as placement order is random) are simulated.
+  struct Site {
+    double x, y;
+    int sim_index;  // -1 when not simulated
+  };
+  std::vector<std::vector<Site>> sites(kAreaCount);
+  int global = 0;
+  for (int a = 0; a < kAreaCount; ++a) {
+    const Area& area = world.areas[a];
+    for (int k = 0; k < area.stations_total; ++k, ++global) {
+      Stream s(seed, static_cast<std::uint32_t>(global), 0, StreamKind::kWorldStation);
+      double best_x = 0, best_y = 0, best_d = -1;
+      for (int c = 0; c < kStationCandidates; ++c) {
+        double x, y;
+        const double ur = s.uniform(), ut = s.uniform();
+        point_in_area(area, ur, ut, x, y);
+        double dmin = 1e300;
+        for (const auto& site : sites[a]) dmin = std::min(dmin, std::hypot(site.x - x, site.y - y));
+        if (dmin > best_d) {
+          best_d = dmin;
+          best_x = x;
+          best_y = y;
+        }
+      }
+      int sim_index = -1;
+      if (k < area.stations_simulated) {
+        sim_index = static_cast<int>(world.stations.size());
+        Station st;
+        st.global_index = global;
+        st.area = a;
+        st.name_zh = area.name_zh + "第" + std::to_string(k + 1) + "社工站";
+        st.name_en = area.name_en + " station " + std::to_string(k + 1);
+        st.x_km = best_x;
+        st.y_km = best_y;
+        km_to_latlon(best_x, best_y, st.lat, st.lon);
+        st.social_workers = cfg.staffing.social_workers_per_station;
+        world.stations.push_back(st);
+      }
+      sites[a].push_back({best_x, best_y, sim_index});
+    }
+  }
+  // Simulated stations are in global order already (areas in order, k ascending within).
+
+  // Elders: every resident 60+ gets a stable id and a home; those whose nearest station (within their
+  // area) is simulated are kept. Pass 1 finds each one's station, pass 2 fills attributes.
+  std::vector<std::int64_t> area_offset(kAreaCount + 1, 0);
+  for (int a = 0; a < kAreaCount; ++a) area_offset[a + 1] = area_offset[a] + elders_full[a];
+  const auto total_full = static_cast<std::size_t>(area_offset[kAreaCount]);
+  std::vector<std::int32_t> nearest(total_full, -1);
+  for (int a = 0; a < kAreaCount; ++a) {
+    if (world.areas[a].stations_simulated == 0) continue;
+    const Area& area = world.areas[a];
+    const auto& area_sites = sites[a];
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(area_offset[a], area_offset[a + 1], 4096),
+                      [&](const tbb::blocked_range<std::int64_t>& r) {
+                        for (std::int64_t id = r.begin(); id < r.end(); ++id) {
+                          Stream s(seed, static_cast<std::uint32_t>(id), 0, StreamKind::kWorldElder);
+                          double x, y;
+                          const double ur = s.uniform(), ut = s.uniform();
+                          point_in_area(area, ur, ut, x, y);
+                          double best = 1e300;
+                          int best_site = 0;
+                          for (std::size_t k = 0; k < area_sites.size(); ++k) {
+                            const double dx = area_sites[k].x - x, dy = area_sites[k].y - y;
+                            const double d2 = dx * dx + dy * dy;
+                            if (d2 < best) {
+                              best = d2;
+                              best_site = static_cast<int>(k);
+                            }
+                          }
+                          nearest[static_cast<std::size_t>(id)] = area_sites[best_site].sim_index;
+                        }
+                      });
+  }
+  const std::size_t n_stations = world.stations.size();
+  std::vector<std::uint32_t> count(n_stations + 1, 0);
+  for (std::int32_t s : nearest)
+    if (s >= 0) ++count[static_cast<std::size_t>(s) + 1];
+  for (std::size_t s = 0; s < n_stations; ++s) count[s + 1] += count[s];
+  Elders& el = world.elders;
+  el.resize(count[n_stations]);
+  {
+    std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
+    for (std::size_t id = 0; id < total_full; ++id) {
+      const std::int32_t s = nearest[id];
+      if (s < 0) continue;
+      const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
+      el.id[i] = static_cast<std::uint32_t>(id);
+      el.station[i] = static_cast<std::uint16_t>(s);
+    }
+  }
+  for (std::size_t s = 0; s < n_stations; ++s) {
+    world.stations[s].elder_begin = count[s];
+    world.stations[s].elder_end = count[s + 1];
+  }
+  nearest.clear();
+  nearest.shrink_to_fit();
+
+  // Attributes. Each elder's draws sit at fixed positions of its own stream, so changing one
+  // parameter (say the lift share) leaves every other attribute unchanged.
+  const double p6064 = 1.0 - pop.share_65plus / pop.share_60plus;
+  const double p80 = pop.share_80plus_of_60plus;
+  const double p6579 = 1.0 - p6064 - p80;
+  // Impairment rises with age: relative rates 1 : 2.2 : 5 by band [assumption], scaled so the share
+  // over all 60+ equals impaired_share.
+  const double rel[3] = {1.0, 2.2, 5.0};
+  const double k_imp = pop.impaired_share / (p6064 * rel[0] + p6579 * rel[1] + p80 * rel[2]);
+  const double p_imp[3] = {std::min(0.95, k_imp * rel[0]), std::min(0.95, k_imp * rel[1]),
+                           std::min(0.95, k_imp * rel[2])};
+  const auto& h = cfg.health;
+  const double enrol = cfg.lunch.enrolment_share;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, el.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i < r.end(); ++i) {
+      Stream s(seed, el.id[i], 0, StreamKind::kWorldElder);
+      double u[12];
+      for (double& x : u) x = s.uniform();
+      const Station& st = world.stations[el.station[i]];
+      const Area& area = world.areas[static_cast<std::size_t>(st.area)];
+      double x, y;
+      point_in_area(area, u[0], u[1], x, y);
+      el.x_km[i] = static_cast<float>(x);
+      el.y_km[i] = static_cast<float>(y);
+
+      int band, age;
+      if (u[2] < p6064) {
+        band = 0;
+        age = 60 + static_cast<int>(u[3] * 5);
+      } else if (u[2] < p6064 + p6579) {
+        band = 1;
+        age = 65 + static_cast<int>(u[3] * 15);
+      } else {
+        band = 2;
+        age = 80 + std::min(24, static_cast<int>(-6.0 * std::log(u[3])));  // declining: mean about 6 years
+      }
+      el.age[i] = static_cast<std::uint8_t>(age);
+      std::uint8_t flags = 0;
+      if (u[4] < pop.male_share) flags |= elder_flag::kMale;
+
+      Function fn = Function::kIndependent;
+      if (u[5] < p_imp[band] * pop.disabled_share_of_impaired) fn = Function::kDisabled;
+      else if (u[5] < p_imp[band]) fn = Function::kSemiDisabled;
+      el.function[i] = fn;
+
+      Living lv = Living::kWithFamily;
+      if (u[6] < pop.living_alone_share) lv = Living::kAlone;
+      else if (u[6] < pop.living_alone_share + pop.couple_share) lv = Living::kCouple;
+      else if (u[6] < pop.living_alone_share + pop.couple_share + pop.family_away_by_day_share)
+        lv = Living::kFamilyAwayByDay;
+      el.living[i] = lv;
+
+      if (u[7] < pop.lost_only_child_share) flags |= elder_flag::kLostOnlyChild;
+      if (u[8] < (area.urban ? pop.ac_share_urban : pop.ac_share_rural)) flags |= elder_flag::kAirConditioning;
+      int floor;
+      if (u[9] < (area.urban ? pop.lift_share_urban : pop.lift_share_rural)) {
+        flags |= elder_flag::kLift;
+        floor = 1 + static_cast<int>(u[10] * 18);
+      } else if (area.urban) {
+        floor = 1 + static_cast<int>(u[10] * 6);  // six-storey walk-ups
+      } else {
+        floor = u[10] < 0.85 ? 1 : 2 + static_cast<int>((u[10] - 0.85) / 0.15 * 3);  // village houses
+      }
+      el.floor[i] = static_cast<std::uint8_t>(floor);
+
+      const bool impaired = fn != Function::kIndependent;
+      const bool nobody_home = lv == Living::kAlone || lv == Living::kFamilyAwayByDay;
+      if (impaired && nobody_home && u[11] < enrol) flags |= elder_flag::kLunchEnrolled;
+      if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
+      el.flags[i] = flags;
+
+      el.heat_class[i] = age < 65 ? HeatAgeClass::k60to64 : age < 75 ? HeatAgeClass::k65to74 : HeatAgeClass::k75plus;
+      double w = h.base_hazard_per_day;
+      if (fn == Function::kDisabled) w *= h.or_bedridden;
+      else if (fn == Function::kSemiDisabled) w *= h.or_homebound;
+      if (flags & elder_flag::kAirConditioning) w *= h.or_air_conditioning;
+      if (lv == Living::kAlone) w *= h.or_living_alone;
+      el.heat_weight[i] = static_cast<float>(w);
+    }
+  });
+
+  // Per-station static figures: coverage, lunch enrolment list.
+  for (std::size_t s = 0; s < n_stations; ++s) {
+    Station& st = world.stations[s];
+    std::uint32_t within[3] = {0, 0, 0};
+    st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
+      const double d = std::hypot(el.x_km[i] - st.x_km, el.y_km[i] - st.y_km);
+      within[0] += d <= 0.5;
+      within[1] += d <= 0.7;
+      within[2] += d <= 1.0;
+      if (el.flags[i] & elder_flag::kLunchEnrolled) world.lunch_enrolled.push_back(i);
+    }
+    st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    const double n = std::max<std::uint32_t>(1, st.elder_end - st.elder_begin);
+    st.coverage_500m = within[0] / n;
+    st.coverage_700m = within[1] / n;
+    st.coverage_1km = within[2] / n;
+  }
+
+  // Volunteers on each simulated station's roster.
+  const int roster = cfg.volunteers.roster_per_station;
+  if (roster > kMaxVolunteersPerStation) throw InputError("volunteers.roster_per_station exceeds 1000");
+  for (std::size_t s = 0; s < n_stations; ++s) {
+    Station& st = world.stations[s];
+    st.volunteer_begin = static_cast<std::uint32_t>(world.volunteers.size());
+    for (int k = 0; k < roster; ++k) {
+      const auto id = static_cast<std::uint32_t>(st.global_index * kMaxVolunteersPerStation + k);
+      Stream vs(seed, id, 0, StreamKind::kWorldVolunteer);
+      world.volunteers.id.push_back(id);
+      world.volunteers.station.push_back(static_cast<std::uint16_t>(s));
+      world.volunteers.mode.push_back(vs.uniform() < cfg.volunteers.ebike_share ? TravelMode::kEbike
+                                                                                : TravelMode::kWalk);
+    }
+    st.volunteer_end = static_cast<std::uint32_t>(world.volunteers.size());
+  }
+  return world;
+}
+
+}  // namespace swsim

@@ -1,0 +1,95 @@
+#pragma once
+// The synthetic city: management areas, stations with catchments, elders (structure of arrays, grouped
+// by station) and volunteers. Built once from the Config; read-only during the simulation.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "swsim/config/config.hpp"
+
+namespace swsim {
+
+enum class Function : std::uint8_t { kIndependent = 0, kSemiDisabled = 1, kDisabled = 2 };
+enum class Living : std::uint8_t { kAlone = 0, kCouple = 1, kFamilyAwayByDay = 2, kWithFamily = 3 };
+
+// Elder flag bits.
+namespace elder_flag {
+inline constexpr std::uint8_t kMale = 1;
+inline constexpr std::uint8_t kLift = 2;
+inline constexpr std::uint8_t kAirConditioning = 4;
+inline constexpr std::uint8_t kLostOnlyChild = 8;
+inline constexpr std::uint8_t kLunchEnrolled = 16;
+inline constexpr std::uint8_t kWarningRequester = 32;  // mobile, alone or 75+: may ask for lunch in a warning
+}  // namespace elder_flag
+
+// Age classes with their own heat response (RR per degC and the hot-night factor).
+enum class HeatAgeClass : std::uint8_t { k60to64 = 0, k65to74 = 1, k75plus = 2 };
+inline constexpr int kHeatAgeClasses = 3;
+
+struct Area {
+  std::string name_zh, name_en;
+  double population = 0;        // residents (scaled to the census total)
+  std::int64_t elders_full = 0; // residents aged 60+ at scale 1
+  int stations_total = 0;       // stations in the area
+  int stations_simulated = 0;   // of them, simulated at this scale
+  double area_km2 = 0;
+  double lat = 0, lon = 0;
+  double x_km = 0, y_km = 0, radius_km = 0;  // synthetic shape: a disc of the area's size
+  bool urban = false;
+};
+
+struct Station {
+  int global_index = 0;  // 0..160 over all of Jinan, stable across scales
+  int area = 0;
+  std::string name_zh, name_en;
+  double x_km = 0, y_km = 0, lat = 0, lon = 0;
+  int social_workers = 0;
+  std::uint32_t elder_begin = 0, elder_end = 0;          // range in Elders
+  std::uint32_t volunteer_begin = 0, volunteer_end = 0;  // range in Volunteers
+  std::uint32_t enrolled_begin = 0, enrolled_end = 0;    // range in World::lunch_enrolled
+  double coverage_500m = 0, coverage_700m = 0, coverage_1km = 0;  // share of its elders within r
+};
+
+// Structure of arrays; index i is one elder; elders of a station are contiguous.
+struct Elders {
+  std::vector<std::uint32_t> id;  // stable id over the full-scale population (keys the random streams)
+  std::vector<float> x_km, y_km;
+  std::vector<std::uint16_t> station;
+  std::vector<std::uint8_t> age;
+  std::vector<std::uint8_t> floor;
+  std::vector<Function> function;
+  std::vector<Living> living;
+  std::vector<std::uint8_t> flags;
+  std::vector<HeatAgeClass> heat_class;
+  std::vector<float> heat_weight;  // base hazard x individual modifiers (per day, before the heat term)
+
+  std::size_t size() const { return id.size(); }
+  void resize(std::size_t n);
+};
+
+struct Volunteers {
+  std::vector<std::uint32_t> id;
+  std::vector<std::uint16_t> station;
+  std::vector<TravelMode> mode;
+  std::size_t size() const { return id.size(); }
+};
+
+struct World {
+  std::vector<Area> areas;
+  std::vector<Station> stations;  // simulated stations only, in global order
+  Elders elders;
+  Volunteers volunteers;
+  std::vector<std::uint32_t> lunch_enrolled;  // elder indices enrolled for lunch, grouped by station
+};
+
+// Builds the world; deterministic in (config, world.seed), independent of the thread count.
+World build_world(const Config& config);
+
+// How many stations of each area are simulated at `scale` (at least one per area, proportional by
+// largest remainder, all at scale 1).
+std::vector<int> stations_simulated_per_area(double scale);
+
+// Elders aged 60+ per area at scale 1, summing exactly to share_60plus x the census total.
+std::vector<std::int64_t> elders_per_area(const PopulationParams& p);
+
+}  // namespace swsim

@@ -1,0 +1,495 @@
+#include "swsim/io/nc_writer.hpp"
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "swsim/util/error.hpp"
+
+namespace fs = std::filesystem;
+using swsim::io::Attribute;
+using swsim::io::NcWriter;
+using swsim::io::VarInfo;
+
+namespace {
+
+// A unique path under the system temp dir, removed when the test ends (pass or fail).
+class TempPath {
+ public:
+  explicit TempPath(const std::string& stem) {
+    static std::atomic<int> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    path_ = fs::temp_directory_path() / ("swsim_test_nc_writer_" + stem + "_" + std::to_string(stamp) + "_" +
+                                         std::to_string(counter++) + ".h5");
+  }
+  ~TempPath() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  TempPath(const TempPath&) = delete;
+  TempPath& operator=(const TempPath&) = delete;
+  std::string str() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+// Minimal RAII for the read-back side of the tests.
+class Id {
+ public:
+  Id(hid_t id, herr_t (*closer)(hid_t)) : id_(id), closer_(closer) { REQUIRE(id_ >= 0); }
+  ~Id() {
+    if (id_ >= 0) closer_(id_);
+  }
+  Id(const Id&) = delete;
+  Id& operator=(const Id&) = delete;
+  hid_t get() const { return id_; }
+
+ private:
+  hid_t id_;
+  herr_t (*closer_)(hid_t);
+};
+
+std::string big_text() {
+  std::string text;
+  const std::string line = "[scenario] heat wave 37 degC, lunch 11:30, 社工站 staffing 3\n";
+  while (text.size() < 100 * 1024) text += line;
+  return text;
+}
+
+std::vector<std::int32_t> day_values() {
+  return {0, 1, 2, 3, 4};
+}
+std::vector<std::int32_t> visits() {
+  std::vector<std::int32_t> v;
+  for (int i = 0; i < 15; ++i) v.push_back(i * 10 - 3);
+  return v;
+}
+std::vector<std::int8_t> levels() {
+  return {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2};
+}
+std::vector<float> tmax() {
+  std::vector<float> v;
+  for (int i = 0; i < 15; ++i) v.push_back(30.5f + 0.25f * static_cast<float>(i));
+  return v;
+}
+std::vector<double> distance() {
+  return {1.5, 2.25, 1e-3};
+}
+std::vector<std::string> area_names() {
+  return {"历下", "Lixia district"};
+}
+
+// The small file the read-back and determinism tests share.
+void write_sample(const std::string& path) {
+  NcWriter w(path);
+  w.global_attribute("Conventions", std::string("CF-1.8"));
+  w.global_attribute("scenario", big_text());
+  w.global_attribute("seed", std::int64_t{1234567890123});
+  w.global_attribute("scale", 0.75);
+  w.dimension("day", day_values(),
+              {"days since 2022-06-01", "simulated day", {Attribute::Text("calendar", "standard")}});
+  w.dimension("station", {10, 20, 30}, {"1", "station id", {}});
+  w.dimension("area", {1, 2}, {"1", "area id", {}});
+  w.variable("visits", {"day", "station"}, visits(), {"1", "visits made", {}});
+  w.variable("warning_level", {"day", "station"}, levels(),
+             {"1",
+              "heat warning level",
+              {Attribute::IntList("flag_values", {0, 1, 2, 3}),
+               Attribute::Text("flag_meanings", "none blue yellow orange")}});
+  w.variable("tmax", {"day", "station"}, tmax(),
+             {"degC", "daily maximum temperature", {Attribute::Int("valid_count", 15)}});
+  w.variable("distance", {"station"}, distance(), {"km", "road distance", {Attribute::Real("factor", 1.25)}});
+  w.variable("area_name", {"area"}, area_names(), {"", "area name", {}});
+  w.variable("codes", {"area"}, std::vector<std::int32_t>{5, 6},
+             {"1", "area code", {Attribute::IntList("flag_values", {5, 6})}});
+  w.close();
+}
+
+template <class T>
+std::vector<T> read_dataset(hid_t file, const std::string& name, hid_t mem_type) {
+  Id ds(H5Dopen2(file, name.c_str(), H5P_DEFAULT), H5Dclose);
+  Id space(H5Dget_space(ds.get()), H5Sclose);
+  std::vector<T> out(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get())));
+  if (!out.empty()) REQUIRE(H5Dread(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) >= 0);
+  return out;
+}
+
+std::vector<std::string> read_strings(hid_t file, const std::string& name) {
+  Id ds(H5Dopen2(file, name.c_str(), H5P_DEFAULT), H5Dclose);
+  Id space(H5Dget_space(ds.get()), H5Sclose);
+  Id type(H5Dget_type(ds.get()), H5Tclose);
+  REQUIRE(H5Tis_variable_str(type.get()) > 0);
+  REQUIRE(H5Tget_cset(type.get()) == H5T_CSET_UTF8);
+  std::vector<char*> raw(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get())));
+  REQUIRE(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) >= 0);
+  std::vector<std::string> out(raw.begin(), raw.end());
+  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, raw.data());
+  return out;
+}
+
+std::string read_text_attribute(hid_t obj, const std::string& name) {
+  Id attr(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose);
+  Id type(H5Aget_type(attr.get()), H5Tclose);
+  Id space(H5Aget_space(attr.get()), H5Sclose);
+  REQUIRE(H5Tget_class(type.get()) == H5T_STRING);
+  REQUIRE(H5Tis_variable_str(type.get()) == 0);  // fixed-length: netCDF's NC_CHAR text
+  REQUIRE(H5Tget_cset(type.get()) == H5T_CSET_UTF8);
+  if (H5Sget_simple_extent_type(space.get()) == H5S_NULL) return "";
+  REQUIRE(H5Sget_simple_extent_type(space.get()) == H5S_SCALAR);
+  std::string value(H5Tget_size(type.get()), '\0');
+  REQUIRE(H5Aread(attr.get(), type.get(), value.data()) >= 0);
+  return value;
+}
+
+template <class T>
+std::vector<T> read_numeric_attribute(hid_t obj, const std::string& name, hid_t expected_file_type,
+                                      hid_t mem_type) {
+  Id attr(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose);
+  Id type(H5Aget_type(attr.get()), H5Tclose);
+  REQUIRE(H5Tequal(type.get(), expected_file_type) > 0);
+  Id space(H5Aget_space(attr.get()), H5Sclose);
+  std::vector<T> out(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get())));
+  REQUIRE(H5Aread(attr.get(), mem_type, out.data()) >= 0);
+  return out;
+}
+
+// Link names of the root group in creation order.
+std::vector<std::string> names_in_creation_order(hid_t file) {
+  std::vector<std::string> names;
+  auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
+    static_cast<std::vector<std::string>*>(out)->push_back(name);
+    return 0;
+  };
+  REQUIRE(H5Literate(file, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect, &names) >= 0);
+  return names;
+}
+
+// Attribute names of `obj` in creation order (fails unless that order is tracked).
+std::vector<std::string> attributes_in_creation_order(hid_t obj) {
+  std::vector<std::string> names;
+  auto collect = [](hid_t, const char* name, const H5A_info_t*, void* out) -> herr_t {
+    static_cast<std::vector<std::string>*>(out)->push_back(name);
+    return 0;
+  };
+  REQUIRE(H5Aiterate2(obj, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect, &names) >= 0);
+  return names;
+}
+
+bool is_attached(hid_t file, const std::string& var, const std::string& dim, unsigned axis) {
+  Id v(H5Dopen2(file, var.c_str(), H5P_DEFAULT), H5Dclose);
+  Id d(H5Dopen2(file, dim.c_str(), H5P_DEFAULT), H5Dclose);
+  return H5DSis_attached(v.get(), d.get(), axis) > 0;
+}
+
+// The message of the swsim::RuntimeError `f` throws; any other exception fails the test.
+std::string runtime_error_message(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const swsim::RuntimeError& e) {
+    return e.what();
+  }
+  return "<no swsim::RuntimeError thrown>";
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("NcWriter writes values and attributes that read back unchanged", "[io][nc_writer]") {
+  TempPath path("values");
+  write_sample(path.str());
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+
+  CHECK(read_dataset<std::int32_t>(file.get(), "day", H5T_NATIVE_INT32) == day_values());
+  CHECK(read_dataset<std::int32_t>(file.get(), "station", H5T_NATIVE_INT32) ==
+        std::vector<std::int32_t>{10, 20, 30});
+  CHECK(read_dataset<std::int32_t>(file.get(), "visits", H5T_NATIVE_INT32) == visits());
+  CHECK(read_dataset<std::int8_t>(file.get(), "warning_level", H5T_NATIVE_INT8) == levels());
+  CHECK(read_dataset<float>(file.get(), "tmax", H5T_NATIVE_FLOAT) == tmax());
+  CHECK(read_dataset<double>(file.get(), "distance", H5T_NATIVE_DOUBLE) == distance());
+  CHECK(read_strings(file.get(), "area_name") == area_names());
+
+  SECTION("stored types are the fixed little-endian ones") {
+    const std::vector<std::pair<std::string, hid_t>> expected{{"visits", H5T_STD_I32LE},
+                                                              {"warning_level", H5T_STD_I8LE},
+                                                              {"tmax", H5T_IEEE_F32LE},
+                                                              {"distance", H5T_IEEE_F64LE},
+                                                              {"day", H5T_STD_I32LE}};
+    for (const auto& [name, type] : expected) {
+      Id ds(H5Dopen2(file.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+      Id t(H5Dget_type(ds.get()), H5Tclose);
+      INFO(name);
+      CHECK(H5Tequal(t.get(), type) > 0);
+    }
+  }
+
+  SECTION("global attributes") {
+    CHECK(read_text_attribute(file.get(), "Conventions") == "CF-1.8");
+    CHECK(read_text_attribute(file.get(), "scenario") == big_text());
+    CHECK(read_numeric_attribute<std::int64_t>(file.get(), "seed", H5T_STD_I64LE, H5T_NATIVE_INT64) ==
+          std::vector<std::int64_t>{1234567890123});
+    CHECK(read_numeric_attribute<double>(file.get(), "scale", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE) ==
+          std::vector<double>{0.75});
+  }
+
+  SECTION("variable attributes, with flag_values in the variable's type") {
+    Id day(H5Dopen2(file.get(), "day", H5P_DEFAULT), H5Dclose);
+    CHECK(read_text_attribute(day.get(), "units") == "days since 2022-06-01");
+    CHECK(read_text_attribute(day.get(), "long_name") == "simulated day");
+    CHECK(read_text_attribute(day.get(), "calendar") == "standard");
+
+    Id level(H5Dopen2(file.get(), "warning_level", H5P_DEFAULT), H5Dclose);
+    CHECK(read_text_attribute(level.get(), "units") == "1");
+    CHECK(read_numeric_attribute<std::int8_t>(level.get(), "flag_values", H5T_STD_I8LE, H5T_NATIVE_INT8) ==
+          std::vector<std::int8_t>{0, 1, 2, 3});
+    CHECK(read_text_attribute(level.get(), "flag_meanings") == "none blue yellow orange");
+
+    Id codes(H5Dopen2(file.get(), "codes", H5P_DEFAULT), H5Dclose);
+    CHECK(read_numeric_attribute<std::int32_t>(codes.get(), "flag_values", H5T_STD_I32LE, H5T_NATIVE_INT32) ==
+          std::vector<std::int32_t>{5, 6});
+
+    Id t(H5Dopen2(file.get(), "tmax", H5P_DEFAULT), H5Dclose);
+    CHECK(read_text_attribute(t.get(), "units") == "degC");
+    CHECK(read_numeric_attribute<std::int64_t>(t.get(), "valid_count", H5T_STD_I64LE, H5T_NATIVE_INT64) ==
+          std::vector<std::int64_t>{15});
+
+    Id d(H5Dopen2(file.get(), "distance", H5P_DEFAULT), H5Dclose);
+    CHECK(read_numeric_attribute<double>(d.get(), "factor", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE) ==
+          std::vector<double>{1.25});
+
+    Id names(H5Dopen2(file.get(), "area_name", H5P_DEFAULT), H5Dclose);
+    CHECK(read_text_attribute(names.get(), "units").empty());
+    CHECK(read_text_attribute(names.get(), "long_name") == "area name");
+  }
+
+  SECTION("dimension scales are attached on every axis, never to themselves") {
+    for (const char* dim : {"day", "station", "area"}) {
+      Id d(H5Dopen2(file.get(), dim, H5P_DEFAULT), H5Dclose);
+      INFO(dim);
+      CHECK(H5DSis_scale(d.get()) > 0);
+      CHECK(H5Aexists(d.get(), "DIMENSION_LIST") == 0);
+    }
+    for (const char* var : {"visits", "warning_level", "tmax"}) {
+      INFO(var);
+      CHECK(is_attached(file.get(), var, "day", 0));
+      CHECK(is_attached(file.get(), var, "station", 1));
+      CHECK_FALSE(is_attached(file.get(), var, "station", 0));
+    }
+    CHECK(is_attached(file.get(), "distance", "station", 0));
+    CHECK(is_attached(file.get(), "area_name", "area", 0));
+    CHECK(is_attached(file.get(), "codes", "area", 0));
+  }
+
+  SECTION("names and attributes keep creation order") {
+    CHECK(names_in_creation_order(file.get()) == std::vector<std::string>{"day", "station", "area", "visits",
+                                                                          "warning_level", "tmax", "distance",
+                                                                          "area_name", "codes"});
+    Id level(H5Dopen2(file.get(), "warning_level", H5P_DEFAULT), H5Dclose);
+    CHECK(attributes_in_creation_order(level.get()) ==
+          std::vector<std::string>{"units", "long_name", "flag_values", "flag_meanings", "DIMENSION_LIST"});
+    CHECK(attributes_in_creation_order(file.get()) ==
+          std::vector<std::string>{"Conventions", "scenario", "seed", "scale"});
+    for (const char* name : {"day", "visits", "area_name"}) {
+      INFO(name);
+      Id ds(H5Dopen2(file.get(), name, H5P_DEFAULT), H5Dclose);
+      Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+      unsigned flags = 0;
+      REQUIRE(H5Pget_attr_creation_order(dcpl.get(), &flags) >= 0);
+      CHECK(flags == (H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED));
+    }
+  }
+
+  SECTION("the file uses the 1.8+ format that stores attributes over 64 KiB") {
+    H5F_info2_t info{};
+    REQUIRE(H5Fget_info2(file.get(), &info) >= 0);
+    CHECK(info.super.version >= 2);
+  }
+
+  SECTION("numeric variables are chunked with shuffle then deflate") {
+    for (const char* name : {"visits", "warning_level", "tmax", "distance", "day"}) {
+      INFO(name);
+      Id ds(H5Dopen2(file.get(), name, H5P_DEFAULT), H5Dclose);
+      Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+      REQUIRE(H5Pget_layout(dcpl.get()) == H5D_CHUNKED);
+      REQUIRE(H5Pget_nfilters(dcpl.get()) == 2);
+      unsigned flags = 0;
+      std::size_t n_values = 1;
+      unsigned level = 0;
+      unsigned config = 0;
+      CHECK(H5Pget_filter2(dcpl.get(), 0, &flags, &n_values, &level, 0, nullptr, &config) ==
+            H5Z_FILTER_SHUFFLE);
+      n_values = 1;
+      CHECK(H5Pget_filter2(dcpl.get(), 1, &flags, &n_values, &level, 0, nullptr, &config) ==
+            H5Z_FILTER_DEFLATE);
+      CHECK(level == 4);
+    }
+  }
+}
+
+TEST_CASE("NcWriter chunks a large variable into 64 KiB-1 MiB chunks, several days deep", "[io][nc_writer]") {
+  TempPath path("chunks");
+  const std::int32_t days = 92;
+  const std::int32_t elders = 20000;
+  {
+    NcWriter w(path.str());
+    std::vector<std::int32_t> day(days), elder(elders);
+    for (std::int32_t i = 0; i < days; ++i) day[static_cast<std::size_t>(i)] = i;
+    for (std::int32_t i = 0; i < elders; ++i) elder[static_cast<std::size_t>(i)] = i;
+    w.dimension("day", day, {"days since 2022-06-01", "simulated day", {}});
+    w.dimension("elder", elder, {"1", "elder id", {}});
+    std::vector<float> data(static_cast<std::size_t>(days) * elders);
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<float>(i % 977) * 0.5f;
+    w.variable("core_temp", {"day", "elder"}, data, {"degC", "core temperature", {}});
+    w.close();
+  }
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  Id ds(H5Dopen2(file.get(), "core_temp", H5P_DEFAULT), H5Dclose);
+  Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+  hsize_t chunk[2] = {0, 0};
+  REQUIRE(H5Pget_chunk(dcpl.get(), 2, chunk) == 2);
+  const hsize_t bytes = chunk[0] * chunk[1] * sizeof(float);
+  CHECK(chunk[0] > 1);
+  CHECK(chunk[0] <= static_cast<hsize_t>(days));
+  CHECK(chunk[1] <= static_cast<hsize_t>(elders));
+  CHECK(bytes >= 64 * 1024);
+  CHECK(bytes <= 1024 * 1024);
+  const auto back = read_dataset<float>(file.get(), "core_temp", H5T_NATIVE_FLOAT);
+  REQUIRE(back.size() == static_cast<std::size_t>(days) * elders);
+  CHECK(back[123457] == static_cast<float>(123457 % 977) * 0.5f);
+}
+
+TEST_CASE("NcWriter handles a zero-length dimension", "[io][nc_writer]") {
+  TempPath path("empty");
+  {
+    NcWriter w(path.str());
+    w.dimension("visit", {}, {"1", "visit id", {}});
+    w.variable("duration", {"visit"}, std::vector<float>{}, {"min", "visit duration", {}});
+    w.variable("visitor", {"visit"}, std::vector<std::string>{}, {"", "visitor name", {}});
+    w.close();
+  }
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  CHECK(read_dataset<float>(file.get(), "duration", H5T_NATIVE_FLOAT).empty());
+  CHECK(is_attached(file.get(), "duration", "visit", 0));
+  CHECK(is_attached(file.get(), "visitor", "visit", 0));
+}
+
+TEST_CASE("NcWriter writes byte-identical files for identical content", "[io][nc_writer]") {
+  TempPath first("same_a");
+  TempPath second("same_b");
+  write_sample(first.str());
+  write_sample(second.str());
+  const std::string a = file_bytes(first.str());
+  REQUIRE(a.size() > 100 * 1024);
+  CHECK(a == file_bytes(second.str()));
+
+  // Timestamps have one-second resolution, so two quick writes can match by luck: check none are stored.
+  Id file(H5Fopen(first.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  for (const char* name : {"day", "visits", "area_name"}) {
+    INFO(name);
+    Id ds(H5Dopen2(file.get(), name, H5P_DEFAULT), H5Dclose);
+    Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+    hbool_t tracked = true;
+    REQUIRE(H5Pget_obj_track_times(dcpl.get(), &tracked) >= 0);
+    CHECK_FALSE(tracked);
+  }
+}
+
+TEST_CASE("NcWriter reports misuse as swsim::RuntimeError naming the file and the object",
+          "[io][nc_writer]") {
+  TempPath path("errors");
+  NcWriter w(path.str());
+  w.dimension("day", {0, 1, 2}, {"days since 2022-06-01", "simulated day", {}});
+  w.dimension("station", {1, 2}, {"1", "station id", {}});
+
+  SECTION("data size does not match the dimensions") {
+    const std::string msg = runtime_error_message([&] {
+      w.variable("tmax", {"day", "station"}, std::vector<float>(5), {"degC", "tmax", {}});
+    });
+    CHECK_THAT(msg, Catch::Contains("tmax") && Catch::Contains(path.str()) && Catch::Contains("need 6"));
+  }
+  SECTION("unknown dimension") {
+    const std::string msg = runtime_error_message([&] {
+      w.variable("visits", {"day", "district"}, std::vector<std::int32_t>(6), {"1", "visits", {}});
+    });
+    CHECK_THAT(msg, Catch::Contains("visits") && Catch::Contains("district") && Catch::Contains(path.str()));
+  }
+  SECTION("duplicate variable or dimension name") {
+    w.variable("visits", {"day"}, std::vector<std::int32_t>(3), {"1", "visits", {}});
+    CHECK_THAT(runtime_error_message([&] {
+                 w.variable("visits", {"day"}, std::vector<std::int32_t>(3), {"1", "visits", {}});
+               }),
+               Catch::Contains("visits") && Catch::Contains("duplicate"));
+    CHECK_THAT(runtime_error_message([&] {
+                 w.dimension("day", {0}, {"1", "again", {}});
+               }),
+               Catch::Contains("day") && Catch::Contains("duplicate"));
+  }
+  SECTION("duplicate or reserved attribute names") {
+    CHECK_THAT(
+        runtime_error_message([&] {
+          w.variable("a", {"day"}, std::vector<double>(3), {"1", "a", {Attribute::Text("units", "K")}});
+        }),
+        Catch::Contains("'a'") && Catch::Contains("units"));
+    CHECK_THAT(
+        runtime_error_message([&] {
+          w.variable("b", {"day"}, std::vector<double>(3), {"1", "b", {Attribute::Real("_FillValue", 0)}});
+        }),
+        Catch::Contains("'b'") && Catch::Contains("_FillValue"));
+    w.global_attribute("title", std::string("x"));
+    CHECK_THAT(runtime_error_message([&] { w.global_attribute("title", std::string("y")); }),
+               Catch::Contains("title"));
+  }
+  SECTION("flag_values that do not fit the variable's int8 type") {
+    CHECK_THAT(runtime_error_message([&] {
+                 w.variable("level", {"day"}, std::vector<std::int8_t>(3),
+                            {"1", "level", {Attribute::IntList("flag_values", {0, 300})}});
+               }),
+               Catch::Contains("level") && Catch::Contains("300"));
+  }
+  SECTION("any call after close") {
+    w.close();
+    CHECK_THAT(runtime_error_message([&] {
+                 w.variable("late", {"day"}, std::vector<std::int32_t>(3), {"1", "late", {}});
+               }),
+               Catch::Contains("late") && Catch::Contains(path.str()));
+    CHECK_THAT(runtime_error_message([&] { w.global_attribute("late_attr", 1.0); }),
+               Catch::Contains("late_attr"));
+    CHECK_THAT(runtime_error_message([&] { w.close(); }), Catch::Contains(path.str()));
+  }
+}
+
+TEST_CASE("NcWriter's destructor closes every handle, even after an error, leaving a readable file",
+          "[io][nc_writer]") {
+  TempPath path("destructor");
+  {
+    NcWriter w(path.str());
+    w.dimension("day", {0, 1}, {"days since 2022-06-01", "simulated day", {}});
+    // Fails after its dataset was created, with the writer still open.
+    CHECK_THROWS_AS(
+        w.variable("bad", {"day"}, std::vector<float>(2), {"1", "bad", {Attribute::Text("CLASS", "x")}}),
+        swsim::RuntimeError);
+  }
+  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  CHECK(read_dataset<std::int32_t>(file.get(), "day", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1});
+}
+
+TEST_CASE("NcWriter reports an uncreatable file as swsim::RuntimeError", "[io][nc_writer]") {
+  const std::string path = (fs::temp_directory_path() / "swsim_no_such_dir_for_nc_writer" / "x.h5").string();
+  const std::string msg = runtime_error_message([&] { NcWriter w(path); });
+  CHECK_THAT(msg, Catch::Contains(path) && Catch::Contains("cannot create file"));
+}

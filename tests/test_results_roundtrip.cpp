@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "reader/result_file.hpp"
+#include "summary.hpp"
+#include "swsim/config/scenario.hpp"
+#include "swsim/io/result_writer.hpp"
+#include "swsim/simulation/simulation.hpp"
+#include "swsim/util/error.hpp"
+
+using namespace swsim;
+using Catch::Matchers::Contains;
+
+namespace {
+struct Run {
+  Scenario scenario;
+  World world;
+  std::vector<WeatherDay> weather;
+  Results results;
+};
+Run small_run() {
+  Scenario s = scenario_from_text("[run]\nscale = 0.02\ndays = 10\nstart_date = 2022-06-14\n[weather]\nheat_waves = 2022-06-16 7 39 35\n",
+                                  "roundtrip.ini");
+  World w = build_world(s.config);
+  Simulation sim(s.config, w, make_weather(s.config));
+  sim.run();
+  return Run{s, std::move(w), sim.weather(), sim.results()};
+}
+std::string temp_file(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("swsim_rt_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+}  // namespace
+
+TEST_CASE("a result file reads back exactly what was written", "[io]") {
+  const Run r = small_run();
+  const std::string path = temp_file("a.h5");
+  write_results(path, r.scenario, r.world, r.weather, r.results, RunInfo{"test-version", "swsim run --test"});
+  const results::ResultFile f(path);
+  CHECK(f.days() == 10);
+  CHECK(f.stations() == static_cast<int>(r.world.stations.size()));
+  CHECK(f.areas() == 15);
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    const std::string name(metric_defs()[m].name);
+    INFO(name);
+    CHECK(f.read(name) == r.results.series(static_cast<Metric>(m)));
+    CHECK(f.units(name) == metric_defs()[m].units);
+    CHECK_FALSE(f.long_name(name).empty());
+  }
+  const auto tmax = f.read("tmax_c");
+  for (std::size_t d = 0; d < r.weather.size(); ++d) CHECK(tmax[d] == r.weather[d].tmax_c);
+  const auto names = f.read_strings("station_name");
+  const auto lat = f.read("station_lat");
+  for (std::size_t s = 0; s < r.world.stations.size(); ++s) {
+    CHECK(names[s] == r.world.stations[s].name_zh);
+    CHECK(lat[s] == r.world.stations[s].lat);
+  }
+  CHECK(f.global_text("scenario") == r.scenario.effective_ini);
+  CHECK(f.global_text("swsim_version") == "test-version");
+  CHECK(f.global_text("command_line") == "swsim run --test");
+  CHECK(f.units("day") == "days since 2022-06-14");
+  CHECK(f.station_day_variables().size() == kMetricCount);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("the summary's areas add up to the city and match the per-station sums", "[io][analysis]") {
+  const Run r = small_run();
+  const std::string path = temp_file("b.h5");
+  write_results(path, r.scenario, r.world, r.weather, r.results, RunInfo{"v", "c"});
+  const auto s = results::summarize(results::ResultFile(path));
+  double meals = 0, ill = 0;
+  for (const auto& a : s.areas) {
+    meals += a.meals_requested;
+    ill += a.heat_illness;
+  }
+  CHECK(meals == s.city.meals_requested);
+  CHECK(ill == s.city.heat_illness);
+  double direct = 0;
+  for (double v : r.results.series(Metric::kMealsRequested)) direct += v;
+  CHECK(s.city.meals_requested == direct);
+  CHECK(s.heat_wave_days == 7);
+  CHECK_THAT(results::format_summary(s, results::TableFormat::kTerminal), Contains("Jinan (simulated stations)"));
+  CHECK_THAT(results::format_summary(s, results::TableFormat::kCsv), Contains("area,stations,elders"));
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("readers reject missing, foreign and truncated files with one clear line", "[io][errors]") {
+  auto error = [](const std::string& p) -> std::string {
+    try {
+      results::ResultFile f(p);
+    } catch (const results::ReadError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  CHECK_THAT(error("/nonexistent/x.h5"), Contains("file not found"));
+  const std::string text = temp_file("text.h5");
+  std::ofstream(text) << "not an hdf5 file\n";
+  CHECK_THAT(error(text), Contains("not an HDF5 file"));
+  // A whole result file cut in half.
+  const Run r = small_run();
+  const std::string whole = temp_file("whole.h5"), cut = temp_file("cut.h5");
+  write_results(whole, r.scenario, r.world, r.weather, r.results, RunInfo{"v", "c"});
+  const auto size = std::filesystem::file_size(whole);
+  std::filesystem::copy_file(whole, cut, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::resize_file(cut, size / 2);
+  std::string msg;
+  try {
+    results::ResultFile f(cut);
+    results::summarize(f);
+  } catch (const results::ReadError& e) {
+    msg = e.what();
+  }
+  CHECK_THAT(msg, Contains(cut));
+  for (const auto& p : {text, whole, cut}) std::filesystem::remove(p);
+}
+
+TEST_CASE("output goes to a temporary file that only a commit moves into place", "[io]") {
+  const std::string target = temp_file("pending.h5");
+  std::filesystem::remove(target);
+  {
+    PendingOutput out(target);
+    CHECK(std::filesystem::exists(out.temp_path()));
+    CHECK_FALSE(std::filesystem::exists(target));
+  }  // not committed: the temporary file goes away
+  CHECK_FALSE(std::filesystem::exists(target));
+  {
+    PendingOutput out(target);
+    std::ofstream(out.temp_path()) << "x";
+    const std::string temp = out.temp_path();
+    out.commit();
+    CHECK(std::filesystem::exists(target));
+    CHECK_FALSE(std::filesystem::exists(temp));
+  }
+  std::filesystem::remove(target);
+  CHECK_THROWS_AS(PendingOutput("/nonexistent/dir/out.h5"), InputError);
+}

@@ -1,0 +1,154 @@
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+
+#include "swsim/config/parameters.hpp"
+#include "swsim/world/geography.hpp"
+#include "swsim/world/world.hpp"
+
+using namespace swsim;
+
+namespace {
+const World& full_world() {
+  static const World w = build_world(default_config());
+  return w;
+}
+double share(const World& w, auto pred) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w.elders.size(); ++i) n += pred(i) ? 1 : 0;
+  return static_cast<double>(n) / static_cast<double>(w.elders.size());
+}
+}  // namespace
+
+TEST_CASE("the geography table holds Jinan's 15 areas and 161 stations", "[world][facts]") {
+  int stations = 0;
+  double pop = 0;
+  for (const auto& a : jinan_areas()) {
+    stations += a.stations;
+    pop += a.population;
+  }
+  CHECK(stations == kJinanStations);
+  CHECK(pop == Approx(9.197e6).epsilon(0.002));  // FACTS: the rows sum to about 9.197 M
+}
+
+TEST_CASE("at scale 1 every resident aged 60+ is an elder, per area as apportioned", "[world][facts]") {
+  const Config c = default_config();
+  const World& w = full_world();
+  const auto expected = elders_per_area(c.population);
+  const auto total = static_cast<std::size_t>(std::llround(0.1996 * 9'202'432));
+  CHECK(w.elders.size() == total);
+  CHECK(w.stations.size() == 161);
+  std::vector<std::int64_t> per_area(kAreaCount, 0);
+  for (std::size_t i = 0; i < w.elders.size(); ++i) ++per_area[static_cast<std::size_t>(w.stations[w.elders.station[i]].area)];
+  for (int a = 0; a < kAreaCount; ++a) {
+    INFO(w.areas[static_cast<std::size_t>(a)].name_en);
+    CHECK(per_area[static_cast<std::size_t>(a)] == expected[static_cast<std::size_t>(a)]);
+    CHECK(w.areas[static_cast<std::size_t>(a)].stations_simulated == jinan_areas()[static_cast<std::size_t>(a)].stations);
+  }
+  // Outer districts are older than the urban core (FACTS: 18% core, 22-24% outside).
+  const auto& lixia = w.areas[0];
+  const auto& gangcheng = w.areas[9];
+  CHECK(static_cast<double>(gangcheng.elders_full) / gangcheng.population >
+        static_cast<double>(lixia.elders_full) / lixia.population);
+}
+
+TEST_CASE("synthesised elders match the census marginals", "[world][facts]") {
+  const Config c = default_config();
+  const auto& p = c.population;
+  const World& w = full_world();
+  const auto& e = w.elders;
+  const double tol = 0.002;  // 1.84 M draws: sampling sd is below 0.0004
+  CHECK(share(w, [&](std::size_t i) { return e.age[i] >= 65; }) == Approx(p.share_65plus / p.share_60plus).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return e.age[i] >= 80; }) == Approx(p.share_80plus_of_60plus).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return e.function[i] != Function::kIndependent; }) ==
+        Approx(p.impaired_share).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return e.function[i] == Function::kDisabled; }) ==
+        Approx(p.impaired_share * p.disabled_share_of_impaired).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return e.living[i] == Living::kAlone; }) == Approx(p.living_alone_share).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return e.living[i] == Living::kCouple; }) == Approx(p.couple_share).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return (e.flags[i] & elder_flag::kLostOnlyChild) != 0; }) ==
+        Approx(p.lost_only_child_share).margin(tol));
+  CHECK(share(w, [&](std::size_t i) { return (e.flags[i] & elder_flag::kMale) != 0; }) == Approx(p.male_share).margin(tol));
+  // Impairment rises with age.
+  double imp_young = 0, n_young = 0, imp_old = 0, n_old = 0;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    const bool imp = e.function[i] != Function::kIndependent;
+    if (e.age[i] < 65) imp_young += imp, n_young += 1;
+    if (e.age[i] >= 80) imp_old += imp, n_old += 1;
+  }
+  CHECK(imp_old / n_old > 3 * imp_young / n_young);
+}
+
+TEST_CASE("lunch enrolment only takes the impaired with nobody home by day", "[world]") {
+  const World& w = full_world();
+  const auto& e = w.elders;
+  std::size_t enrolled = 0;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    if (!(e.flags[i] & elder_flag::kLunchEnrolled)) continue;
+    ++enrolled;
+    REQUIRE(e.function[i] != Function::kIndependent);
+    REQUIRE((e.living[i] == Living::kAlone || e.living[i] == Living::kFamilyAwayByDay));
+  }
+  CHECK(enrolled == w.lunch_enrolled.size());
+  CHECK(enrolled > 1000);
+}
+
+TEST_CASE("homes belong to the nearest station of their area", "[world]") {
+  const World& w = full_world();
+  const auto& e = w.elders;
+  for (std::size_t i = 0; i < e.size(); i += 997) {
+    const Station& mine = w.stations[e.station[i]];
+    const double d_mine = std::hypot(e.x_km[i] - mine.x_km, e.y_km[i] - mine.y_km);
+    for (const Station& other : w.stations) {
+      if (other.area != mine.area) continue;
+      REQUIRE(d_mine <= std::hypot(e.x_km[i] - other.x_km, e.y_km[i] - other.y_km) + 1e-4);
+    }
+  }
+}
+
+TEST_CASE("stations lie inside their area and are spread out", "[world]") {
+  const World& w = full_world();
+  for (const Station& s : w.stations) {
+    const Area& a = w.areas[static_cast<std::size_t>(s.area)];
+    REQUIRE(std::hypot(s.x_km - a.x_km, s.y_km - a.y_km) <= a.radius_km + 1e-9);
+    CHECK(s.elder_end > s.elder_begin);
+  }
+}
+
+TEST_CASE("a smaller scale simulates whole stations: the same elders, at least one station per area", "[world]") {
+  Config c = default_config();
+  c.run.scale = 0.01;
+  const World small = build_world(c);
+  const World& full = full_world();
+  REQUIRE(small.stations.size() == kAreaCount);
+  for (const Station& s : small.stations) {
+    const Station& same = full.stations[static_cast<std::size_t>(s.global_index)];
+    REQUIRE(s.elder_end - s.elder_begin == same.elder_end - same.elder_begin);
+    for (std::uint32_t k = 0; k < s.elder_end - s.elder_begin; k += 101) {
+      REQUIRE(small.elders.id[s.elder_begin + k] == full.elders.id[same.elder_begin + k]);
+      REQUIRE(small.elders.age[s.elder_begin + k] == full.elders.age[same.elder_begin + k]);
+      REQUIRE(small.elders.x_km[s.elder_begin + k] == full.elders.x_km[same.elder_begin + k]);
+    }
+  }
+  CHECK(stations_simulated_per_area(0.5)[0] >= 6);
+  int total = 0;
+  for (int n : stations_simulated_per_area(0.5)) total += n;
+  CHECK(total == 81);
+}
+
+TEST_CASE("the world does not depend on the thread count", "[world][determinism]") {
+  Config c = default_config();
+  c.run.scale = 0.1;
+  auto build = [&](int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    return build_world(c);
+  };
+  const World a = build(1), b = build(2);
+  CHECK(a.elders.id == b.elders.id);
+  CHECK(a.elders.x_km == b.elders.x_km);
+  CHECK(a.elders.heat_weight == b.elders.heat_weight);
+  CHECK(a.elders.flags == b.elders.flags);
+  CHECK(a.lunch_enrolled == b.lunch_enrolled);
+}
