@@ -99,8 +99,8 @@ void write_sample(const std::string& path) {
   w.global_attribute("scale", 0.75);
   w.dimension("day", day_values(),
               {"days since 2022-06-01", "simulated day", {Attribute::Text("calendar", "standard")}});
-  w.dimension("station", {10, 20, 30}, {"1", "station id", {}});
-  w.dimension("area", {1, 2}, {"1", "area id", {}});
+  w.dimension("station", std::vector<std::int32_t>{10, 20, 30}, {"1", "station id", {}});
+  w.dimension("area", std::vector<std::int32_t>{1, 2}, {"1", "area id", {}});
   w.variable("visits", {"day", "station"}, visits(), {"1", "visits made", {}});
   w.variable("warning_level", {"day", "station"}, levels(),
              {"1",
@@ -376,7 +376,7 @@ TEST_CASE("NcWriter handles a zero-length dimension", "[io][nc_writer]") {
   TempPath path("empty");
   {
     NcWriter w(path.str());
-    w.dimension("visit", {}, {"1", "visit id", {}});
+    w.dimension("visit", std::vector<std::int32_t>{}, {"1", "visit id", {}});
     w.variable("duration", {"visit"}, std::vector<float>{}, {"min", "visit duration", {}});
     w.variable("visitor", {"visit"}, std::vector<std::string>{}, {"", "visitor name", {}});
     w.close();
@@ -412,8 +412,8 @@ TEST_CASE("NcWriter reports misuse as swsim::RuntimeError naming the file and th
           "[io][nc_writer]") {
   TempPath path("errors");
   NcWriter w(path.str());
-  w.dimension("day", {0, 1, 2}, {"days since 2022-06-01", "simulated day", {}});
-  w.dimension("station", {1, 2}, {"1", "station id", {}});
+  w.dimension("day", std::vector<std::int32_t>{0, 1, 2}, {"days since 2022-06-01", "simulated day", {}});
+  w.dimension("station", std::vector<std::int32_t>{1, 2}, {"1", "station id", {}});
 
   SECTION("data size does not match the dimensions") {
     const std::string msg = runtime_error_message([&] {
@@ -434,7 +434,7 @@ TEST_CASE("NcWriter reports misuse as swsim::RuntimeError naming the file and th
                }),
                Catch::Contains("visits") && Catch::Contains("duplicate"));
     CHECK_THAT(runtime_error_message([&] {
-                 w.dimension("day", {0}, {"1", "again", {}});
+                 w.dimension("day", std::vector<std::int32_t>{0}, {"1", "again", {}});
                }),
                Catch::Contains("day") && Catch::Contains("duplicate"));
   }
@@ -477,7 +477,7 @@ TEST_CASE("NcWriter's destructor closes every handle, even after an error, leavi
   TempPath path("destructor");
   {
     NcWriter w(path.str());
-    w.dimension("day", {0, 1}, {"days since 2022-06-01", "simulated day", {}});
+    w.dimension("day", std::vector<std::int32_t>{0, 1}, {"days since 2022-06-01", "simulated day", {}});
     // Fails after its dataset was created, with the writer still open.
     CHECK_THROWS_AS(
         w.variable("bad", {"day"}, std::vector<float>(2), {"1", "bad", {Attribute::Text("CLASS", "x")}}),

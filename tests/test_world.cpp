@@ -152,3 +152,25 @@ TEST_CASE("the world does not depend on the thread count", "[world][determinism]
   CHECK(a.elders.flags == b.elders.flags);
   CHECK(a.lunch_enrolled == b.lunch_enrolled);
 }
+
+TEST_CASE("the catchment raster gives each cell its area's nearest station", "[world]") {
+  const World& w = full_world();
+  const CatchmentGrid& g = w.grid;
+  REQUIRE(g.nx > 100);
+  REQUIRE(g.ny > 100);
+  std::size_t covered = 0;
+  for (int iy = 0; iy < g.ny; iy += 7)
+    for (int ix = 0; ix < g.nx; ix += 7) {
+      const std::size_t cell = static_cast<std::size_t>(iy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(ix);
+      const int s = g.station[cell];
+      if (s < 0) continue;
+      ++covered;
+      const double x = g.x0_km + ix * g.cell_km, y = g.y0_km + iy * g.cell_km;
+      const Station& mine = w.stations[static_cast<std::size_t>(s)];
+      REQUIRE(mine.area == g.area[cell]);
+      for (const Station& other : w.stations)
+        if (other.area == mine.area)
+          REQUIRE(std::hypot(x - mine.x_km, y - mine.y_km) <= std::hypot(x - other.x_km, y - other.y_km) + 1e-9);
+    }
+  CHECK(covered > 500);
+}

@@ -338,11 +338,11 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("volunteers", "heat_turnout_drop_per_c", FIELD(volunteers.heat_turnout_drop_per_c), 0.05, 0,
                    1, {"1/degC", "Relative fall in turnout per degC above the onset (turnout never below 0)",
                        kAssume}));
-  r.push_back(real("volunteers", "ebike_share", FIELD(volunteers.ebike_share), 0.5, 0, 1,
+  r.push_back(real("volunteers", "ebike_share", FIELD(volunteers.ebike_share), 0.8, 0, 1,
                    {"1", "Share of volunteers who ride an e-bike (the rest walk)", kAssume}));
 
   // [lunch]
-  r.push_back(real("lunch", "enrolment_share", FIELD(lunch.enrolment_share), 0.06, 0, 1,
+  r.push_back(real("lunch", "enrolment_share", FIELD(lunch.enrolment_share), 0.015, 0, 1,
                    {"1",
                     "Share of eligible elders (disabled or semi-disabled, nobody home by day) enrolled for daily "
                     "lunch delivery",

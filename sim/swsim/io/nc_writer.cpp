@@ -150,6 +150,12 @@ struct NumericType<std::int32_t> {
   static constexpr bool kIsInt8 = false;
 };
 template <>
+struct NumericType<std::int16_t> {
+  static hid_t file() { return H5T_STD_I16LE; }
+  static hid_t memory() { return H5T_NATIVE_INT16; }
+  static constexpr bool kIsInt8 = false;
+};
+template <>
 struct NumericType<std::int8_t> {
   static hid_t file() { return H5T_STD_I8LE; }
   static hid_t memory() { return H5T_NATIVE_INT8; }
@@ -445,23 +451,22 @@ void NcWriter::global_attribute(const std::string& name, double value) {
   impl_->write_attribute(impl_->root.get(), "global", Attribute::Real(name, value), false);
 }
 
-void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t>& values,
-                         const VarInfo& info) {
+template <class T>
+void NcWriter::dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info) {
   if (!impl_) closed_error(path_, "dimension " + quoted(name));
   QuietHdf5 quiet;
   Impl& im = *impl_;
   const std::string what = "dimension " + quoted(name);
   im.check_new_name("dimension", name);
   const std::vector<hsize_t> shape{static_cast<hsize_t>(values.size())};
-  const std::vector<hsize_t> chunk =
-      values.empty() ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(std::int32_t));
+  const std::vector<hsize_t> chunk = values.empty() ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(T));
   Handle dcpl = im.dataset_plist(chunk, what);
   Handle space = im.dataspace(shape, what);
-  Handle ds = im.make(H5Dcreate2(im.root.get(), name.c_str(), H5T_STD_I32LE, space.get(), H5P_DEFAULT,
+  Handle ds = im.make(H5Dcreate2(im.root.get(), name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
                                  dcpl.get(), H5P_DEFAULT),
                       H5Dclose, what + ": cannot create dataset");
   if (!values.empty())
-    im.check(H5Dwrite(ds.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    im.check(H5Dwrite(ds.get(), NumericType<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
              what + ": cannot write coordinate values");
   // The scale's NAME is the dimension name, which tells netCDF this is a coordinate variable (not a bare
   // dimension). A scale is never attached to itself.
@@ -469,6 +474,21 @@ void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t
   im.write_info(ds.get(), what, info, false);
   im.dims.push_back(Impl::Dimension{name, shape[0], std::move(ds)});
   im.names.insert(name);
+}
+
+void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info) {
+  dimension_impl(name, values, info);
+}
+
+void NcWriter::dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info) {
+  dimension_impl(name, values, info);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<std::int16_t>& data, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->numeric_variable(name, dims, data, info);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,

@@ -52,11 +52,14 @@ class NcWriter {
   void global_attribute(const std::string& name, std::int64_t value);
   void global_attribute(const std::string& name, double value);
 
-  // A dimension with its coordinate variable (same name); int32 values.
+  // A dimension with its coordinate variable (same name).
   void dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info);
+  void dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info);
 
   // Variables over previously declared dimensions; data in C order, size = product of dim lengths.
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int32_t>& data,
+                const VarInfo& info);
+  void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int16_t>& data,
                 const VarInfo& info);
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int8_t>& data,
                 const VarInfo& info);
@@ -74,6 +77,8 @@ class NcWriter {
   const std::string& path() const { return path_; }
 
  private:
+  template <class T>
+  void dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string path_;

@@ -9,6 +9,7 @@
 
 #include "swsim/io/nc_writer.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/world/geography.hpp"
 
 namespace swsim {
 namespace {
@@ -57,6 +58,13 @@ const std::vector<StaticVar>& static_vars() {
       {"area_elders", "area", "int32", "1", "residents aged 60+ in the whole area (scale 1)"},
       {"area_stations", "area", "int32", "1", "stations in the area"},
       {"area_stations_simulated", "area", "int32", "1", "stations of the area simulated in this run"},
+      {"y", "y", "float64", "km", "catchment grid cell centre, km north of the projection origin (coordinate)"},
+      {"x", "x", "float64", "km", "catchment grid cell centre, km east of the projection origin (coordinate)"},
+      {"grid_lat", "y", "float64", "degrees_north", "latitude of the catchment grid rows"},
+      {"grid_lon", "x", "float64", "degrees_east", "longitude of the catchment grid columns"},
+      {"catchment_station", "y, x", "int16", "1",
+       "station (index on the station dimension) whose catchment holds the cell; -1 outside or not simulated"},
+      {"catchment_area", "y, x", "int8", "1", "management area holding the cell; -1 outside every area"},
   };
   return v;
 }
@@ -120,6 +128,10 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.global_attribute("world_seed", static_cast<std::int64_t>(cfg.world.seed));
   out.global_attribute("scale", cfg.run.scale);
   out.global_attribute("start_date", format_date(cfg.run.start_date));
+  out.global_attribute("projection", std::string("local equirectangular: x = (lon - lon0) * 111.320 * cos(lat0) km, "
+                                                 "y = (lat - lat0) * 110.574 km"));
+  out.global_attribute("projection_origin_lat", kOriginLat);
+  out.global_attribute("projection_origin_lon", kOriginLon);
 
   std::vector<std::int32_t> idx;
   auto iota = [&](std::size_t n) {
@@ -229,6 +241,35 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.variable("area_elders", {"area"}, ael, info_for("area_elders"));
   out.variable("area_stations", {"area"}, ast, info_for("area_stations"));
   out.variable("area_stations_simulated", {"area"}, asim, info_for("area_stations_simulated"));
+
+  // Catchment raster for maps.
+  const CatchmentGrid& g = world.grid;
+  std::vector<double> ys, xs, glat, glon;
+  for (int iy = 0; iy < g.ny; ++iy) {
+    ys.push_back(g.y0_km + iy * g.cell_km);
+    double la, lo;
+    km_to_latlon(0, ys.back(), la, lo);
+    glat.push_back(la);
+  }
+  for (int ix = 0; ix < g.nx; ++ix) {
+    xs.push_back(g.x0_km + ix * g.cell_km);
+    double la, lo;
+    km_to_latlon(xs.back(), 0, la, lo);
+    glon.push_back(lo);
+  }
+  VarInfo yi = info_for("y"), xi = info_for("x");
+  yi.extra.push_back(Attribute::Text("axis", "Y"));
+  xi.extra.push_back(Attribute::Text("axis", "X"));
+  out.dimension("y", ys, yi);
+  out.dimension("x", xs, xi);
+  out.variable("grid_lat", {"y"}, glat, info_for("grid_lat"));
+  out.variable("grid_lon", {"x"}, glon, info_for("grid_lon"));
+  VarInfo cs = info_for("catchment_station");
+  cs.extra.push_back(Attribute::Text("coordinates", "grid_lat grid_lon"));
+  out.variable("catchment_station", {"y", "x"}, g.station, cs);
+  VarInfo ca = info_for("catchment_area");
+  ca.extra.push_back(Attribute::Text("coordinates", "grid_lat grid_lon"));
+  out.variable("catchment_area", {"y", "x"}, g.area, ca);
   out.close();
 }
 

@@ -17,6 +17,7 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kStationCandidates = 12;  // best-candidate sampling: spreads stations, follows density
 constexpr int kMaxVolunteersPerStation = 1000;  // volunteer ids are station * 1000 + k
+constexpr double kGridCellKm = 0.5;              // resolution of the catchment raster written for maps
 
 // Radial exponent of the synthetic population density: 0.5 gives a uniform disc, larger values
 // concentrate people near the centroid (urban cores).
@@ -324,6 +325,54 @@ World build_world(const Config& cfg) {
     st.coverage_500m = within[0] / n;
     st.coverage_700m = within[1] / n;
     st.coverage_1km = within[2] / n;
+  }
+
+  // Catchment raster for maps. Where area discs overlap (the synthetic areas are discs), a cell belongs to
+  // the smallest area, so compact urban districts stay visible on top of the large ones around them.
+  {
+    CatchmentGrid& g = world.grid;
+    double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
+    for (const Area& a : world.areas) {
+      xmin = std::min(xmin, a.x_km - a.radius_km);
+      xmax = std::max(xmax, a.x_km + a.radius_km);
+      ymin = std::min(ymin, a.y_km - a.radius_km);
+      ymax = std::max(ymax, a.y_km + a.radius_km);
+    }
+    g.cell_km = kGridCellKm;
+    g.x0_km = std::floor(xmin / g.cell_km) * g.cell_km + g.cell_km / 2;
+    g.y0_km = std::floor(ymin / g.cell_km) * g.cell_km + g.cell_km / 2;
+    g.nx = static_cast<int>(std::ceil((xmax - g.x0_km) / g.cell_km)) + 1;
+    g.ny = static_cast<int>(std::ceil((ymax - g.y0_km) / g.cell_km)) + 1;
+    g.station.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny), -1);
+    g.area.assign(g.station.size(), -1);
+    tbb::parallel_for(0, g.ny, [&](int iy) {
+      const double y = g.y0_km + iy * g.cell_km;
+      for (int ix = 0; ix < g.nx; ++ix) {
+        const double x = g.x0_km + ix * g.cell_km;
+        int owner = -1;
+        double owner_radius = 1e300;
+        for (int a = 0; a < kAreaCount; ++a) {
+          const Area& area = world.areas[static_cast<std::size_t>(a)];
+          if (std::hypot(x - area.x_km, y - area.y_km) <= area.radius_km && area.radius_km < owner_radius) {
+            owner_radius = area.radius_km;
+            owner = a;
+          }
+        }
+        if (owner < 0) continue;
+        const std::size_t cell = static_cast<std::size_t>(iy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(ix);
+        g.area[cell] = static_cast<std::int8_t>(owner);
+        double best = 1e300;
+        int sim_index = -1;
+        for (const auto& site : sites[static_cast<std::size_t>(owner)]) {
+          const double d = std::hypot(site.x - x, site.y - y);
+          if (d < best) {
+            best = d;
+            sim_index = site.sim_index;
+          }
+        }
+        g.station[cell] = static_cast<std::int16_t>(sim_index);
+      }
+    });
   }
 
   // Volunteers on each simulated station's roster.

@@ -74,12 +74,23 @@ struct Volunteers {
   std::size_t size() const { return id.size(); }
 };
 
+// Raster of the catchments for maps: each cell holds the simulated station whose catchment contains its
+// centre (the nearest station of the area the cell lies in).
+struct CatchmentGrid {
+  double x0_km = 0, y0_km = 0;  // centre of cell (0, 0), km east and north of the projection origin
+  double cell_km = 0;
+  int nx = 0, ny = 0;
+  std::vector<std::int16_t> station;  // index into World::stations; -1 outside or not simulated
+  std::vector<std::int8_t> area;      // area index; -1 outside every area
+};
+
 struct World {
   std::vector<Area> areas;
   std::vector<Station> stations;  // simulated stations only, in global order
   Elders elders;
   Volunteers volunteers;
   std::vector<std::uint32_t> lunch_enrolled;  // elder indices enrolled for lunch, grouped by station
+  CatchmentGrid grid;
 };
 
 // Builds the world; deterministic in (config, world.seed), independent of the thread count.
