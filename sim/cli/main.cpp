@@ -18,6 +18,7 @@
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
 #include "swsim/weather/weather.hpp"
+#include "swsim/world/geography.hpp"
 #include "swsim/world/world.hpp"
 
 namespace po = boost::program_options;
@@ -36,6 +37,7 @@ const char* kUsage =
     "  swsim run --scenario FILE --out FILE [options]   simulate a scenario, write HDF5 results\n"
     "  swsim params [--format markdown|ini]             list every scenario key with its default\n"
     "  swsim schema                                     describe the variables of a result file\n"
+    "  swsim areas                                      the 15 management areas built in, with sources\n"
     "  swsim --help | --version\n"
     "\n"
     "Run 'swsim run --help' for the options of a run.\n";
@@ -161,6 +163,32 @@ int cmd_params(int argc, char** argv) {
   return kExitOk;
 }
 
+int cmd_areas() {
+  const Config c = default_config();
+  const auto elders = elders_per_area(c.population);
+  std::cout << "| area | pinyin | stations | population | area km2 | centroid lat, lon | 60+ share (before scaling) "
+               "| elders 60+ (scale 1) | urban core | source |\n|---|---|---:|---:|---:|---|---:|---:|---|---|\n";
+  int stations = 0;
+  double pop = 0, area = 0;
+  std::int64_t total = 0;
+  for (std::size_t a = 0; a < jinan_areas().size(); ++a) {
+    const auto& f = jinan_areas()[a];
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "| %s | %s | %d | %.0f | %.1f | %.3f, %.3f | %.1f%% | %lld | %s | %s |\n",
+                  std::string(f.name_zh).c_str(), std::string(f.name_en).c_str(), f.stations, f.population,
+                  f.area_km2, f.lat, f.lon, 100 * f.share_60plus, static_cast<long long>(elders[a]),
+                  f.urban ? "yes" : "no", std::string(f.source).c_str());
+    std::cout << buf;
+    stations += f.stations;
+    pop += f.population;
+    area += f.area_km2;
+    total += elders[a];
+  }
+  std::printf("| **Jinan** | | **%d** | %.0f (census total %.0f) | %.0f | | %.2f%% (city) | %lld | | |\n", stations,
+              pop, kJinanPopulation2020, area, 100 * c.population.share_60plus, static_cast<long long>(total));
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -181,11 +209,12 @@ int main(int argc, char** argv) {
     }
     if (cmd == "run") return cmd_run(argc - 1, argv + 1, command_line);
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
+    if (cmd == "areas") return cmd_areas();
     if (cmd == "schema") {
       std::cout << schema_markdown();
       return kExitOk;
     }
-    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, params, schema; see 'swsim --help')");
+    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, params, schema, areas; see 'swsim --help')");
   } catch (const InputError& e) {
     std::cerr << "swsim: error: " << e.what() << "\n";
     return kExitInput;

@@ -212,7 +212,7 @@ std::vector<ParamDef> build_registry() {
     r.push_back(p);
   }
   r.push_back(integer("run", "days", FIELD(run.days), 92, 1, 366,
-                      {"day", "Number of simulated days (92 = 1 June to 31 August)", "MODEL.md section 2"}));
+                      {"day", "Number of simulated days (92 = 1 June to 31 August)", "model specification (odd.md)"}));
   r.push_back(real("run", "scale", FIELD(run.scale), 1.0, 0.0, 1.0,
                    {"1", "Share of the 161 stations simulated, each with its whole catchment (at least one per area)",
                     kAssume},
@@ -243,14 +243,14 @@ std::vector<ParamDef> build_registry() {
     ParamDef p{"weather", "heat_waves", "none", "", "none | START DAYS PEAK_C RH_PCT [TMIN_C]; ...",
                "Heat waves imposed on the generated weather: start date, length in days, peak Tmax, mean humidity "
                "and optionally the night minimum",
-               "FACTS.md Heat (2022-06-16..22, 2023-06-20..24, 2025-07-03..08)", {}, {}};
+               "sources.md, Heat: Jinan heat waves 2022-06-16..22, 2023-06-20..24, 2025-07-03..08", {}, {}};
     p.parse = [](Config& c, std::string_view t) { c.weather.heat_waves = parse_heat_waves(t); };
     p.format = [](const Config& c) { return format_heat_waves(c.weather.heat_waves); };
     r.push_back(p);
   }
   r.push_back(real("weather", "tmax_mean_c", FIELD(weather.tmax_mean_c), 30.5, 10, 45,
                    {"degC", "Summer mean of the daily maximum temperature",
-                    "FACTS.md: July mean Tmax about 32 degC (1961-90); June-August mean [EST]"}));
+                    "sources.md: July mean Tmax about 32 degC (1961-90 normals); June-August mean [EST]"}));
   r.push_back(real("weather", "tmax_seasonal_amp_c", FIELD(weather.tmax_seasonal_amp_c), 1.5, 0, 10,
                    {"degC", "Amplitude of the seasonal Tmax curve around its mean", kAssume}));
   r.push_back(integer("weather", "tmax_peak_day", FIELD(weather.tmax_peak_day), 40, 0, 92,
@@ -262,10 +262,10 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("weather", "diurnal_range_c", FIELD(weather.diurnal_range_c), 8.0, 0, 25,
                    {"degC", "Mean difference Tmax - Tmin", kAssume}));
   r.push_back(real("weather", "rh_start_pct", FIELD(weather.rh_start_pct), 55, 0, 100,
-                   {"%", "Mean relative humidity on 1 June (June heat is dry)", "FACTS.md Heat [EST value]"}));
+                   {"%", "Mean relative humidity on 1 June (June heat is dry)", "sources.md, Heat: June heat dry, July-August humid; value [EST]"}));
   r.push_back(real("weather", "rh_end_pct", FIELD(weather.rh_end_pct), 78, 0, 100,
                    {"%", "Mean relative humidity on 31 August (July-August heat is humid)",
-                    "FACTS.md Heat [EST value]"}));
+                    "sources.md, Heat: June heat dry, July-August humid; value [EST]"}));
   r.push_back(real("weather", "rh_noise_sd_pct", FIELD(weather.rh_noise_sd_pct), 7, 0, 50,
                    {"%", "Standard deviation of day-to-day humidity noise", kAssume}));
 
@@ -276,7 +276,7 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("population", "share_65plus", FIELD(population.share_65plus), 0.1407, 0.005, 0.6,
                    {"1", "Share of residents aged 65+", "2020 census, Jinan: 14.07%"}));
   r.push_back(real("population", "share_80plus_of_60plus", FIELD(population.share_80plus_of_60plus), 0.1345, 0,
-                   0.6, {"1", "Share of the 60+ who are 80+", "FACTS.md [EST from 2015 registered population]"}));
+                   0.6, {"1", "Share of the 60+ who are 80+", "sources.md: [EST] from 2015 registered population"}));
   r.push_back(real("population", "male_share", FIELD(population.male_share), 0.47, 0, 1,
                    {"1", "Share of men among the 60+", kAssume}));
   r.push_back(real("population", "impaired_share", FIELD(population.impaired_share), 0.183, 0, 1,
@@ -285,14 +285,14 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("population", "disabled_share_of_impaired", FIELD(population.disabled_share_of_impaired),
                    0.25, 0, 1, {"1", "Share of the impaired who are fully disabled (bedridden)", kAssume}));
   r.push_back(real("population", "living_alone_share", FIELD(population.living_alone_share), 0.12, 0, 1,
-                   {"1", "Share of the 60+ living alone", "FACTS.md: 10-15% literature value [EST]"}));
+                   {"1", "Share of the 60+ living alone", "sources.md: 10-15% literature value [EST]"}));
   r.push_back(real("population", "couple_share", FIELD(population.couple_share), 0.45, 0, 1,
                    {"1", "Share of the 60+ living as an elderly couple", kAssume}));
   r.push_back(real("population", "family_away_by_day_share", FIELD(population.family_away_by_day_share), 0.18,
                    0, 1, {"1", "Share of the 60+ living with family who are away by day", kAssume}));
   r.push_back(real("population", "lost_only_child_share", FIELD(population.lost_only_child_share), 0.010, 0, 0.2,
                    {"1", "Share of the 60+ who lost their only child (shidu)",
-                    "FACTS.md: about 1.35 families per 1,000 residents, 1.5 elders a family [EST]"}));
+                    "sources.md: about 1.35 shidu families per 1,000 residents, 1.5 elders a family [EST]"}));
   r.push_back(real("population", "ac_share_urban", FIELD(population.ac_share_urban), 0.85, 0, 1,
                    {"1", "Share of urban elders with working air conditioning", kAssume}));
   r.push_back(real("population", "ac_share_rural", FIELD(population.ac_share_rural), 0.60, 0, 1,
@@ -306,7 +306,7 @@ std::vector<ParamDef> build_registry() {
   r.push_back(integer("staffing", "social_workers_per_station", FIELD(staffing.social_workers_per_station), 3,
                       0, 50,
                       {"1", "Social workers on the staff of each station",
-                       "FACTS.md: observed 2.35-3.1 per station; default 3, range 2-5 [EST]"}));
+                       "sources.md: observed 2.35-3.1 per station; default 3, range 2-5 [EST]"}));
   r.push_back(real("staffing", "weekend_duty_share", FIELD(staffing.weekend_duty_share), 0.34, 0, 1,
                    {"1", "Share of a station's social workers on the weekend duty roster (at least one)", kAssume}));
   {
@@ -327,14 +327,14 @@ std::vector<ParamDef> build_registry() {
   // [volunteers]
   r.push_back(integer("volunteers", "roster_per_station", FIELD(volunteers.roster_per_station), 10, 0, 1000,
                       {"1", "Active volunteers on each station's roster for home services",
-                       "FACTS.md: 1.47 M registered, 5-10% active in a week [EST]; roster size is an assumption"}));
+                       "sources.md: 1.47 M registered volunteers (2022), 5-10% active in a week [EST]; roster size an assumption"}));
   r.push_back(real("volunteers", "turnout_weekday", FIELD(volunteers.turnout_weekday), 0.35, 0, 1,
                    {"1", "Probability that a rostered volunteer turns out on a weekday (mild weather)", kAssume}));
   r.push_back(real("volunteers", "turnout_weekend", FIELD(volunteers.turnout_weekend), 0.25, 0, 1,
                    {"1", "Probability that a rostered volunteer turns out on a weekend day (mild weather)", kAssume}));
   r.push_back(real("volunteers", "heat_turnout_onset_c", FIELD(volunteers.heat_turnout_onset_c), 30, 0, 50,
                    {"degC", "Tmax above which volunteer turnout starts to fall",
-                    "FACTS.md: hotter weather predicts less volunteering (direction only) [EST]"}));
+                    "sources.md: hotter weather predicts less volunteering (direction only); value [EST]"}));
   r.push_back(real("volunteers", "heat_turnout_drop_per_c", FIELD(volunteers.heat_turnout_drop_per_c), 0.05, 0,
                    1, {"1/degC", "Relative fall in turnout per degC above the onset (turnout never below 0)",
                        kAssume}));
@@ -356,24 +356,24 @@ std::vector<ParamDef> build_registry() {
                     {"", "Meals are ready at the canteen", "source article: lunch brought at 11:30"}));
   r.push_back(clock("lunch", "on_time_by", FIELD(lunch.on_time_min), "12:00",
                     {"", "A meal handed over by this time is on time",
-                     "FACTS.md: programmes require delivery within 30-60 min"}));
+                     "sources.md: programmes require delivery within 30-60 min"}));
   r.push_back(clock("lunch", "late_by", FIELD(lunch.late_min), "13:00",
                     {"", "A meal handed over after on_time_by and by this time is late; after it, missed",
-                     "FACTS.md: delivery within 30-60 min, eaten within 2 h of cooking"}));
+                     "sources.md: programmes require delivery within 30-60 min, eating within 2 h of cooking"}));
   r.push_back(integer("lunch", "box_capacity", FIELD(lunch.box_capacity), 8, 1, 100,
-                      {"1", "Meals one courier carries per trip (insulated box)", "MODEL.md section 7"}));
+                      {"1", "Meals one courier carries per trip (insulated box)", "model specification (odd.md)"}));
   r.push_back(real("lunch", "handover_min", FIELD(lunch.handover_min), 5, 0, 60,
-                   {"min", "Time to hand over one meal at the door (stairs extra)", "MODEL.md section 7"}));
+                   {"min", "Time to hand over one meal at the door (stairs extra)", "model specification (odd.md)"}));
 
   // [travel]
   r.push_back(real("travel", "detour_factor", FIELD(travel.detour_factor), 1.3, 1, 3,
-                   {"1", "Road distance over straight-line distance", "FACTS.md: 1.2-1.34"}));
+                   {"1", "Road distance over straight-line distance", "sources.md: road distance 1.2-1.34 x straight line"}));
   r.push_back(real("travel", "walk_kmh", FIELD(travel.walk_kmh), 4.5, 0.5, 10,
-                   {"km/h", "Walking speed in mild weather", "MODEL.md section 7"}));
+                   {"km/h", "Walking speed in mild weather", "model specification (odd.md)"}));
   r.push_back(real("travel", "ebike_kmh", FIELD(travel.ebike_kmh), 15, 1, 40,
-                   {"km/h", "E-bike speed", "MODEL.md section 7"}));
+                   {"km/h", "E-bike speed", "model specification (odd.md)"}));
   r.push_back(real("travel", "stair_min_per_floor", FIELD(travel.stair_min_per_floor), 1.0, 0, 10,
-                   {"min", "Time to climb one floor without a lift (descending takes half)", "MODEL.md section 7"}));
+                   {"min", "Time to climb one floor without a lift (descending takes half)", "model specification (odd.md)"}));
   r.push_back(real("travel", "heat_slowdown_onset_c", FIELD(travel.heat_slowdown_onset_c), 32, 0, 50,
                    {"degC", "Tmax above which walking and stair climbing slow down", kAssume}));
   r.push_back(real("travel", "heat_walk_slowdown_per_c", FIELD(travel.heat_walk_slowdown_per_c), 0.03, 0, 0.2,
@@ -397,7 +397,7 @@ std::vector<ParamDef> build_registry() {
   {
     ParamDef p{"health", "lag_weights", "0.4, 0.3, 0.2, 0.1", "1", "1-8 non-negative weights summing to 1",
                "Weights of the excess Tmax on the day and the days before (lag 0, 1, ...)",
-               "FACTS.md: heat effects last about 3 days (lags 0-3); weights [EST]", {}, {}};
+               "sources.md: heat effects last about 3 days (lags 0-3); weights [EST]", {}, {}};
     p.parse = [](Config& c, std::string_view t) {
       std::vector<double> w;
       for (const auto& item : split(t, ',')) w.push_back(parse_double(item));
@@ -436,7 +436,7 @@ std::vector<ParamDef> build_registry() {
                     "Xing et al. 2023: RR 2.14 over 74 vs 1.77 overall; 1.3 x 2.14/1.77 [EST]"}));
   r.push_back(real("health", "meal_contact_detection", FIELD(health.meal_contact_detection), 0.5, 0, 1,
                    {"1", "Probability that a meal hand-over to a heat-ill elder notices the illness",
-                    "FACTS.md: 53% of Chicago 1999 deaths had been seen the day before [EST]"}));
+                    "sources.md: 53% of Chicago 1999 heat deaths had been seen the day before; value [EST]"}));
   r.push_back(real("health", "hospitalisation_found_early", FIELD(health.hospitalisation_found_early), 0.10, 0,
                    1, {"1", "Probability of hospitalisation when heat illness is found within 24 h", kAssume}));
   r.push_back(real("health", "hospitalisation_found_late", FIELD(health.hospitalisation_found_late), 0.30, 0,
