@@ -1,6 +1,7 @@
 #include "reader/result_file.hpp"
 
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 #include <filesystem>
 
@@ -120,6 +121,26 @@ std::vector<int> ResultFile::dims_of(const std::string& name) const {
   return std::vector<int>(d.begin(), d.end());
 }
 
+std::vector<std::string> ResultFile::dim_names(const std::string& name) const {
+  const auto shape = dims_of(name);
+  Handle ds(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
+  std::vector<std::string> out;
+  for (unsigned axis = 0; axis < shape.size(); ++axis) {
+    std::string found;
+    H5DSiterate_scales(
+        ds.id, axis, nullptr,
+        [](hid_t, unsigned, hid_t scale, void* data) -> herr_t {
+          char buf[256] = {0};
+          if (H5DSget_scale_name(scale, buf, sizeof buf) > 0) *static_cast<std::string*>(data) = buf;
+          return 1;  // the first scale is the dimension
+        },
+        &found);
+    if (found.empty() && H5DSis_scale(ds.id) > 0 && shape.size() == 1) found = name;  // a coordinate itself
+    out.push_back(found);
+  }
+  return out;
+}
+
 std::vector<std::string> ResultFile::station_day_variables() const {
   std::vector<std::string> names;
   H5Literate(
@@ -131,8 +152,8 @@ std::vector<std::string> ResultFile::station_day_variables() const {
       &names);
   std::vector<std::string> out;
   for (const auto& n : names) {
-    const auto d = dims_of(n);
-    if (d.size() == 2 && d[0] == days_ && d[1] == stations_) out.push_back(n);
+    if (dims_of(n).size() != 2) continue;
+    if (dim_names(n) == std::vector<std::string>{"day", "station"}) out.push_back(n);
   }
   return out;
 }

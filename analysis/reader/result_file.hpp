@@ -30,6 +30,7 @@ class ResultFile {
   // Names of variables over (day, station), in file order.
   std::vector<std::string> station_day_variables() const;
   std::vector<int> dims_of(const std::string& name) const;  // lengths
+  std::vector<std::string> dim_names(const std::string& name) const;  // dimension names, from the attached scales
 
   // Numeric variable converted to double (day-major for (day, station)); checks the dimensions.
   std::vector<double> read(const std::string& name) const;

@@ -68,10 +68,73 @@ struct StaffingParams {
   int social_workers_per_station = 0;
   double weekend_duty_share = 0;
   TravelMode social_worker_mode = TravelMode::kEbike;
+  int shift_start_min = 0;  // minutes after midnight
+  int shift_end_min = 0;
+  int break_min = 0;          // lunch break, taken after the lunch round
+  double admin_share = 0;     // share of the shift spent at the desk (reports, registers)
+  int max_overtime_min = 0;   // a task may run this long past the shift
+};
+
+struct GeneralStationParams {
+  int mobile_team = 0;  // staff a general station can lend for the day
+};
+
+struct PolicyParams {
+  bool heat_checkins = false;     // daily call + visit for high-risk elders while a warning is in force
+  std::string heat_work_rules;    // "none" or "national2012" (volunteers' outdoor work in heat)
+  bool lending = false;           // general stations lend their mobile team to the most loaded stations
+  bool shidu_activity = false;    // monthly group activity for shidu elders instead of two gifts a year
+  double station_coverage = 1.0;  // share of streets/towns with a station; the rest are served from neighbours
+};
+
+struct CaseloadParams {
+  double share_of_eligible = 0;  // of elders eligible for the station register (impaired, alone, shidu, 80+)
+  double chronic_share = 0;      // of the register needing medicine bought about monthly
+  int medicine_interval_days = 0;
+  int medicine_window_days = 0;
+  int escort_interval_days = 0;  // mean days between scheduled medical appointments (impaired elders)
+  int visit_interval_high_days = 0, visit_interval_key_days = 0, visit_interval_general_days = 0;
+  int visit_slack_high_days = 0, visit_slack_key_days = 0, visit_slack_general_days = 0;
+};
+
+struct ServiceTimeParams {
+  double visit_min = 0, medicine_min = 0, escort_min = 0, child_care_min = 0, tutoring_min = 0, activity_min = 0,
+         call_min = 0;
+  double urgent_escort_max_wait_min = 0;
+  double call_detection = 0, visit_detection = 0;
+};
+
+struct ChildrenParams {
+  double share_0_14 = 0;
+  double orphan_per_1000 = 0, unsupported_per_1000 = 0, disabled_ill_per_1000 = 0, left_behind_per_1000 = 0;
+  double register_share = 0;  // of children in difficulty on the station's register
+  double guardian_away_prob = 0;
+  int care_start_min = 0, care_end_min = 0;
+};
+
+struct LonelinessParams {
+  double initial_mean = 0, initial_sd = 0, alone_extra = 0, shidu_extra = 0;
+  double reversion_per_day = 0;
+  double visit_effect = 0, call_effect = 0, activity_effect = 0, meal_effect = 0;
+  double activity_attendance = 0;
+  int activity_day_of_month = 0;
+};
+
+struct CostParams {
+  double social_worker_yuan_per_day = 0, overtime_yuan_per_hour = 0, volunteer_allowance_yuan = 0, meal_yuan = 0,
+         travel_yuan_per_km = 0, activity_yuan_fixed = 0, activity_yuan_per_attendee = 0, gift_yuan = 0;
 };
 
 struct VolunteerParams {
   int roster_per_station = 0;
+  int shift_min = 0;
+  int lunch_shift_start_min = 0;
+  int afternoon_shift_start_min = 0;
+  double afternoon_share = 0;
+  double fatigue_cap_hours = 0;
+  double monthly_dropout = 0;
+  double overwork_hours = 0;
+  double overwork_dropout_factor = 0;
   double turnout_weekday = 0;
   double turnout_weekend = 0;
   double heat_turnout_onset_c = 0;
@@ -116,6 +179,7 @@ struct HealthParams {
   double hospitalisation_found_late = 0;
   int ill_days = 0;
   int hospital_days = 0;
+  double baseline_mortality_per_year = 0;
 };
 
 struct Config {
@@ -124,10 +188,17 @@ struct Config {
   WeatherParams weather;
   PopulationParams population;
   StaffingParams staffing;
+  GeneralStationParams general_station;
   VolunteerParams volunteers;
   LunchParams lunch;
   TravelParams travel;
   HealthParams health;
+  PolicyParams policy;
+  CaseloadParams caseload;
+  ServiceTimeParams services;
+  ChildrenParams children;
+  LonelinessParams loneliness;
+  CostParams cost;
 };
 
 }  // namespace swsim

@@ -180,6 +180,19 @@ ParamDef choice(const char* sec, const char* name, Get get, const char* def, std
 }
 
 template <class Get>
+ParamDef flag(const char* sec, const char* name, Get get, bool def, Meta m) {
+  ParamDef p{sec, name, def ? "on" : "off", "", "on | off", m.description, m.source, {}, {}};
+  p.parse = [get](Config& c, std::string_view t) {
+    const std::string v = trim(t);
+    if (v == "on" || v == "true" || v == "yes" || v == "1") get(c) = true;
+    else if (v == "off" || v == "false" || v == "no" || v == "0") get(c) = false;
+    else throw ValueError("'" + v + "' is not on or off");
+  };
+  p.format = [get](const Config& c) { return std::string(get(const_cast<Config&>(c)) ? "on" : "off"); };
+  return p;
+}
+
+template <class Get>
 ParamDef seed(const char* sec, const char* name, Get get, const char* description) {
   ParamDef p{sec, name, "1", "", "0-18446744073709551615", description, "assumption", {}, {}};
   p.parse = [get](Config& c, std::string_view t) {
@@ -323,6 +336,21 @@ std::vector<ParamDef> build_registry() {
     };
     r.push_back(p);
   }
+  r.push_back(clock("staffing", "shift_start", FIELD(staffing.shift_start_min), "08:30",
+                    {"", "Social workers' weekday shift starts", "model specification (odd.md): 8:30-17:30"}));
+  r.push_back(clock("staffing", "shift_end", FIELD(staffing.shift_end_min), "17:30",
+                    {"", "Social workers' shift ends (later work is overtime)", "model specification (odd.md)"}));
+  r.push_back(integer("staffing", "break_min", FIELD(staffing.break_min), 60, 0, 180,
+                      {"min", "Lunch break, taken after the lunch round", "model specification (odd.md)"}));
+  r.push_back(real("staffing", "admin_share", FIELD(staffing.admin_share), 0.25, 0, 0.9,
+                   {"1", "Share of a social worker's working time spent on desk work (registers, reports)", kAssume}));
+  r.push_back(integer("staffing", "max_overtime_min", FIELD(staffing.max_overtime_min), 90, 0, 360,
+                      {"min", "Longest a social worker works past the shift to finish a task", kAssume}));
+
+  // [general_station]
+  r.push_back(integer("general_station", "mobile_team", FIELD(general_station.mobile_team), 2, 0, 20,
+                      {"1", "Staff of each district general station who can be lent to stations for a day (policy.lending)",
+                       kAssume}));
 
   // [volunteers]
   r.push_back(integer("volunteers", "roster_per_station", FIELD(volunteers.roster_per_station), 10, 0, 1000,
@@ -338,6 +366,23 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("volunteers", "heat_turnout_drop_per_c", FIELD(volunteers.heat_turnout_drop_per_c), 0.05, 0,
                    1, {"1/degC", "Relative fall in turnout per degC above the onset (turnout never below 0)",
                        kAssume}));
+  r.push_back(integer("volunteers", "shift_min", FIELD(volunteers.shift_min), 180, 30, 600,
+                      {"min", "Length of a volunteer's turnout", kAssume}));
+  r.push_back(clock("volunteers", "lunch_shift_start", FIELD(volunteers.lunch_shift_start_min), "11:00",
+                    {"", "Start of the lunch shift (most volunteers)", kAssume}));
+  r.push_back(clock("volunteers", "afternoon_shift_start", FIELD(volunteers.afternoon_shift_start_min), "14:30",
+                    {"", "Start of the afternoon shift (visits, children)", kAssume}));
+  r.push_back(real("volunteers", "afternoon_share", FIELD(volunteers.afternoon_share), 0.35, 0, 1,
+                   {"1", "Share of turnouts on the afternoon shift rather than the lunch shift", kAssume}));
+  r.push_back(real("volunteers", "fatigue_cap_hours", FIELD(volunteers.fatigue_cap_hours), 24, 1, 168,
+                   {"h", "Hours worked in the last 7 days at which turnout falls to zero (linearly)", kAssume}));
+  r.push_back(real("volunteers", "monthly_dropout", FIELD(volunteers.monthly_dropout), 0.035, 0, 1,
+                   {"1", "Share of active volunteers who drop out in a month",
+                    "sources.md: more than 1 in 3 quit within a year"}));
+  r.push_back(real("volunteers", "overwork_hours", FIELD(volunteers.overwork_hours), 12, 0, 168,
+                   {"h", "Hours in the last 7 days above which a volunteer counts as overworked", kAssume}));
+  r.push_back(real("volunteers", "overwork_dropout_factor", FIELD(volunteers.overwork_dropout_factor), 2, 1, 20,
+                   {"1", "Dropout hazard multiplier for overworked volunteers", kAssume}));
   r.push_back(real("volunteers", "ebike_share", FIELD(volunteers.ebike_share), 0.8, 0, 1,
                    {"1", "Share of volunteers who ride an e-bike (the rest walk)", kAssume}));
 
@@ -445,6 +490,147 @@ std::vector<ParamDef> build_registry() {
                       {"day", "Days a heat-ill elder at home takes to recover", kAssume}));
   r.push_back(integer("health", "hospital_days", FIELD(health.hospital_days), 7, 1, 120,
                       {"day", "Days in hospital after a heat illness (no lunch needed meanwhile)", kAssume}));
+  r.push_back(real("health", "baseline_mortality_per_year", FIELD(health.baseline_mortality_per_year), 0.0196, 0,
+                   0.5,
+                   {"1/year", "Baseline mortality of the 60+, for expected excess deaths (RR applied without individual modifiers)",
+                    "sources.md: Jinan 45-48 k deaths a year, about 80% aged 60+ [EST]"}));
+
+  // [policy]
+  r.push_back(flag("policy", "heat_checkins", FIELD(policy.heat_checkins), false,
+                   {"", "While a heat warning is in force, high-risk elders get a daily assessing call and a visit",
+                    "model specification (odd.md)"}));
+  r.push_back(choice("policy", "heat_work_rules", FIELD(policy.heat_work_rules), "none", {"none", "national2012"},
+                     {"", "Volunteers' outdoor work in heat: none, or the 2012 national rules (none at >= 40 degC; at "
+                          "37-40 degC none 12:00-15:00 and at most 6 h)",
+                      "sources.md: China 2012 outdoor work rules"}));
+  r.push_back(flag("policy", "lending", FIELD(policy.lending), false,
+                   {"", "General stations lend their mobile team each day to their most loaded stations",
+                    "model specification (odd.md)"}));
+  r.push_back(flag("policy", "shidu_activity", FIELD(policy.shidu_activity), false,
+                   {"", "A monthly group activity for elders who lost their only child, instead of two gifts a year",
+                    "model specification (odd.md)"}));
+  r.push_back(real("policy", "station_coverage", FIELD(policy.station_coverage), 1.0, 0.0, 1.0,
+                   {"1", "Share of streets/towns with a station (at least one per area); the others' residents are "
+                         "served by the nearest remaining station of their area",
+                    "sources.md: full coverage since 2021; Shandong 74% in 2021"},
+                   true));
+
+  // [caseload]
+  r.push_back(real("caseload", "share_of_eligible", FIELD(caseload.share_of_eligible), 0.03, 0, 1,
+                   {"1", "Share of eligible elders (impaired, living alone, shidu or 80+) on the station's register; "
+                         "lunch-enrolled elders are always on it",
+                    kAssume}));
+  r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.6, 0, 1,
+                   {"1", "Share of registered elders who need medicine bought about monthly", kAssume}));
+  r.push_back(integer("caseload", "medicine_interval_days", FIELD(caseload.medicine_interval_days), 30, 1, 365,
+                      {"day", "Days between medicine purchases", "model specification (odd.md): about monthly"}));
+  r.push_back(integer("caseload", "medicine_window_days", FIELD(caseload.medicine_window_days), 2, 1, 30,
+                      {"day", "Days within which a medicine purchase is due", "model specification (odd.md)"}));
+  r.push_back(integer("caseload", "escort_interval_days", FIELD(caseload.escort_interval_days), 120, 1, 3650,
+                      {"day", "Mean days between scheduled medical appointments of an impaired registered elder",
+                       kAssume}));
+  r.push_back(integer("caseload", "visit_interval_high_days", FIELD(caseload.visit_interval_high_days), 7, 1, 365,
+                      {"day", "Visit interval for high-risk elders (80+ living alone, disabled with nobody home by day)",
+                       "sources.md: weekly"}));
+  r.push_back(integer("caseload", "visit_interval_key_days", FIELD(caseload.visit_interval_key_days), 30, 1, 365,
+                      {"day", "Visit interval for key elders (impaired, shidu)", "sources.md: monthly"}));
+  r.push_back(integer("caseload", "visit_interval_general_days", FIELD(caseload.visit_interval_general_days), 91,
+                      1, 365, {"day", "Visit interval for other registered elders", "sources.md: quarterly"}));
+  r.push_back(integer("caseload", "visit_slack_high_days", FIELD(caseload.visit_slack_high_days), 1, 0, 60,
+                      {"day", "Days a high-risk visit may slip before it is overdue", kAssume}));
+  r.push_back(integer("caseload", "visit_slack_key_days", FIELD(caseload.visit_slack_key_days), 7, 0, 120,
+                      {"day", "Days a key visit may slip before it is overdue", kAssume}));
+  r.push_back(integer("caseload", "visit_slack_general_days", FIELD(caseload.visit_slack_general_days), 14, 0, 180,
+                      {"day", "Days a general visit may slip before it is overdue", kAssume}));
+
+  // [services]
+  r.push_back(real("services", "visit_min", FIELD(services.visit_min), 30, 1, 600, {"min", "Home visit", "model specification (odd.md)"}));
+  r.push_back(real("services", "medicine_min", FIELD(services.medicine_min), 45, 1, 600,
+                   {"min", "Buying and bringing medicine (besides travel to the home)", "model specification (odd.md)"}));
+  r.push_back(real("services", "escort_min", FIELD(services.escort_min), 180, 1, 900,
+                   {"min", "Escort to the doctor and back", "model specification (odd.md)"}));
+  r.push_back(real("services", "child_care_min", FIELD(services.child_care_min), 120, 1, 600,
+                   {"min", "Care for a child on a day the guardian is away", "model specification (odd.md)"}));
+  r.push_back(real("services", "tutoring_min", FIELD(services.tutoring_min), 90, 1, 600,
+                   {"min", "Weekly tutoring session", "model specification (odd.md)"}));
+  r.push_back(real("services", "activity_min", FIELD(services.activity_min), 120, 1, 600,
+                   {"min", "Group activity, for its organiser", "model specification (odd.md)"}));
+  r.push_back(real("services", "call_min", FIELD(services.call_min), 5, 1, 60,
+                   {"min", "Heat check-in call from the station", kAssume}));
+  r.push_back(real("services", "urgent_escort_max_wait_min", FIELD(services.urgent_escort_max_wait_min), 120, 0,
+                   1440, {"min", "An urgent escort not started within this time is unserved (the family or 120 take over)",
+                          kAssume}));
+  r.push_back(real("services", "call_detection", FIELD(services.call_detection), 0.6, 0, 1,
+                   {"1", "Probability that an assessing call notices heat illness", kAssume}));
+  r.push_back(real("services", "visit_detection", FIELD(services.visit_detection), 0.9, 0, 1,
+                   {"1", "Probability that a visit notices heat illness", kAssume}));
+
+  // [children]
+  r.push_back(real("children", "share_0_14", FIELD(children.share_0_14), 0.1644, 0, 0.5,
+                   {"1", "Share of residents aged 0-14", "2020 census, Jinan: 16.44%"}));
+  r.push_back(real("children", "orphan_per_1000", FIELD(children.orphan_per_1000), 0.65, 0, 100,
+                   {"1", "Orphans per 1,000 children", "sources.md: China 2020-21 [EST rate]"}));
+  r.push_back(real("children", "unsupported_per_1000", FIELD(children.unsupported_per_1000), 0.85, 0, 100,
+                   {"1", "De-facto unsupported children per 1,000 children", "sources.md: China 2020-21 [EST rate]"}));
+  r.push_back(real("children", "disabled_ill_per_1000", FIELD(children.disabled_ill_per_1000), 2.0, 0, 100,
+                   {"1", "Children with a disability or serious illness needing station care, per 1,000 children",
+                    "no published count [EST]"}));
+  r.push_back(real("children", "left_behind_per_1000", FIELD(children.left_behind_per_1000), 3.0, 0, 200,
+                   {"1", "Left-behind children per 1,000 children", kAssume}));
+  r.push_back(real("children", "register_share", FIELD(children.register_share), 0.1, 0, 1,
+                   {"1", "Share of children in difficulty on the station's register for care and tutoring", kAssume}));
+  r.push_back(real("children", "guardian_away_prob", FIELD(children.guardian_away_prob), 0.25, 0, 1,
+                   {"1", "Daily probability that a registered child's guardian is away (care needed)", kAssume}));
+  r.push_back(clock("children", "care_start", FIELD(children.care_start_min), "14:30",
+                    {"", "Earliest start of child care and tutoring (after school)", kAssume}));
+  r.push_back(clock("children", "care_end", FIELD(children.care_end_min), "19:00",
+                    {"", "Child care and tutoring must end by this time", kAssume}));
+
+  // [loneliness]
+  r.push_back(real("loneliness", "initial_mean", FIELD(loneliness.initial_mean), 4.8, 3, 9,
+                   {"1", "Mean 3-item UCLA loneliness score (3-9) of registered elders at the start",
+                    "sources.md: 28-30% of older Chinese lonely [EST]"}));
+  r.push_back(real("loneliness", "initial_sd", FIELD(loneliness.initial_sd), 1.4, 0, 5,
+                   {"1", "Standard deviation of the initial score", kAssume}));
+  r.push_back(real("loneliness", "alone_extra", FIELD(loneliness.alone_extra), 1.0, 0, 6,
+                   {"1", "Extra initial score for elders living alone", kAssume}));
+  r.push_back(real("loneliness", "shidu_extra", FIELD(loneliness.shidu_extra), 1.0, 0, 6,
+                   {"1", "Extra initial score for elders who lost their only child", kAssume}));
+  r.push_back(real("loneliness", "reversion_per_day", FIELD(loneliness.reversion_per_day), 0.02, 0, 1,
+                   {"1/day", "Daily share of the gap to the personal baseline that closes without contact", kAssume}));
+  r.push_back(real("loneliness", "visit_effect", FIELD(loneliness.visit_effect), 0.15, 0, 6,
+                   {"1", "Fall in the score after a visit", kAssume}));
+  r.push_back(real("loneliness", "call_effect", FIELD(loneliness.call_effect), 0.1, 0, 6,
+                   {"1", "Fall in the score after an assessing call",
+                    "Kahlon et al. 2021: about 13 calls in 4 weeks lowered UCLA-3 by 1.1 [EST per call]"}));
+  r.push_back(real("loneliness", "activity_effect", FIELD(loneliness.activity_effect), 0.45, 0, 6,
+                   {"1", "Fall in the score after a group activity",
+                    "sources.md: group activities d about -0.27 [EST per activity]"}));
+  r.push_back(real("loneliness", "meal_effect", FIELD(loneliness.meal_effect), 0.02, 0, 6,
+                   {"1", "Fall in the score after a lunch hand-over", kAssume}));
+  r.push_back(real("loneliness", "activity_attendance", FIELD(loneliness.activity_attendance), 0.6, 0, 1,
+                   {"1", "Share of invited shidu elders who attend a group activity", kAssume}));
+  r.push_back(integer("loneliness", "activity_day_of_month", FIELD(loneliness.activity_day_of_month), 15, 1, 28,
+                      {"day", "Day of the month of the shidu group activity (moved to Monday when a weekend)", kAssume}));
+
+  // [cost]
+  r.push_back(real("cost", "social_worker_yuan_per_day", FIELD(cost.social_worker_yuan_per_day), 260, 0, 10000,
+                   {"yuan", "Cost of a social worker on duty for a day (lent staff included)", kAssume}));
+  r.push_back(real("cost", "overtime_yuan_per_hour", FIELD(cost.overtime_yuan_per_hour), 50, 0, 10000,
+                   {"yuan/h", "Overtime pay", kAssume}));
+  r.push_back(real("cost", "volunteer_allowance_yuan", FIELD(cost.volunteer_allowance_yuan), 20, 0, 1000,
+                   {"yuan", "Allowance per volunteer turnout (transport, water)", kAssume}));
+  r.push_back(real("cost", "meal_yuan", FIELD(cost.meal_yuan), 15, 0, 1000,
+                   {"yuan", "Cost of a delivered lunch (subsidised part)", kAssume}));
+  r.push_back(real("cost", "travel_yuan_per_km", FIELD(cost.travel_yuan_per_km), 0.3, 0, 100,
+                   {"yuan/km", "Travel cost per km", kAssume}));
+  r.push_back(real("cost", "activity_yuan_fixed", FIELD(cost.activity_yuan_fixed), 300, 0, 100000,
+                   {"yuan", "Fixed cost of a group activity", kAssume}));
+  r.push_back(real("cost", "activity_yuan_per_attendee", FIELD(cost.activity_yuan_per_attendee), 40, 0, 10000,
+                   {"yuan", "Cost per attendee of a group activity", kAssume}));
+  r.push_back(real("cost", "gift_yuan", FIELD(cost.gift_yuan), 200, 0, 100000,
+                   {"yuan", "Value of one gift to a shidu elder (two a year without the activity policy; accrued daily)",
+                    kAssume}));
   return r;
 }
 
@@ -526,6 +712,10 @@ void validate_config(const Config& c) {
   if (p.share_80plus_of_60plus >= p.share_65plus / p.share_60plus)
     throw ValueError("population.share_80plus_of_60plus must be below the 65+ share of the 60+ (" +
                      format_number(p.share_65plus / p.share_60plus) + ")");
+  if (c.staffing.shift_start_min >= c.staffing.shift_end_min)
+    throw ValueError("staffing.shift_start must be before staffing.shift_end");
+  if (c.children.care_start_min >= c.children.care_end_min)
+    throw ValueError("children.care_start must be before children.care_end");
   if (c.weather.source == "csv" && c.weather.csv_file.empty())
     throw ValueError("weather.source = csv needs weather.csv_file");
 }

@@ -47,6 +47,10 @@ const std::vector<StaticVar>& static_vars() {
       {"station_lunch_enrolled", "station", "int32", "1", "elders enrolled for daily lunch delivery"},
       {"station_social_workers", "station", "int32", "1", "social workers on the station's staff"},
       {"station_volunteers", "station", "int32", "1", "volunteers on the station's roster"},
+      {"station_caseload", "station", "int32", "1", "elders on the station's register (visits, medicine, escorts, check-ins)"},
+      {"station_caseload_high", "station", "int32", "1", "high-risk elders on the register"},
+      {"station_caseload_key", "station", "int32", "1", "key elders on the register"},
+      {"station_children", "station", "int32", "1", "children in difficulty on the station's register"},
       {"station_coverage_500m", "station", "float64", "1", "share of the catchment's elders within 500 m of the station"},
       {"station_coverage_700m", "station", "float64", "1", "share of the catchment's elders within 700 m of the station"},
       {"station_coverage_1km", "station", "float64", "1", "share of the catchment's elders within 1 km of the station"},
@@ -186,10 +190,34 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
     }
   }
 
+  // Per area and city sums of every metric, in a fixed order (stations in index order within an area,
+  // areas in index order for the city), so counts add up exactly.
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    const MetricDef& def = metric_defs()[m];
+    const auto& series = results.series(static_cast<Metric>(m));
+    std::vector<double> by_area(static_cast<std::size_t>(days) * n_ar, 0.0), city(static_cast<std::size_t>(days), 0.0);
+    for (int d = 0; d < days; ++d) {
+      for (std::size_t s = 0; s < n_st; ++s)
+        by_area[static_cast<std::size_t>(d) * n_ar + static_cast<std::size_t>(world.stations[s].area)] +=
+            series[static_cast<std::size_t>(d) * n_st + s];
+      for (std::size_t a = 0; a < n_ar; ++a) city[static_cast<std::size_t>(d)] += by_area[static_cast<std::size_t>(d) * n_ar + a];
+    }
+    const std::string name(def.name);
+    VarInfo ai{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", {}};
+    VarInfo ci{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", {}};
+    if (def.integer) {
+      out.variable("area_" + name, {"day", "area"}, std::vector<std::int32_t>(by_area.begin(), by_area.end()), ai);
+      out.variable("city_" + name, {"day"}, std::vector<std::int32_t>(city.begin(), city.end()), ci);
+    } else {
+      out.variable("area_" + name, {"day", "area"}, by_area, ai);
+      out.variable("city_" + name, {"day"}, city, ci);
+    }
+  }
+
   // Per station.
   std::vector<std::string> names, names_en;
   std::vector<double> lat, lon, c500, c700, c1k;
-  std::vector<std::int32_t> global, area, elders, enrolled, workers, vols;
+  std::vector<std::int32_t> global, area, elders, enrolled, workers, vols, caseload, high, key, children;
   for (const auto& s : world.stations) {
     names.push_back(s.name_zh);
     names_en.push_back(s.name_en);
@@ -201,6 +229,15 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
     enrolled.push_back(static_cast<std::int32_t>(s.enrolled_end - s.enrolled_begin));
     workers.push_back(s.social_workers);
     vols.push_back(static_cast<std::int32_t>(s.volunteer_end - s.volunteer_begin));
+    caseload.push_back(static_cast<std::int32_t>(s.caseload_end - s.caseload_begin));
+    std::int32_t n_high = 0, n_key = 0;
+    for (std::uint32_t c = s.caseload_begin; c < s.caseload_end; ++c) {
+      n_high += world.caseload.tier[c] == RiskTier::kHigh;
+      n_key += world.caseload.tier[c] == RiskTier::kKey;
+    }
+    high.push_back(n_high);
+    key.push_back(n_key);
+    children.push_back(static_cast<std::int32_t>(s.children_end - s.children_begin));
     c500.push_back(s.coverage_500m);
     c700.push_back(s.coverage_700m);
     c1k.push_back(s.coverage_1km);
@@ -215,6 +252,10 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.variable("station_lunch_enrolled", {"station"}, enrolled, info_for("station_lunch_enrolled"));
   out.variable("station_social_workers", {"station"}, workers, info_for("station_social_workers"));
   out.variable("station_volunteers", {"station"}, vols, info_for("station_volunteers"));
+  out.variable("station_caseload", {"station"}, caseload, info_for("station_caseload"));
+  out.variable("station_caseload_high", {"station"}, high, info_for("station_caseload_high"));
+  out.variable("station_caseload_key", {"station"}, key, info_for("station_caseload_key"));
+  out.variable("station_children", {"station"}, children, info_for("station_children"));
   out.variable("station_coverage_500m", {"station"}, c500, info_for("station_coverage_500m"));
   out.variable("station_coverage_700m", {"station"}, c700, info_for("station_coverage_700m"));
   out.variable("station_coverage_1km", {"station"}, c1k, info_for("station_coverage_1km"));
@@ -285,6 +326,8 @@ std::string schema_markdown() {
   for (std::size_t k = 0; k < 9; ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
   for (const auto& m : metric_defs())
     row(m.name, "day, station", m.integer ? "int32" : "float64", m.units, m.long_name);
+  md << "| `area_NAME` | day, area | as `NAME` | as `NAME` | every metric above summed over the area's stations |\n";
+  md << "| `city_NAME` | day | as `NAME` | as `NAME` | every metric above summed over all simulated stations |\n";
   for (std::size_t k = 9; k < sv.size(); ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
   return md.str();
 }

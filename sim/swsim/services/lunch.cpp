@@ -65,13 +65,17 @@ void order_route(double x0, double y0, std::span<const MealStop> stops, std::spa
 }
 
 LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
-                           const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes) {
+                           const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes,
+                           std::span<double> handover_at) {
   LunchTotals t;
   const std::size_t n = stops.size();
   t.requested = static_cast<int>(n);
+  w.courier_free.resize(couriers.size());
+  for (std::size_t c = 0; c < couriers.size(); ++c) w.courier_free[c] = std::max<double>(s.ready_min, couriers[c].from);
   if (n == 0) return t;
   if (couriers.empty()) {
     std::fill(outcomes.begin(), outcomes.end(), MealOutcome::kMissed);
+    std::fill(handover_at.begin(), handover_at.end(), -1.0);
     t.missed = static_cast<int>(n);
     return t;
   }
@@ -114,21 +118,30 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     return w.trip_len[a] != w.trip_len[b] ? w.trip_len[a] < w.trip_len[b] : a < b;
   });
 
-  w.courier_free.assign(couriers.size(), static_cast<double>(s.ready_min));
   for (std::uint32_t trip : w.trip_order) {
     std::span<const std::uint32_t> idx(w.order.data() + w.trip_begin[trip], w.trip_begin[trip + 1] - w.trip_begin[trip]);
     double stop_min = 0;
     for (std::uint32_t i : idx) stop_min += 1.5 * stops[i].stairs_min * s.stair_slowdown + s.handover_min;
     // The courier who can finish this trip soonest.
-    std::size_t who = 0;
+    std::size_t who = couriers.size();
     double best_finish = 1e300;
     for (std::size_t c = 0; c < couriers.size(); ++c) {
+      if (w.courier_free[c] >= couriers[c].until) continue;  // may not work outdoors any more today
       const double finish = w.courier_free[c] + w.trip_len[trip] * s.detour_factor / couriers[c].speed_kmh * 60 + stop_min;
       if (finish < best_finish) {
         best_finish = finish;
         who = c;
       }
     }
+    if (who == couriers.size()) {  // nobody may carry this trip
+      for (std::uint32_t i : idx) {
+        outcomes[i] = MealOutcome::kMissed;
+        if (!handover_at.empty()) handover_at[i] = -1;
+      }
+      t.missed += static_cast<int>(idx.size());
+      continue;
+    }
+    const double limit = std::min<double>(s.late_min, couriers[who].until);
     const double per_km_min = s.detour_factor / couriers[who].speed_kmh * 60;
     double clock = w.courier_free[who];
     double x = cx, y = cy;
@@ -136,17 +149,20 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     for (std::uint32_t i : idx) {
       if (out_of_time) {
         outcomes[i] = MealOutcome::kMissed;
+        if (!handover_at.empty()) handover_at[i] = -1;
         ++t.missed;
         continue;
       }
       const double leg = dist(x, y, stops[i].x_km, stops[i].y_km);
       const double at_door = clock + leg * per_km_min + stops[i].stairs_min * s.stair_slowdown;
-      if (at_door > s.late_min) {  // too late to hand over: this and the rest of the trip are missed
+      if (at_door > limit) {  // too late to hand over: this and the rest of the trip are missed
         outcomes[i] = MealOutcome::kMissed;
+        if (!handover_at.empty()) handover_at[i] = -1;
         ++t.missed;
         out_of_time = true;
         continue;
       }
+      if (!handover_at.empty()) handover_at[i] = at_door;
       t.km += leg * s.detour_factor;
       x = stops[i].x_km;
       y = stops[i].y_km;

@@ -23,6 +23,8 @@ struct MealStop {
 
 struct Courier {
   double speed_kmh = 0;  // travel speed today (walkers slowed by heat)
+  double until = 1e9;    // no hand-over after this time (heat work rules); minutes after midnight
+  double from = 0;       // at the canteen from this time (later than the ready time if busy before)
 };
 
 struct LunchSettings {
@@ -49,10 +51,13 @@ struct LunchScratch {
   std::vector<double> courier_free;
 };
 
-// Dispatches the day's meals; writes each stop's outcome (same order as `stops`) and returns totals.
+// Dispatches the day's meals; writes each stop's outcome and hand-over time (same order as `stops`;
+// `handover_at` may be empty) and returns totals. Afterwards scratch.courier_free[c] is when courier c is
+// back at the canteen (the ready time if it made no trip).
 LunchTotals dispatch_lunch(double canteen_x_km, double canteen_y_km, std::span<const MealStop> stops,
                            std::span<const Courier> couriers, const LunchSettings& settings,
-                           LunchScratch& scratch, std::span<MealOutcome> outcomes);
+                           LunchScratch& scratch, std::span<MealOutcome> outcomes,
+                           std::span<double> handover_at = {});
 
 // Length (straight-line km) of the open path canteen -> stops in the given order (no return leg).
 double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> order);

@@ -1,6 +1,7 @@
 #pragma once
 // What a run records: per station per day metrics, defined once here with their units and meanings.
-// The HDF5 writer and the schema table in docs/ are generated from these definitions.
+// The HDF5 writer (with its per-area and city sums) and the schema table in docs/ are generated from
+// these definitions.
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -14,13 +15,40 @@ enum class Metric : int {
   kMealsLate,
   kMealsMissed,
   kMealWaitMin,
+  kEscortsUrgentRequested,
+  kEscortsUrgentServed,
+  kEscortResponseMin,
+  kEscortsScheduledDue,
+  kEscortsScheduledDone,
+  kMedicineDue,
+  kMedicineDone,
+  kMedicineOverdue,
+  kVisitsDue,
+  kVisitsDone,
+  kVisitsOverdue,
+  kHeatCheckinCalls,
+  kHeatCheckinVisits,
+  kChildSessionsDue,
+  kChildSessionsDone,
+  kActivitiesHeld,
+  kActivityAttendance,
   kHeatIllness,
   kHeatIllnessFoundEarly,
   kHeatIllnessFoundLate,
   kHospitalisations,
+  kExpectedExcessDeaths,
+  kLonelinessSum,
   kSocialWorkersOnDuty,
+  kSocialWorkerHours,
+  kOvertimeHours,
   kVolunteersTurnedOut,
+  kVolunteerHours,
+  kVolunteerDropouts,
+  kVolunteersActive,
+  kLentStaff,
   kLunchKm,
+  kTravelKm,
+  kCostYuan,
   kCount
 };
 inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::kCount);

@@ -1,10 +1,15 @@
 #pragma once
-// The day loop (MODEL.md section 3). Stations are independent within a day, so each day runs its
-// stations in parallel (oneTBB); every random draw is keyed by (run seed, entity, day, stream), and each
-// station writes only its own elders and its own result cells, so results are identical for any
-// number of threads.
+// The day loop (MODEL.md section 3). Each day has three phases:
+//   A. per station, in parallel: health moves on, heat exposure, the day's needs, volunteer turnout;
+//   B. per general station (area), in order: lending of the mobile team to the most loaded stations;
+//   C. per station, in parallel: lunch delivery, the day's task list dispatched to the helpers, heat
+//      illness found early or late, urgent escorts, loneliness, hours, cost, metrics.
+// Every random draw is keyed by (run seed, entity, day, stream), and each station writes only its own
+// elders, volunteers and result cells, so results are identical for any number of threads.
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "swsim/config/config.hpp"
@@ -20,6 +25,8 @@ class Simulation {
  public:
   Simulation(const Config& config, const World& world, std::vector<WeatherDay> weather);
   ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
 
   // Runs every remaining day; `on_day(done, total)` is called after each day (from the calling thread).
   void run(const std::function<void(int, int)>& on_day = {});
@@ -36,9 +43,11 @@ class Simulation {
     std::uint8_t days_left;
     bool resolved;  // found (early or late) already
   };
-  struct Scratch;
+  struct StationDay;
 
-  void run_station(int station, Scratch& scratch);
+  void prepare_station(int station);
+  void lend_staff();
+  void serve_station(int station);
 
   const Config& config_;
   const World& world_;
@@ -47,11 +56,13 @@ class Simulation {
   std::int64_t start_day_number_ = 0;
   int day_ = 0;
   Results results_;
-  std::vector<HealthState> health_;
-  std::vector<std::vector<SickRecord>> sick_;  // per station
-  std::vector<std::uint8_t> fed_today_;        // per elder, set and cleared within its station's task
-  struct ScratchPool;
-  ScratchPool* scratch_pool_;
+  std::vector<HealthState> health_;                  // per elder
+  std::vector<std::vector<SickRecord>> sick_;        // per station
+  std::vector<std::uint8_t> volunteer_active_;       // per volunteer
+  std::vector<std::array<std::uint16_t, 7>> volunteer_minutes_;  // per volunteer, by day % 7
+  std::vector<std::int32_t> visit_due_, medicine_due_;           // per registered elder: day index
+  std::vector<float> loneliness_;                                // per registered elder
+  std::vector<std::unique_ptr<StationDay>> station_day_;         // per station, reused every day
 };
 
 }  // namespace swsim

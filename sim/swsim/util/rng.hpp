@@ -19,6 +19,10 @@ enum class StreamKind : std::uint32_t {
   kElderDay = 5,         // elder's daily heat hazard and requests
   kVolunteerDay = 6,     // volunteer turnout
   kHealthOutcome = 7,    // detection and hospitalisation after a heat-illness event
+  kWorldChild = 8,       // children in difficulty of a station
+  kCaseloadDay = 9,      // a registered elder's scheduled appointments and activity attendance
+  kChildDay = 10,        // whether a child's guardian is away
+  kVolunteerShift = 11,  // which shift a volunteer takes, and dropout
 };
 
 class Stream {

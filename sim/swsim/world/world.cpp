@@ -17,7 +17,11 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kStationCandidates = 12;  // best-candidate sampling: spreads stations, follows density
 constexpr int kMaxVolunteersPerStation = 1000;  // volunteer ids are station * 1000 + k
-constexpr double kGridCellKm = 0.5;              // resolution of the catchment raster written for maps
+constexpr double kGridCellKm = 0.5;
+// Draws per elder at initialisation; each attribute owns fixed positions so that changing one parameter
+// leaves the others' draws alone. Positions 0-11: home, age, sex, function, living, shidu, AC, lift,
+// floor, lunch enrolment; 12-17: register, chronic illness, medicine and visit phases, loneliness.
+constexpr int kElderDraws = 20;              // resolution of the catchment raster written for maps
 
 // Radial exponent of the synthetic population density: 0.5 gives a uniform disc, larger values
 // concentrate people near the centroid (urban cores).
@@ -77,6 +81,13 @@ void Elders::resize(std::size_t n) {
   heat_weight.resize(n);
 }
 
+RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child) {
+  const bool nobody_home = living == Living::kAlone || living == Living::kFamilyAwayByDay;
+  if ((age >= 80 && living == Living::kAlone) || (function == Function::kDisabled && nobody_home)) return RiskTier::kHigh;
+  if (function != Function::kIndependent || lost_only_child) return RiskTier::kKey;
+  return RiskTier::kGeneral;
+}
+
 std::vector<std::int64_t> elders_per_area(const PopulationParams& p) {
   const double k = area_population_scale();
   std::vector<double> raw;
@@ -86,18 +97,28 @@ std::vector<std::int64_t> elders_per_area(const PopulationParams& p) {
                    std::vector<std::int64_t>(raw.size(), total));
 }
 
-std::vector<int> stations_simulated_per_area(double scale) {
+std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available) {
   const auto& areas = jinan_areas();
   std::vector<double> w;
   std::vector<std::int64_t> lo, hi;
-  for (const auto& f : areas) {
-    w.push_back(f.stations);
+  std::int64_t total = 0;
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    const int n = available.empty() ? areas[a].stations : available[a];
+    w.push_back(n);
     lo.push_back(1);
-    hi.push_back(f.stations);
+    hi.push_back(n);
+    total += n;
   }
-  const auto target = std::clamp<std::int64_t>(std::llround(scale * kJinanStations), kAreaCount, kJinanStations);
+  const auto target = std::clamp<std::int64_t>(std::llround(scale * static_cast<double>(total)), kAreaCount, total);
   const auto n = apportion(w, target, lo, hi);
   return std::vector<int>(n.begin(), n.end());
+}
+
+std::vector<int> stations_open_per_area(double coverage) {
+  std::vector<int> out;
+  for (const auto& f : jinan_areas())
+    out.push_back(std::clamp(static_cast<int>(std::lround(coverage * f.stations)), 1, f.stations));
+  return out;
 }
 
 World build_world(const Config& cfg) {
@@ -109,7 +130,8 @@ World build_world(const Config& cfg) {
   // Areas.
   const double pop_k = area_population_scale();
   const auto elders_full = elders_per_area(pop);
-  const auto sim_per_area = stations_simulated_per_area(cfg.run.scale);
+  const auto open_per_area = stations_open_per_area(cfg.policy.station_coverage);
+  const auto sim_per_area = stations_simulated_per_area(cfg.run.scale, open_per_area);
   for (int a = 0; a < kAreaCount; ++a) {
     const auto& f = facts[a];
     Area area;
@@ -118,6 +140,7 @@ World build_world(const Config& cfg) {
     area.population = f.population * pop_k;
     area.elders_full = elders_full[a];
     area.stations_total = f.stations;
+    area.stations_open = open_per_area[a];
     area.stations_simulated = sim_per_area[a];
     area.area_km2 = f.area_km2;
     area.lat = f.lat;
@@ -128,11 +151,13 @@ World build_world(const Config& cfg) {
     world.areas.push_back(area);
   }
 
-  // Stations of every area (all 161 are placed, so catchments are the same at any scale); the first
-  // `stations_simulated` of each area (a random subset, as placement order is random) are simulated.
+  // Stations of every area (all 161 sites are placed, so catchments are the same at any scale); the first
+  // `stations_open` of each area are open (placement order is random, so this is a random subset) and the
+  // first `stations_simulated` of those are simulated.
   struct Site {
     double x, y;
     int sim_index;  // -1 when not simulated
+    bool open;      // has a station in this scenario (policy.station_coverage)
   };
   std::vector<std::vector<Site>> sites(kAreaCount);
   int global = 0;
@@ -154,6 +179,7 @@ World build_world(const Config& cfg) {
         }
       }
       int sim_index = -1;
+      const bool open = k < area.stations_open;
       if (k < area.stations_simulated) {
         sim_index = static_cast<int>(world.stations.size());
         Station st;
@@ -167,7 +193,7 @@ World build_world(const Config& cfg) {
         st.social_workers = cfg.staffing.social_workers_per_station;
         world.stations.push_back(st);
       }
-      sites[a].push_back({best_x, best_y, sim_index});
+      sites[a].push_back({best_x, best_y, sim_index, open});
     }
   }
   // Simulated stations are in global order already (areas in order, k ascending within).
@@ -192,6 +218,7 @@ World build_world(const Config& cfg) {
                           double best = 1e300;
                           int best_site = 0;
                           for (std::size_t k = 0; k < area_sites.size(); ++k) {
+                            if (!area_sites[k].open) continue;
                             const double dx = area_sites[k].x - x, dy = area_sites[k].y - y;
                             const double d2 = dx * dx + dy * dy;
                             if (d2 < best) {
@@ -243,7 +270,7 @@ World build_world(const Config& cfg) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, el.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
       Stream s(seed, el.id[i], 0, StreamKind::kWorldElder);
-      double u[12];
+      double u[kElderDraws];
       for (double& x : u) x = s.uniform();
       const Station& st = world.stations[el.station[i]];
       const Area& area = world.areas[static_cast<std::size_t>(st.area)];
@@ -296,6 +323,9 @@ World build_world(const Config& cfg) {
       const bool nobody_home = lv == Living::kAlone || lv == Living::kFamilyAwayByDay;
       if (impaired && nobody_home && u[11] < enrol) flags |= elder_flag::kLunchEnrolled;
       if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
+      const bool eligible = impaired || lv == Living::kAlone || (flags & elder_flag::kLostOnlyChild) || age >= 80;
+      if ((flags & elder_flag::kLunchEnrolled) || (eligible && u[12] < cfg.caseload.share_of_eligible))
+        flags |= elder_flag::kRegistered;
       el.flags[i] = flags;
 
       el.heat_class[i] = age < 65 ? HeatAgeClass::k60to64 : age < 75 ? HeatAgeClass::k65to74 : HeatAgeClass::k75plus;
@@ -308,19 +338,71 @@ World build_world(const Config& cfg) {
     }
   });
 
-  // Per-station static figures: coverage, lunch enrolment list.
+  // Per-station static figures: coverage, lunch enrolment list, the register (caseload), children.
+  const auto& cl = cfg.caseload;
+  const auto& lo = cfg.loneliness;
+  const auto& ch = cfg.children;
+  const double child_rate =
+      (ch.orphan_per_1000 + ch.unsupported_per_1000 + ch.disabled_ill_per_1000 + ch.left_behind_per_1000) / 1000.0;
   for (std::size_t s = 0; s < n_stations; ++s) {
     Station& st = world.stations[s];
     std::uint32_t within[3] = {0, 0, 0};
     st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
     for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
       const double d = std::hypot(el.x_km[i] - st.x_km, el.y_km[i] - st.y_km);
       within[0] += d <= 0.5;
       within[1] += d <= 0.7;
       within[2] += d <= 1.0;
+      ++st.elders_by_heat_class[static_cast<int>(el.heat_class[i])];
       if (el.flags[i] & elder_flag::kLunchEnrolled) world.lunch_enrolled.push_back(i);
+      if (!(el.flags[i] & elder_flag::kRegistered)) continue;
+      Stream es(seed, el.id[i], 0, StreamKind::kWorldElder);
+      double u[kElderDraws];
+      for (double& x : u) x = es.uniform();
+      const bool shidu = el.flags[i] & elder_flag::kLostOnlyChild;
+      Caseload& c = world.caseload;
+      c.elder.push_back(i);
+      c.tier.push_back(risk_tier(el.age[i], el.function[i], el.living[i], shidu));
+      c.chronic.push_back(u[13] < cl.chronic_share);
+      c.medicine_phase.push_back(static_cast<std::uint16_t>(u[14] * cl.medicine_interval_days));
+      const int interval = c.tier.back() == RiskTier::kHigh  ? cl.visit_interval_high_days
+                           : c.tier.back() == RiskTier::kKey ? cl.visit_interval_key_days
+                                                             : cl.visit_interval_general_days;
+      c.visit_phase.push_back(static_cast<std::uint16_t>(u[15] * interval));
+      const double z = std::sqrt(-2.0 * std::log(u[16])) * std::cos(2 * kPi * u[17]);
+      const double base = lo.initial_mean + lo.initial_sd * z + (el.living[i] == Living::kAlone ? lo.alone_extra : 0.0) +
+                          (shidu ? lo.shidu_extra : 0.0);
+      c.loneliness_base.push_back(static_cast<float>(std::clamp(base, 3.0, 9.0)));
     }
     st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    st.caseload_end = static_cast<std::uint32_t>(world.caseload.size());
+
+    // Children in difficulty on the register: the catchment's residents from its elders and the area's
+    // 60+ share, times the child share, the rates and the register share (stochastic rounding).
+    const Area& area = world.areas[static_cast<std::size_t>(st.area)];
+    const double residents = (st.elder_end - st.elder_begin) * area.population / static_cast<double>(area.elders_full);
+    const double expected = residents * ch.share_0_14 * child_rate * ch.register_share;
+    Stream cs(seed, static_cast<std::uint32_t>(st.global_index), 0, StreamKind::kWorldChild);
+    const int n_children = static_cast<int>(expected) + (cs.uniform() < expected - std::floor(expected) ? 1 : 0);
+    st.children_begin = static_cast<std::uint32_t>(world.children.size());
+    const std::uint32_t n_el = st.elder_end - st.elder_begin;
+    for (int k = 0; k < n_children && n_el > 0; ++k) {
+      Children& kids = world.children;
+      const std::uint32_t near = st.elder_begin + cs.below(n_el);  // live where people live
+      kids.id.push_back(static_cast<std::uint32_t>(st.global_index * kMaxVolunteersPerStation + k));
+      kids.station.push_back(static_cast<std::uint16_t>(s));
+      kids.x_km.push_back(el.x_km[near] + static_cast<float>(0.2 * (cs.uniform() - 0.5)));
+      kids.y_km.push_back(el.y_km[near] + static_cast<float>(0.2 * (cs.uniform() - 0.5)));
+      double r = cs.uniform() * child_rate * 1000.0;
+      ChildCondition cond = ChildCondition::kLeftBehind;
+      if ((r -= ch.orphan_per_1000) < 0) cond = ChildCondition::kOrphan;
+      else if ((r -= ch.unsupported_per_1000) < 0) cond = ChildCondition::kUnsupported;
+      else if ((r -= ch.disabled_ill_per_1000) < 0) cond = ChildCondition::kDisabledIll;
+      kids.condition.push_back(cond);
+      kids.tutoring_weekday.push_back(static_cast<std::uint8_t>(cs.below(5)));
+    }
+    st.children_end = static_cast<std::uint32_t>(world.children.size());
     const double n = std::max<std::uint32_t>(1, st.elder_end - st.elder_begin);
     st.coverage_500m = within[0] / n;
     st.coverage_700m = within[1] / n;
@@ -364,6 +446,7 @@ World build_world(const Config& cfg) {
         double best = 1e300;
         int sim_index = -1;
         for (const auto& site : sites[static_cast<std::size_t>(owner)]) {
+          if (!site.open) continue;
           const double d = std::hypot(site.x - x, site.y - y);
           if (d < best) {
             best = d;

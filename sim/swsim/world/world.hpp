@@ -20,7 +20,13 @@ inline constexpr std::uint8_t kAirConditioning = 4;
 inline constexpr std::uint8_t kLostOnlyChild = 8;
 inline constexpr std::uint8_t kLunchEnrolled = 16;
 inline constexpr std::uint8_t kWarningRequester = 32;  // mobile, alone or 75+: may ask for lunch in a warning
+inline constexpr std::uint8_t kRegistered = 64;        // on the station's register (Caseload)
 }  // namespace elder_flag
+
+// Risk tiers of registered elders (visit frequency).
+enum class RiskTier : std::uint8_t { kHigh = 0, kKey = 1, kGeneral = 2 };
+
+enum class ChildCondition : std::uint8_t { kOrphan = 0, kUnsupported = 1, kDisabledIll = 2, kLeftBehind = 3 };
 
 // Age classes with their own heat response (RR per degC and the hot-night factor).
 enum class HeatAgeClass : std::uint8_t { k60to64 = 0, k65to74 = 1, k75plus = 2 };
@@ -30,8 +36,9 @@ struct Area {
   std::string name_zh, name_en;
   double population = 0;        // residents (scaled to the census total)
   std::int64_t elders_full = 0; // residents aged 60+ at scale 1
-  int stations_total = 0;       // stations in the area
-  int stations_simulated = 0;   // of them, simulated at this scale
+  int stations_total = 0;       // stations in the area (streets and towns with a station)
+  int stations_open = 0;        // of them, open in this scenario (policy.station_coverage)
+  int stations_simulated = 0;   // of the open ones, simulated at this scale
   double area_km2 = 0;
   double lat = 0, lon = 0;
   double x_km = 0, y_km = 0, radius_km = 0;  // synthetic shape: a disc of the area's size
@@ -47,6 +54,9 @@ struct Station {
   std::uint32_t elder_begin = 0, elder_end = 0;          // range in Elders
   std::uint32_t volunteer_begin = 0, volunteer_end = 0;  // range in Volunteers
   std::uint32_t enrolled_begin = 0, enrolled_end = 0;    // range in World::lunch_enrolled
+  std::uint32_t caseload_begin = 0, caseload_end = 0;    // range in Caseload
+  std::uint32_t children_begin = 0, children_end = 0;    // range in Children
+  std::uint32_t elders_by_heat_class[3] = {0, 0, 0};
   double coverage_500m = 0, coverage_700m = 0, coverage_1km = 0;  // share of its elders within r
 };
 
@@ -65,6 +75,26 @@ struct Elders {
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
+};
+
+// The station's register of elders it serves (visits, medicine, escorts, check-ins, activities).
+struct Caseload {
+  std::vector<std::uint32_t> elder;
+  std::vector<RiskTier> tier;
+  std::vector<std::uint8_t> chronic;          // needs medicine bought about monthly
+  std::vector<std::uint16_t> medicine_phase;  // day offset in the medicine cycle
+  std::vector<std::uint16_t> visit_phase;     // day offset of the first routine visit
+  std::vector<float> loneliness_base;         // personal baseline of the UCLA-3 score (3-9)
+  std::size_t size() const { return elder.size(); }
+};
+
+struct Children {
+  std::vector<std::uint32_t> id;
+  std::vector<std::uint16_t> station;
+  std::vector<float> x_km, y_km;
+  std::vector<ChildCondition> condition;
+  std::vector<std::uint8_t> tutoring_weekday;  // 0 = Monday
+  std::size_t size() const { return id.size(); }
 };
 
 struct Volunteers {
@@ -90,15 +120,24 @@ struct World {
   Elders elders;
   Volunteers volunteers;
   std::vector<std::uint32_t> lunch_enrolled;  // elder indices enrolled for lunch, grouped by station
+  Caseload caseload;                          // grouped by station
+  Children children;                          // grouped by station
   CatchmentGrid grid;
 };
+
+// Risk tier of a registered elder: high = 80+ living alone, or disabled with nobody home by day; key =
+// impaired or shidu; general = the rest.
+RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child);
 
 // Builds the world; deterministic in (config, world.seed), independent of the thread count.
 World build_world(const Config& config);
 
-// How many stations of each area are simulated at `scale` (at least one per area, proportional by
-// largest remainder, all at scale 1).
-std::vector<int> stations_simulated_per_area(double scale);
+// How many of `available` stations per area are simulated at `scale` (at least one per area,
+// proportional by largest remainder, all at scale 1). Default: all of Jinan's stations.
+std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available = {});
+
+// Stations open in each area at a coverage share (at least one per area).
+std::vector<int> stations_open_per_area(double coverage);
 
 // Elders aged 60+ per area at scale 1, summing exactly to share_60plus x the census total.
 std::vector<std::int64_t> elders_per_area(const PopulationParams& p);
