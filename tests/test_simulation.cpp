@@ -101,3 +101,111 @@ TEST_CASE("weekends run on a duty roster", "[simulation]") {
   CHECK(r.at(Metric::kSocialWorkersOnDuty, 0, 0) == 3);
   CHECK(r.at(Metric::kSocialWorkersOnDuty, 3, 0) == 1);  // Saturday: round(3 x 0.34)
 }
+
+namespace {
+Config with(Config c, const std::string& key, const std::string& value) {
+  find_parameter(key)->parse(c, value);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("services are never done more often than they are due", "[simulation]") {
+  const Results r = run(small_config());
+  for (int d = 0; d < r.days(); ++d)
+    for (int s = 0; s < r.stations(); ++s) {
+      REQUIRE(r.at(Metric::kEscortsScheduledDone, d, s) <= r.at(Metric::kEscortsScheduledDue, d, s));
+      REQUIRE(r.at(Metric::kMedicineDone, d, s) <= r.at(Metric::kMedicineDue, d, s));
+      REQUIRE(r.at(Metric::kVisitsDone, d, s) <= r.at(Metric::kVisitsDue, d, s));
+      REQUIRE(r.at(Metric::kChildSessionsDone, d, s) <= r.at(Metric::kChildSessionsDue, d, s));
+      REQUIRE(r.at(Metric::kEscortsUrgentServed, d, s) <= r.at(Metric::kEscortsUrgentRequested, d, s));
+      REQUIRE(r.at(Metric::kOvertimeHours, d, s) <= r.at(Metric::kSocialWorkerHours, d, s));
+      REQUIRE(r.at(Metric::kCostYuan, d, s) > 0);
+    }
+  CHECK(total(r, Metric::kVisitsDone) > 0);
+  CHECK(total(r, Metric::kMedicineDone) > 0);
+  CHECK(total(r, Metric::kChildSessionsDone) > 0);
+  CHECK(total(r, Metric::kEscortsScheduledDone) > 0);
+  CHECK(total(r, Metric::kExpectedExcessDeaths) > 0);
+}
+
+TEST_CASE("volunteers drop out and never come back", "[simulation]") {
+  Config c = small_config("none");
+  c.volunteers.monthly_dropout = 0.5;
+  const Results r = run(c);
+  const double roster = c.volunteers.roster_per_station * r.stations();
+  double dropped = 0;
+  for (int d = 0; d < r.days(); ++d) {
+    dropped += total(r, Metric::kVolunteerDropouts, d, d + 1);
+    REQUIRE(total(r, Metric::kVolunteersActive, d, d + 1) == roster - dropped);
+  }
+  CHECK(dropped > 0.2 * roster);
+}
+
+TEST_CASE("heat check-ins raise the share of heat illness found early", "[simulation][behaviour]") {
+  Config off = with(small_config(), "caseload.share_of_eligible", "0.5");
+  const Config on = with(off, "policy.heat_checkins", "on");
+  const Results a = run(off), b = run(on);
+  CHECK(total(b, Metric::kHeatCheckinCalls) > 0);
+  CHECK(total(b, Metric::kHeatCheckinVisits) > 0);
+  CHECK(total(a, Metric::kHeatCheckinCalls) == 0);
+  const double early_off = total(a, Metric::kHeatIllnessFoundEarly) / total(a, Metric::kHeatIllness);
+  const double early_on = total(b, Metric::kHeatIllnessFoundEarly) / total(b, Metric::kHeatIllness);
+  INFO("found early without check-ins " << early_off << ", with " << early_on);
+  CHECK(early_on > early_off);
+}
+
+TEST_CASE("two scenarios differing in one policy share every day before it first applies (CRN)",
+          "[simulation][validation]") {
+  // Check-ins start with the first warning: the heat wave from 16 June, day 6 of the run.
+  const Config off = small_config();
+  const Results a = run(off), b = run(with(off, "policy.heat_checkins", "on"));
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    INFO(metric_defs()[m].name);
+    for (int d = 0; d < 6; ++d)
+      for (int s = 0; s < a.stations(); ++s) REQUIRE(a.at(static_cast<Metric>(m), d, s) == b.at(static_cast<Metric>(m), d, s));
+  }
+  CHECK_FALSE(a == b);
+}
+
+TEST_CASE("lending the general station's team helps the most loaded stations", "[simulation][behaviour]") {
+  Config c = with(small_config(), "run.scale", "0.2");
+  const Results off = run(c), on = run(with(c, "policy.lending", "on"));
+  CHECK(total(off, Metric::kLentStaff) == 0);
+  CHECK(total(on, Metric::kLentStaff) == c.general_station.mobile_team * 15.0 * on.days());
+  CHECK(total(on, Metric::kMealsOnTime) > total(off, Metric::kMealsOnTime));
+  CHECK(total(on, Metric::kVisitsDone) > total(off, Metric::kVisitsDone));
+}
+
+TEST_CASE("the national heat work rules keep volunteers off the midday lunch round", "[simulation][behaviour]") {
+  const Config c = small_config("2022-06-16 7 38.5 35");
+  const Results none = run(c), rules = run(with(c, "policy.heat_work_rules", "national2012"));
+  const double on_time_none = total(none, Metric::kMealsOnTime, 6, 13) + total(none, Metric::kMealsLate, 6, 13);
+  const double on_time_rules = total(rules, Metric::kMealsOnTime, 6, 13) + total(rules, Metric::kMealsLate, 6, 13);
+  CHECK(on_time_rules < on_time_none);
+  CHECK(total(rules, Metric::kMealsOnTime, 0, 6) == total(none, Metric::kMealsOnTime, 0, 6));
+}
+
+TEST_CASE("more social workers do more visits", "[simulation][behaviour]") {
+  Config c = small_config("none");
+  double previous = -1;
+  for (int workers : {2, 3, 5}) {
+    c.staffing.social_workers_per_station = workers;
+    const double visits = total(run(c), Metric::kVisitsDone);
+    CHECK(visits > previous);
+    previous = visits;
+  }
+}
+
+TEST_CASE("the monthly shidu activity is held, attended and lowers loneliness", "[simulation][behaviour]") {
+  Config c = small_config("none");
+  c.run.start_date = {2022, 6, 1};
+  c.run.days = 60;
+  c.caseload.share_of_eligible = 0.3;
+  const Results gifts = run(c), activity = run(with(c, "policy.shidu_activity", "on"));
+  CHECK(total(gifts, Metric::kActivitiesHeld) == 0);
+  // 15 June and 15 July; a station whose staff are all out on escorts that day cannot hold it.
+  CHECK(total(activity, Metric::kActivitiesHeld) >= 0.8 * 2.0 * activity.stations());
+  CHECK(total(activity, Metric::kActivitiesHeld) <= 2.0 * activity.stations());
+  CHECK(total(activity, Metric::kActivityAttendance) > 0);
+  CHECK(total(activity, Metric::kLonelinessSum, 59, 60) < total(gifts, Metric::kLonelinessSum, 59, 60));
+}

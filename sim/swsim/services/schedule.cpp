@@ -60,6 +60,11 @@ double earliest_fit(const Helper& h, double from, double dur, double limit, bool
 
 }  // namespace
 
+double Helper::first_gap(double from, double dur) const {
+  const double s = earliest_fit(*this, from, dur, 1e300, false);
+  return s < 0 ? from : s;
+}
+
 Assignment assign_task(const ScheduleTask& t, std::span<Helper> helpers, const TravelModel& tm) {
   Assignment best;
   double best_finish = 1e300;

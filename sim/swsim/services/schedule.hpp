@@ -32,6 +32,9 @@ struct Helper {
   void reset(double speed, bool sw, double start, double end, double hard);
   void block(double start, double end);  // marks a busy interval (e.g. the lunch round, a break)
   double free_from(double t) const;      // earliest time >= t not inside a busy interval
+  // Earliest start >= from of a free stretch of `dur` minutes (indoor), or from itself if none before
+  // the hard end (the caller then overlaps nothing it cares about).
+  double first_gap(double from, double dur) const;
 };
 
 struct ScheduleTask {

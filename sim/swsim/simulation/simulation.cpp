@@ -404,11 +404,13 @@ void Simulation::serve_station(int s) {
     }
   };
 
-  // Morning appointments are planned before lunch: whoever escorts is not on the lunch round.
+  // What is planned ahead is booked first: morning appointments (whoever escorts is not on the lunch
+  // round) and the monthly group activity.
   std::vector<std::uint8_t>& done_early = w.done_early;
   done_early.assign(w.tasks.size(), 0);
-  for (std::size_t k = 0; k < w.tasks.size() && w.tasks[k].kind == TaskKind::kScheduledEscort; ++k) {
-    if (w.tasks[k].task.release >= lp.ready_min) continue;
+  for (std::size_t k = 0; k < w.tasks.size(); ++k) {
+    const bool morning_escort = w.tasks[k].kind == TaskKind::kScheduledEscort && w.tasks[k].task.release < lp.ready_min;
+    if (!morning_escort && w.tasks[k].kind != TaskKind::kActivity) continue;
     dispatch(w.tasks[k]);
     done_early[k] = 1;
   }
@@ -423,7 +425,13 @@ void Simulation::serve_station(int s) {
     const Helper& h = w.helpers[k];
     const double from = h.free_from(std::max<double>(lp.ready_min, h.shift_start));
     if (from >= lp.late_min) continue;
-    const double until = (!h.social_worker && midday_rule) ? 12.0 * 60 : kNoLimit;
+    // No hand-over after the next booked commitment, nor in the volunteers' forbidden midday hours.
+    double until = (!h.social_worker && midday_rule) ? 12.0 * 60 : kNoLimit;
+    for (const Interval& iv : h.busy)
+      if (iv.start >= from) {
+        until = std::min(until, iv.start);
+        break;
+      }
     w.couriers.push_back(Courier{h.speed_kmh, until, from});
     w.courier_helper.push_back(static_cast<int>(k));
   }
@@ -445,7 +453,7 @@ void Simulation::serve_station(int s) {
   }
   for (int k = 0; k < staff; ++k) {  // staff take their break after the round, not before noon
     Helper& h = w.helpers[static_cast<std::size_t>(k)];
-    const double b = h.free_from(lp.on_time_min);
+    const double b = h.first_gap(lp.on_time_min, sf.break_min);
     h.block(b, b + sf.break_min);
   }
   auto caseload_index = [&](std::uint32_t elder) -> std::int64_t {
@@ -510,7 +518,8 @@ void Simulation::serve_station(int s) {
   detect(false);
   for (std::size_t k = 0; k < w.tasks.size(); ++k)
     if (!done_early[k] && w.tasks[k].kind == TaskKind::kScheduledEscort) dispatch(w.tasks[k]);
-  for (; next < w.tasks.size(); ++next) dispatch(w.tasks[next]);
+  for (; next < w.tasks.size(); ++next)
+    if (!done_early[next]) dispatch(w.tasks[next]);
   detect(true);
 
   int medicine_overdue = 0, visits_overdue = 0;

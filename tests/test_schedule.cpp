@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "swsim/services/schedule.hpp"
+#include "swsim/util/rng.hpp"
+
+using namespace swsim;
+
+namespace {
+Helper helper(double speed = 15, bool sw = true, double start = 510, double end = 1050, double hard = 1140) {
+  Helper h;
+  h.reset(speed, sw, start, end, hard);
+  return h;
+}
+ScheduleTask at_home(double x_km, double service, double release, double latest = 1e9) {
+  ScheduleTask t;
+  t.x_km = x_km;
+  t.service_min = service;
+  t.release = release;
+  t.latest_start = latest;
+  return t;
+}
+
+// M/M/c through the scheduler: Poisson arrivals, exponential service, c identical helpers, no travel.
+struct QueueStats {
+  double p_wait, mean_wait;
+};
+QueueStats simulate_queue(int c, double lambda, double mu, int n, std::uint64_t seed) {
+  std::vector<Helper> helpers(static_cast<std::size_t>(c));
+  for (auto& h : helpers) h.reset(1, true, 0, 1e15, 1e15);
+  const TravelModel tm{};
+  Stream arrivals(seed, 0, 0, StreamKind::kWeather), service(seed, 1, 0, StreamKind::kWeather);
+  double t = 0, waited = 0, wait_sum = 0;
+  const int warmup = n / 20;
+  for (int k = 0; k < n; ++k) {
+    t += arrivals.exponential(1.0 / lambda);
+    ScheduleTask task;
+    task.travel = false;
+    task.outdoor = false;
+    task.service_min = service.exponential(1.0 / mu);
+    task.release = t;
+    const Assignment a = assign_task(task, helpers, tm);
+    REQUIRE(a.helper >= 0);
+    if (k < warmup) continue;
+    const double w = a.start - t;
+    waited += w > 1e-9 ? 1 : 0;
+    wait_sum += w;
+  }
+  return {waited / (n - warmup), wait_sum / (n - warmup)};
+}
+}  // namespace
+
+TEST_CASE("a single station with Poisson arrivals reproduces Erlang C", "[schedule][validation]") {
+  // FACTS: C(c, a) for c helpers and offered load a = lambda/mu; mean wait C / (c mu - lambda).
+  struct Case {
+    int c;
+    double a, erlang_c;
+  };
+  for (const Case& k : {Case{3, 2.5, 0.7022}, Case{4, 2.5, 0.3199}, Case{10, 6.0, 0.1013}}) {
+    const QueueStats q = simulate_queue(k.c, k.a, 1.0, 400000, 7);
+    INFO("c = " << k.c << ", a = " << k.a << ": P(wait) " << q.p_wait << ", mean wait " << q.mean_wait);
+    CHECK(q.p_wait == Approx(k.erlang_c).margin(0.02));
+    CHECK(q.mean_wait == Approx(k.erlang_c / (k.c - k.a)).epsilon(0.08));
+  }
+}
+
+TEST_CASE("a task goes to the helper who can finish it soonest", "[schedule]") {
+  std::vector<Helper> hs{helper(4.5, false), helper(15, true)};
+  const TravelModel tm{0, 0, 1.0};
+  const Assignment a = assign_task(at_home(3.0, 30, 540), hs, tm);
+  CHECK(a.helper == 1);                    // the e-bike: 2 x 3 km at 15 km/h = 24 min
+  CHECK(a.finish == Approx(540 + 24 + 30));
+  CHECK(a.km == Approx(6.0));
+  CHECK(hs[1].busy.size() == 1);
+}
+
+TEST_CASE("tasks fit gaps in a helper's day, windows and shifts are respected", "[schedule]") {
+  std::vector<Helper> hs{helper()};
+  hs[0].block(600, 700);
+  const TravelModel tm{0, 0, 1.0};
+  ScheduleTask short_task = at_home(0, 50, 540);
+  short_task.travel = false;
+  CHECK(assign_task(short_task, hs, tm).start == Approx(540));  // 9:00-9:50, before the block
+  ScheduleTask long_task = at_home(0, 80, 540);
+  long_task.travel = false;
+  CHECK(assign_task(long_task, hs, tm).start == Approx(700));  // does not fit the gap left: after the block
+  ScheduleTask too_late = at_home(0, 30, 1200, 1300);
+  too_late.travel = false;
+  CHECK(assign_task(too_late, hs, tm).helper == -1);  // after the hard end of the day
+  ScheduleTask missed_window = at_home(0, 30, 400, 450);
+  missed_window.travel = false;
+  CHECK(assign_task(missed_window, hs, tm).helper == -1);  // must start before the shift begins
+}
+
+TEST_CASE("heat rules keep volunteers indoors at midday", "[schedule]") {
+  std::vector<Helper> hs{helper(4.5, false, 660, 840, 840)};
+  hs[0].no_outdoor_start = 720;
+  hs[0].no_outdoor_end = 900;
+  const TravelModel tm{0, 0, 1.0};
+  ScheduleTask visit = at_home(0.1, 30, 700);
+  CHECK(assign_task(visit, hs, tm).helper == -1);  // 11:40 + 33 min runs into the forbidden hours
+  ScheduleTask early = at_home(0.1, 10, 660);
+  CHECK(assign_task(early, hs, tm).helper == 0);
+}
+
+TEST_CASE("desk work limits field time, except for urgent tasks; some tasks need a social worker", "[schedule]") {
+  std::vector<Helper> hs{helper()};
+  hs[0].field_budget_min = 60;
+  const TravelModel tm{0, 0, 1.0};
+  ScheduleTask long_visit = at_home(0, 90, 540);
+  long_visit.travel = false;
+  CHECK(assign_task(long_visit, hs, tm).helper == -1);
+  long_visit.urgent = true;
+  CHECK(assign_task(long_visit, hs, tm).helper == 0);
+  std::vector<Helper> volunteers{helper(4.5, false)};
+  ScheduleTask call = at_home(0, 5, 540);
+  call.travel = false;
+  call.social_worker_only = true;
+  CHECK(assign_task(call, volunteers, tm).helper == -1);
+}
