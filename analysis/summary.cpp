@@ -48,17 +48,19 @@ Summary summarize(const ResultFile& f) {
   s.scenario_file = f.global_text("scenario_file");
   s.start_date = f.global_text("start_date");
   s.days = f.days();
-  const int n_st = f.stations();
+  const auto n_st = static_cast<std::size_t>(f.stations());
+  const auto days = static_cast<std::size_t>(s.days);
   const auto tmax = f.read("tmax_c");
   const auto wave = f.read("heat_wave");
   const auto warn = f.read("heat_warning");
-  for (int d = 0; d < s.days; ++d) {
-    s.tmax_max_c = d == 0 ? tmax[0] : std::max(s.tmax_max_c, tmax[static_cast<std::size_t>(d)]);
-    s.heat_wave_days += wave[static_cast<std::size_t>(d)] > 0;
-    s.warning_days += warn[static_cast<std::size_t>(d)] > 0;
+  for (std::size_t d = 0; d < days; ++d) {
+    s.tmax_max_c = d == 0 ? tmax[0] : std::max(s.tmax_max_c, tmax[d]);
+    s.heat_wave_days += wave[d] > 0;
+    s.warning_days += warn[d] > 0;
   }
   const auto area_of = f.read("station_area");
   const auto elders = f.read("station_elders");
+  const auto caseload = f.has("station_caseload") ? f.read("station_caseload") : std::vector<double>(n_st, 0.0);
   const auto names = f.read_strings("area_name");
   const auto names_en = f.read_strings("area_name_en");
   std::vector<SummaryRow> rows(static_cast<std::size_t>(f.areas()));
@@ -66,31 +68,20 @@ Summary summarize(const ResultFile& f) {
     rows[a].name_zh = names[a];
     rows[a].name_en = names_en[a];
   }
-  struct Col {
-    const char* var;
-    double SummaryRow::*field;
-  };
-  const Col cols[] = {{"meals_requested", &SummaryRow::meals_requested},
-                      {"meals_on_time", &SummaryRow::meals_on_time},
-                      {"meals_late", &SummaryRow::meals_late},
-                      {"meals_missed", &SummaryRow::meals_missed},
-                      {"heat_illness", &SummaryRow::heat_illness},
-                      {"heat_illness_found_early", &SummaryRow::found_early},
-                      {"heat_illness_found_late", &SummaryRow::found_late},
-                      {"hospitalisations", &SummaryRow::hospitalisations}};
-  for (int st = 0; st < n_st; ++st) {
-    const auto a = static_cast<std::size_t>(area_of[static_cast<std::size_t>(st)]);
+  for (std::size_t st = 0; st < n_st; ++st) {
+    const auto a = static_cast<std::size_t>(area_of[st]);
     if (a >= rows.size()) throw ReadError(f.path() + ": station_area refers to a missing area");
     rows[a].stations += 1;
-    rows[a].elders += elders[static_cast<std::size_t>(st)];
+    rows[a].elders += elders[st];
+    rows[a].caseload += caseload[st];
   }
-  for (const auto& c : cols) {
-    const auto v = f.read(c.var);
-    for (int d = 0; d < s.days; ++d)
-      for (int st = 0; st < n_st; ++st) {
-        const auto a = static_cast<std::size_t>(area_of[static_cast<std::size_t>(st)]);
-        rows[a].*(c.field) += v[static_cast<std::size_t>(d) * static_cast<std::size_t>(n_st) + static_cast<std::size_t>(st)];
-      }
+  for (const auto& var : f.station_day_variables()) {
+    const auto v = f.read(var);
+    for (std::size_t d = 0; d < days; ++d)
+      for (std::size_t st = 0; st < n_st; ++st) rows[static_cast<std::size_t>(area_of[st])].sum[var] += v[d * n_st + st];
+    if (var == "loneliness_sum" && days > 0)
+      for (std::size_t st = 0; st < n_st; ++st)
+        rows[static_cast<std::size_t>(area_of[st])].last_day_loneliness += v[(days - 1) * n_st + st];
   }
   s.city.name_zh = "济南市";
   s.city.name_en = "Jinan (simulated stations)";
@@ -99,42 +90,99 @@ Summary summarize(const ResultFile& f) {
     s.areas.push_back(r);
     s.city.stations += r.stations;
     s.city.elders += r.elders;
-    for (const auto& c : cols) s.city.*(c.field) += r.*(c.field);
+    s.city.caseload += r.caseload;
+    s.city.last_day_loneliness += r.last_day_loneliness;
+    for (const auto& [k, v] : r.sum) s.city.sum[k] += v;
   }
   return s;
 }
 
-std::string format_summary(const Summary& s, TableFormat format) {
-  const std::vector<std::string> header = {"area", "stations", "elders", "meals", "on time", "late", "missed",
-                                           "heat illness", "found early", "hospitalised"};
+namespace {
+
+struct Column {
+  const char* header;
+  const char* csv;  // column name in CSV (raw figure)
+  std::string (*show)(const SummaryRow&, int days);
+  double (*raw)(const SummaryRow&, int days);
+};
+
+std::string fixed(double x, int decimals) {
+  char b[48];
+  std::snprintf(b, sizeof b, "%.*f", decimals, x);
+  return b;
+}
+
+const std::vector<Column>& lunch_columns() {
+  static const std::vector<Column> c{
+      {"stations", "stations", [](const SummaryRow& r, int) { return std::to_string(r.stations); },
+       [](const SummaryRow& r, int) { return double(r.stations); }},
+      {"elders", "elders", [](const SummaryRow& r, int) { return num(r.elders); }, [](const SummaryRow& r, int) { return r.elders; }},
+      {"meals", "meals_requested", [](const SummaryRow& r, int) { return num(r.get("meals_requested")); },
+       [](const SummaryRow& r, int) { return r.get("meals_requested"); }},
+      {"on time", "meals_on_time", [](const SummaryRow& r, int) { return pct(r.ratio("meals_on_time", "meals_requested")); },
+       [](const SummaryRow& r, int) { return r.get("meals_on_time"); }},
+      {"late", "meals_late", [](const SummaryRow& r, int) { return pct(r.ratio("meals_late", "meals_requested")); },
+       [](const SummaryRow& r, int) { return r.get("meals_late"); }},
+      {"missed", "meals_missed", [](const SummaryRow& r, int) { return pct(r.ratio("meals_missed", "meals_requested")); },
+       [](const SummaryRow& r, int) { return r.get("meals_missed"); }},
+      {"heat illness", "heat_illness", [](const SummaryRow& r, int) { return num(r.get("heat_illness")); },
+       [](const SummaryRow& r, int) { return r.get("heat_illness"); }},
+      {"found early", "heat_illness_found_early",
+       [](const SummaryRow& r, int) { return pct(r.ratio("heat_illness_found_early", "heat_illness")); },
+       [](const SummaryRow& r, int) { return r.get("heat_illness_found_early"); }},
+      {"hospitalised", "hospitalisations", [](const SummaryRow& r, int) { return num(r.get("hospitalisations")); },
+       [](const SummaryRow& r, int) { return r.get("hospitalisations"); }},
+      {"excess deaths", "expected_excess_deaths", [](const SummaryRow& r, int) { return fixed(r.get("expected_excess_deaths"), 1); },
+       [](const SummaryRow& r, int) { return r.get("expected_excess_deaths"); }},
+  };
+  return c;
+}
+
+const std::vector<Column>& service_columns() {
+  static const std::vector<Column> c{
+      {"register", "caseload", [](const SummaryRow& r, int) { return num(r.caseload); }, [](const SummaryRow& r, int) { return r.caseload; }},
+      {"visits done", "visits_done", [](const SummaryRow& r, int) { return num(r.get("visits_done")); },
+       [](const SummaryRow& r, int) { return r.get("visits_done"); }},
+      {"overdue/day", "visits_overdue", [](const SummaryRow& r, int d) { return fixed(r.get("visits_overdue") / std::max(1, d), 1); },
+       [](const SummaryRow& r, int) { return r.get("visits_overdue"); }},
+      {"medicine", "medicine_done", [](const SummaryRow& r, int) { return pct(r.ratio("medicine_done", "medicine_due")); },
+       [](const SummaryRow& r, int) { return r.get("medicine_done"); }},
+      {"escorts", "escorts_scheduled_done",
+       [](const SummaryRow& r, int) { return pct(r.ratio("escorts_scheduled_done", "escorts_scheduled_due")); },
+       [](const SummaryRow& r, int) { return r.get("escorts_scheduled_done"); }},
+      {"urgent", "escorts_urgent_served",
+       [](const SummaryRow& r, int) { return pct(r.ratio("escorts_urgent_served", "escorts_urgent_requested")); },
+       [](const SummaryRow& r, int) { return r.get("escorts_urgent_served"); }},
+      {"children", "child_sessions_done",
+       [](const SummaryRow& r, int) { return pct(r.ratio("child_sessions_done", "child_sessions_due")); },
+       [](const SummaryRow& r, int) { return r.get("child_sessions_done"); }},
+      {"loneliness", "loneliness_last_day_mean",
+       [](const SummaryRow& r, int) { return fixed(r.caseload > 0 ? r.last_day_loneliness / r.caseload : 0.0, 2); },
+       [](const SummaryRow& r, int) { return r.caseload > 0 ? r.last_day_loneliness / r.caseload : 0.0; }},
+      {"overtime h", "overtime_hours", [](const SummaryRow& r, int) { return num(r.get("overtime_hours")); },
+       [](const SummaryRow& r, int) { return r.get("overtime_hours"); }},
+      {"volunteer h", "volunteer_hours", [](const SummaryRow& r, int) { return num(r.get("volunteer_hours")); },
+       [](const SummaryRow& r, int) { return r.get("volunteer_hours"); }},
+      {"cost kyuan", "cost_yuan", [](const SummaryRow& r, int) { return fixed(r.get("cost_yuan") / 1000, 0); },
+       [](const SummaryRow& r, int) { return r.get("cost_yuan"); }},
+  };
+  return c;
+}
+
+std::string table(const Summary& s, const std::vector<Column>& cols, TableFormat format) {
+  std::vector<std::string> header{"area"};
+  for (const auto& c : cols) header.push_back(c.header);
   std::vector<std::vector<std::string>> rows;
   auto add = [&](const SummaryRow& r) {
-    rows.push_back({format == TableFormat::kCsv ? r.name_en : r.name_en + " " + r.name_zh, std::to_string(r.stations),
-                    num(r.elders), num(r.meals_requested),
-                    format == TableFormat::kCsv ? num(r.meals_on_time) : pct(r.on_time_rate()),
-                    format == TableFormat::kCsv ? num(r.meals_late) : pct(r.late_rate()),
-                    format == TableFormat::kCsv ? num(r.meals_missed) : pct(r.missed_rate()), num(r.heat_illness),
-                    format == TableFormat::kCsv ? num(r.found_early) : pct(r.found_early_rate()),
-                    num(r.hospitalisations)});
+    std::vector<std::string> row{r.name_en + " " + r.name_zh};
+    for (const auto& c : cols) row.push_back(c.show(r, s.days));
+    rows.push_back(row);
   };
   for (const auto& r : s.areas) add(r);
   add(s.city);
-
   std::ostringstream out;
-  if (format == TableFormat::kCsv) {
-    out << "area,stations,elders,meals_requested,meals_on_time,meals_late,meals_missed,heat_illness,"
-           "heat_illness_found_early,hospitalisations\n";
-    for (const auto& r : rows) {
-      for (std::size_t k = 0; k < r.size(); ++k) out << (k ? "," : "") << r[k];
-      out << "\n";
-    }
-    return out.str();
-  }
-  const std::string title = s.file + ": " + std::to_string(s.days) + " days from " + s.start_date + ", " +
-                            std::to_string(s.heat_wave_days) + " heat-wave days, " + std::to_string(s.warning_days) +
-                            " warning days, hottest " + num(s.tmax_max_c) + " degC";
   if (format == TableFormat::kMarkdown) {
-    out << "**" << title << "**\n\n|";
+    out << "|";
     for (const auto& h : header) out << " " << h << " |";
     out << "\n|";
     for (std::size_t k = 0; k < header.size(); ++k) out << (k ? "---:|" : "---|");
@@ -158,14 +206,47 @@ std::string format_summary(const Summary& s, TableFormat format) {
     }
     out << "\n";
   };
-  out << title << "\n\n";
-  line(header);
   int total = 0;
-  for (int w : width) total += w + 2;
-  out << std::string(static_cast<std::size_t>(total - 2), '-') << "\n";
+  for (int wd : width) total += wd + 2;
+  const std::string rule(static_cast<std::size_t>(total - 2), '-');
+  line(header);
+  out << rule << "\n";
   for (std::size_t i = 0; i + 1 < rows.size(); ++i) line(rows[i]);
-  out << std::string(static_cast<std::size_t>(total - 2), '-') << "\n";
+  out << rule << "\n";
   line(rows.back());
+  return out.str();
+}
+
+}  // namespace
+
+std::string format_summary(const Summary& s, TableFormat format) {
+  std::ostringstream out;
+  if (format == TableFormat::kCsv) {
+    out << "area,area_zh";
+    for (const auto* cols : {&lunch_columns(), &service_columns()})
+      for (const auto& c : *cols) out << "," << c.csv;
+    out << "\n";
+    auto row = [&](const SummaryRow& r) {
+      out << r.name_en << "," << r.name_zh;
+      for (const auto* cols : {&lunch_columns(), &service_columns()})
+        for (const auto& c : *cols) out << "," << fixed(c.raw(r, s.days), 3);
+      out << "\n";
+    };
+    for (const auto& r : s.areas) row(r);
+    row(s.city);
+    return out.str();
+  }
+  const std::string title = s.file + ": " + std::to_string(s.days) + " days from " + s.start_date + ", " +
+                            std::to_string(s.heat_wave_days) + " heat-wave days, " + std::to_string(s.warning_days) +
+                            " warning days, hottest " + fixed(s.tmax_max_c, 1) + " degC";
+  const bool md = format == TableFormat::kMarkdown;
+  out << (md ? "**" + title + "**\n\n" : title + "\n\n");
+  out << (md ? "*Lunch and heat*\n\n" : "Lunch (on time by 12:00, late by 13:00) and heat illness (found within 24 h)\n");
+  out << table(s, lunch_columns(), format) << "\n";
+  out << (md ? "*Other services, staff and cost*\n\n"
+             : "Register, visits, medicine and escorts done, children's sessions, loneliness (UCLA-3 mean, last day), "
+               "hours, cost\n");
+  out << table(s, service_columns(), format);
   return out.str();
 }
 

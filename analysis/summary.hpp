@@ -1,6 +1,7 @@
 #pragma once
 // Key indicators of one result file, per management area and for the whole simulated city, computed
-// from the file alone.
+// from the file alone (sums of the per-station variables over days and stations).
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,12 +12,15 @@ namespace swsim::results {
 struct SummaryRow {
   std::string name_zh, name_en;
   int stations = 0;
-  double elders = 0, meals_requested = 0, meals_on_time = 0, meals_late = 0, meals_missed = 0;
-  double heat_illness = 0, found_early = 0, found_late = 0, hospitalisations = 0;
-  double on_time_rate() const { return meals_requested > 0 ? meals_on_time / meals_requested : 0; }
-  double late_rate() const { return meals_requested > 0 ? meals_late / meals_requested : 0; }
-  double missed_rate() const { return meals_requested > 0 ? meals_missed / meals_requested : 0; }
-  double found_early_rate() const { return heat_illness > 0 ? found_early / heat_illness : 0; }
+  double elders = 0, caseload = 0;
+  std::map<std::string, double> sum;  // every (day, station) variable summed over days and stations
+  double last_day_loneliness = 0;     // loneliness_sum on the last day
+
+  double get(const std::string& v) const {
+    const auto it = sum.find(v);
+    return it == sum.end() ? 0.0 : it->second;
+  }
+  double ratio(const std::string& a, const std::string& b) const { return get(b) > 0 ? get(a) / get(b) : 0.0; }
 };
 
 struct Summary {

@@ -99,10 +99,3 @@ TEST_CASE("a missing scenario file is an input error naming it", "[config]") {
     CHECK_THAT(e.what(), Contains("/nonexistent/dir/missing.ini: scenario file not found"));
   }
 }
-
-TEST_CASE("the shipped scenarios load", "[config][scenarios]") {
-  for (const char* f : {"baseline.ini", "heatwave_2023_red.ini"}) {
-    INFO(f);
-    CHECK_NOTHROW(load_scenario(std::string(SWSIM_SOURCE_DIR) + "/scenarios/" + f));
-  }
-}

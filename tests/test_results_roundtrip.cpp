@@ -72,17 +72,49 @@ TEST_CASE("the summary's areas add up to the city and match the per-station sums
   const auto s = results::summarize(results::ResultFile(path));
   double meals = 0, ill = 0;
   for (const auto& a : s.areas) {
-    meals += a.meals_requested;
-    ill += a.heat_illness;
+    meals += a.get("meals_requested");
+    ill += a.get("heat_illness");
   }
-  CHECK(meals == s.city.meals_requested);
-  CHECK(ill == s.city.heat_illness);
+  CHECK(meals == s.city.get("meals_requested"));
+  CHECK(ill == s.city.get("heat_illness"));
   double direct = 0;
   for (double v : r.results.series(Metric::kMealsRequested)) direct += v;
-  CHECK(s.city.meals_requested == direct);
+  CHECK(s.city.get("meals_requested") == direct);
   CHECK(s.heat_wave_days == 7);
   CHECK_THAT(results::format_summary(s, results::TableFormat::kTerminal), Contains("Jinan (simulated stations)"));
-  CHECK_THAT(results::format_summary(s, results::TableFormat::kCsv), Contains("area,stations,elders"));
+  CHECK_THAT(results::format_summary(s, results::TableFormat::kCsv), Contains("area,area_zh,stations,elders"));
+  CHECK_THAT(results::format_summary(s, results::TableFormat::kMarkdown), Contains("| area | stations |"));
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("per-area and city variables add up exactly to the per-station ones", "[io][aggregates]") {
+  const Run r = small_run();
+  const std::string path = temp_file("agg.h5");
+  write_results(path, r.scenario, r.world, r.weather, r.results, RunInfo{"v", "c"});
+  const results::ResultFile f(path);
+  const auto area_of = f.read("station_area");
+  const std::size_t days = static_cast<std::size_t>(f.days()), n_st = static_cast<std::size_t>(f.stations()),
+                    n_ar = static_cast<std::size_t>(f.areas());
+  for (const auto& m : metric_defs()) {
+    const std::string name(m.name);
+    INFO(name);
+    const auto st = f.read(name), ar = f.read("area_" + name), city = f.read("city_" + name);
+    REQUIRE(ar.size() == days * n_ar);
+    REQUIRE(city.size() == days);
+    CHECK(f.dim_names("area_" + name) == std::vector<std::string>{"day", "area"});
+    for (std::size_t d = 0; d < days; ++d) {
+      std::vector<double> by_area(n_ar, 0.0);
+      for (std::size_t s = 0; s < n_st; ++s) by_area[static_cast<std::size_t>(area_of[s])] += st[d * n_st + s];
+      double c = 0;
+      for (std::size_t a = 0; a < n_ar; ++a) {
+        c += by_area[a];
+        if (m.integer) REQUIRE(ar[d * n_ar + a] == by_area[a]);
+        else REQUIRE(ar[d * n_ar + a] == Approx(by_area[a]).epsilon(1e-12));
+      }
+      if (m.integer) REQUIRE(city[d] == c);
+      else REQUIRE(city[d] == Approx(c).epsilon(1e-12));
+    }
+  }
   std::filesystem::remove(path);
 }
 

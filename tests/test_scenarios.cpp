@@ -1,0 +1,98 @@
+// The shipped scenarios, run at a small scale with the same seed, and compared for the directions the
+// model must show (common random numbers make the comparisons paired).
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "swsim/config/scenario.hpp"
+#include "swsim/simulation/simulation.hpp"
+
+using namespace swsim;
+
+namespace {
+const std::string dir = std::string(SWSIM_SOURCE_DIR) + "/scenarios/";
+
+struct Outcome {
+  Results results;
+  int stations = 0;
+  double total(Metric m) const {
+    double s = 0;
+    for (double v : results.series(m)) s += v;
+    return s;
+  }
+  double rate(Metric a, Metric b) const { return total(a) / total(b); }
+};
+
+const Outcome& outcome(const std::string& name) {
+  static std::map<std::string, Outcome> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  const Scenario sc = load_scenario(dir + name + ".ini", {{"run.scale", "0.1", "test"}});
+  const World world = build_world(sc.config);
+  Simulation sim(sc.config, world, make_weather(sc.config));
+  sim.run();
+  return cache.emplace(name, Outcome{sim.results(), static_cast<int>(world.stations.size())}).first->second;
+}
+}  // namespace
+
+TEST_CASE("every shipped scenario loads, says what it asks, and runs", "[scenarios]") {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".ini") continue;
+    ++n;
+    INFO(e.path().filename());
+    std::ifstream in(e.path());
+    std::string first;
+    std::getline(in, first);
+    CHECK(first.rfind("# ", 0) == 0);  // opens with a comment saying what it is
+    const Outcome& o = outcome(e.path().stem().string());
+    CHECK(o.total(Metric::kMealsRequested) > 0);
+  }
+  CHECK(n >= 16);
+}
+
+TEST_CASE("shipped scenarios point the expected way", "[scenarios][behaviour]") {
+  using M = Metric;
+  const auto& base = outcome("baseline");
+  SECTION("staffing 2 < 3 < 5") {
+    const auto &s2 = outcome("staffing_2"), &s3 = outcome("staffing_3"), &s5 = outcome("staffing_5");
+    CHECK(s2.total(M::kMealsOnTime) <= s3.total(M::kMealsOnTime));
+    CHECK(s3.total(M::kMealsOnTime) <= s5.total(M::kMealsOnTime));
+    CHECK(s2.total(M::kVisitsDone) < s3.total(M::kVisitsDone));
+    CHECK(s3.total(M::kVisitsDone) < s5.total(M::kVisitsDone));
+    CHECK(s3.results == base.results);  // staffing_3 is the baseline
+  }
+  SECTION("halving volunteers loses lunches") {
+    CHECK(outcome("volunteers_halved").total(M::kMealsOnTime) < base.total(M::kMealsOnTime));
+  }
+  SECTION("lending helps") {
+    CHECK(outcome("lending_on").total(M::kMealsOnTime) > outcome("lending_off").total(M::kMealsOnTime));
+  }
+  SECTION("heat check-ins find heat illness early") {
+    CHECK(outcome("heat_checkins_on").total(M::kHeatCheckinCalls) > 0);
+    CHECK(outcome("heat_checkins_on").total(M::kHeatIllnessFoundEarly) >=
+          outcome("heat_checkins_off").total(M::kHeatIllnessFoundEarly));
+  }
+  SECTION("heat rules cost lunches in the heat") {
+    const auto &on = outcome("heat_rules_on"), &off = outcome("heat_rules_off");
+    CHECK(on.total(M::kMealsOnTime) + on.total(M::kMealsLate) < off.total(M::kMealsOnTime) + off.total(M::kMealsLate));
+  }
+  SECTION("heat waves bring heat illness and late lunches") {
+    const auto& none = outcome("no_heatwave");
+    CHECK(base.total(M::kHeatIllness) > none.total(M::kHeatIllness));
+    CHECK(base.rate(M::kMealsOnTime, M::kMealsRequested) < none.rate(M::kMealsOnTime, M::kMealsRequested));
+    CHECK(outcome("heatwave_2025_hot_nights").total(M::kHeatIllness) > none.total(M::kHeatIllness));
+    CHECK(outcome("heatwave_2023_red").total(M::kHeatIllness) > none.total(M::kHeatIllness));
+  }
+  SECTION("fewer stations, longer trips") {
+    const auto& cov = outcome("coverage_74");
+    CHECK(cov.stations < base.stations);
+    CHECK(cov.rate(M::kMealsOnTime, M::kMealsRequested) < base.rate(M::kMealsOnTime, M::kMealsRequested));
+  }
+  SECTION("the shidu activity is held and costs") {
+    const auto& act = outcome("shidu_activity");
+    CHECK(act.total(M::kActivitiesHeld) > 0);
+    CHECK(act.total(M::kActivityAttendance) > 0);
+  }
+}

@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include "cli.hpp"
+
+using namespace swsim::viz;
+using Catch::Matchers::Contains;
+
+TEST_CASE("command line: files and every option", "[cli]") {
+  const auto r = parse_command_line(
+      {"a.h5",        "b.h5",       "--boundaries", "d.geojson", "--metric", "heat_illness",
+       "--day",       "2022-06-16", "--screenshot", "o.png",     "--frames", "5",
+       "--size",      "1600x900",   "--station",    "3",         "--font",   "f.ttc",
+       "--font-size", "18",         "--view",       "a"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.file_a == "a.h5");
+  CHECK(r.options.file_b == "b.h5");
+  CHECK(r.options.boundaries == "d.geojson");
+  CHECK(r.options.metric == "heat_illness");
+  CHECK(r.options.day == "2022-06-16");
+  CHECK(r.options.frames == 5);
+  CHECK(r.options.width == 1600);
+  CHECK(r.options.height == 900);
+  CHECK(r.options.station == 3);
+  CHECK(r.options.font_size == 18);
+  CHECK(r.options.view == "a");
+}
+
+TEST_CASE("command line: bad arguments give one-line errors", "[cli]") {
+  CHECK_THAT(parse_command_line({}).error, Contains("no result file given"));
+  CHECK_THAT(parse_command_line({"a.h5", "--frames"}).error, Contains("--frames needs a value"));
+  CHECK_THAT(parse_command_line({"a.h5", "--frames", "x"}).error,
+             Contains("--frames: expected a whole number"));
+  CHECK_THAT(parse_command_line({"a.h5", "--size", "800"}).error, Contains("--size: expected WIDTHxHEIGHT"));
+  CHECK_THAT(parse_command_line({"a.h5", "--size", "10x10"}).error, Contains("--size"));
+  CHECK_THAT(parse_command_line({"a.h5", "--wat"}).error, Contains("unknown option '--wat'"));
+  CHECK_THAT(parse_command_line({"a", "b", "c"}).error, Contains("too many files"));
+  CHECK_THAT(parse_command_line({"a.h5", "--view", "diff"}).error, Contains("--view needs two result files"));
+  CHECK_THAT(parse_command_line({"a.h5", "b.h5", "--view", "x"}).error,
+             Contains("--view: expected a, b or diff"));
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{}, {"a.h5", "--wat"}, {"a.h5", "--size", "1"}})
+    CHECK(parse_command_line(args).error.find('\n') == std::string::npos);
+}
+
+TEST_CASE("command line: --help needs no file and the help names every option", "[cli]") {
+  const auto r = parse_command_line({"--help"});
+  CHECK(r.error.empty());
+  CHECK(r.options.help);
+  for (const char* opt :
+       {"--boundaries", "--metric", "--day", "--station", "--area", "--view", "--screenshot", "--frames",
+        "--size", "--font", "--no-cjk", "--font-size", "--help", "--version"})
+    CHECK_THAT(help_text(), Contains(opt));
+}

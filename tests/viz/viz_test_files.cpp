@@ -1,0 +1,40 @@
+#include "viz_test_files.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace viz_test {
+namespace {
+
+std::string make(const std::string& name, const std::string& extra) {
+  std::filesystem::create_directories(VIZ_TEST_DIR);
+  const std::string out = std::string(VIZ_TEST_DIR) + "/" + name;
+  const std::string cmd = std::string("\"") + SWSIM_BIN + "\" run --scenario \"" + SWSIM_SOURCE_DIR +
+                          "/scenarios/baseline.ini\" --scale 0.05 --days 20 --quiet --out \"" + out + "\" " +
+                          extra;
+  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("cannot make test result: " + cmd);
+  return out;
+}
+
+}  // namespace
+
+const std::string& baseline_result() {
+  static const std::string path = make("unit_baseline.h5", "");
+  return path;
+}
+
+const std::string& one_worker_result() {
+  static const std::string path = make("unit_one_worker.h5", "--set staffing.social_workers_per_station=1");
+  return path;
+}
+
+std::string write_file(const std::string& name, const std::string& content) {
+  std::filesystem::create_directories(VIZ_TEST_DIR);
+  const std::string path = std::string(VIZ_TEST_DIR) + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+}  // namespace viz_test

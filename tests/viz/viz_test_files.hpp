@@ -1,0 +1,9 @@
+#pragma once
+// Result files for the unit tests, made once per test process by running swsim (small and quick).
+#include <string>
+
+namespace viz_test {
+const std::string& baseline_result();    // --scale 0.05 --days 20
+const std::string& one_worker_result();  // the same with one social worker per station
+std::string write_file(const std::string& name, const std::string& content);  // in the test directory
+}  // namespace viz_test
