@@ -4,6 +4,8 @@
 
 namespace swsim::results {
 
-void silence_hdf5_errors_on_this_thread() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_hdf5_errors_on_this_thread() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 }  // namespace swsim::results

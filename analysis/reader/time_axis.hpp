@@ -18,7 +18,7 @@ struct CivilDate {
 // Proleptic Gregorian calendar; day 0 is 1970-01-01.
 long days_from_civil(const CivilDate& d);
 CivilDate civil_from_days(long days);
-std::string format_iso(const CivilDate& d);                  // "2022-06-01"
+std::string format_iso(const CivilDate& d);                   // "2022-06-01"
 std::optional<CivilDate> parse_iso_date(std::string_view s);  // "YYYY-MM-DD", checked
 
 // "days since 2022-06-01" (optionally followed by a time, e.g. " 00:00:00") -> 2022-06-01.

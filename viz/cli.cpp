@@ -1,0 +1,135 @@
+#include "cli.hpp"
+
+#include <charconv>
+
+namespace swsim::viz {
+namespace {
+
+bool parse_int(const std::string& s, int& out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, out);
+  return ec == std::errc() && p == end;
+}
+
+}  // namespace
+
+std::string help_text() {
+  return R"(swsim-viz: desktop visualizer of swsim result files
+
+Usage:
+  swsim-viz RESULT.h5 [OTHER.h5] [options]
+
+With one file: map, charts and inspector of that run. With two files: the comparison
+OTHER - RESULT (B - A), stations matched by station_global_index and days by date.
+
+Options:
+  --boundaries FILE    district outlines from a GeoJSON FeatureCollection of Polygon /
+                       MultiPolygon features (e.g. a DataV district file); without it the
+                       outlines of the management areas come from the catchment raster
+  --metric NAME        metric shown at start: a variable over (day, station), e.g.
+                       meals_missed, or a derived one: share_on_time, share_missed,
+                       mean_wait_min, share_found_early (default: meals_missed)
+  --day D              day shown at start: an index (0 = first day), a date YYYY-MM-DD,
+                       or "all" for totals over the whole run (default: 0)
+  --station I          select station I (index in RESULT.h5) at start
+  --area I             select management area I at start
+  --view a|b|diff      with two files, what the map shows at start (default: diff)
+  --screenshot OUT.png render without user input, write a PNG and exit (non-zero exit and
+                       a message on stderr when a file cannot be read)
+  --frames N           frames rendered before the screenshot is taken (default: 3)
+  --size WxH           window / screenshot size in pixels (default: 1600x900, 1280x720
+                       for --screenshot)
+  --font FILE          font with Chinese glyphs (default: WenQuanYi Micro Hei or Noto CJK
+                       when installed); without one, names are shown in pinyin
+  --no-cjk             show the Latin (pinyin) names even when a CJK font is found
+  --font-size PX       UI font size (default: from the window height, 15-20 px)
+  -h, --help           show this help
+  --version            show the version
+
+Keys: Space play/pause, Left/Right previous/next day, Home/End first/last day,
+F fit the map, Esc clear the selection. Mouse on the map: drag to pan, wheel to zoom,
+hover for a tooltip, click to select a station (or an area, see the map toolbar).
+)";
+}
+
+ParseResult parse_command_line(const std::vector<std::string>& args) {
+  ParseResult r;
+  Options& o = r.options;
+  std::vector<std::string> positional;
+  auto fail = [&](const std::string& msg) {
+    r.error = msg;
+    return r;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-h" || a == "--help") {
+      o.help = true;
+    } else if (a == "--version") {
+      o.version = true;
+    } else if (a == "--no-cjk") {
+      o.no_cjk = true;
+    } else if (a == "--boundaries" || a == "--metric" || a == "--day" || a == "--screenshot" ||
+               a == "--font" || a == "--frames" || a == "--size" || a == "--station" || a == "--area" ||
+               a == "--font-size" || a == "--view") {
+      if (!value(v) || v.empty()) return fail("option " + a + " needs a value (see --help)");
+      if (a == "--boundaries")
+        o.boundaries = v;
+      else if (a == "--metric")
+        o.metric = v;
+      else if (a == "--day")
+        o.day = v;
+      else if (a == "--screenshot")
+        o.screenshot = v;
+      else if (a == "--font")
+        o.font = v;
+      else if (a == "--frames") {
+        if (!parse_int(v, o.frames) || o.frames < 1 || o.frames > 10000)
+          return fail("--frames: expected a whole number from 1 to 10000, got '" + v + "'");
+      } else if (a == "--station") {
+        if (!parse_int(v, o.station) || o.station < 0)
+          return fail("--station: expected a station index (0, 1, ...), got '" + v + "'");
+      } else if (a == "--area") {
+        if (!parse_int(v, o.area) || o.area < 0)
+          return fail("--area: expected an area index (0, 1, ...), got '" + v + "'");
+      } else if (a == "--font-size") {
+        int px = 0;
+        if (!parse_int(v, px) || px < 8 || px > 64)
+          return fail("--font-size: expected 8 to 64 pixels, got '" + v + "'");
+        o.font_size = static_cast<float>(px);
+      } else if (a == "--view") {
+        if (v != "a" && v != "b" && v != "diff")
+          return fail("--view: expected a, b or diff, got '" + v + "'");
+        o.view = v;
+      } else if (a == "--size") {
+        const auto x = v.find('x');
+        if (x == std::string::npos || !parse_int(v.substr(0, x), o.width) ||
+            !parse_int(v.substr(x + 1), o.height) || o.width < 320 || o.height < 240 || o.width > 8192 ||
+            o.height > 8192)
+          return fail("--size: expected WIDTHxHEIGHT from 320x240 to 8192x8192, e.g. 1280x720, got '" + v +
+                      "'");
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      return fail("unknown option '" + a + "' (see --help)");
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (o.help || o.version) return r;
+  if (positional.empty())
+    return fail("no result file given: usage: swsim-viz RESULT.h5 [OTHER.h5] [options]");
+  if (positional.size() > 2)
+    return fail("too many files: at most two result files (RESULT.h5 OTHER.h5), got " +
+                std::to_string(positional.size()));
+  o.file_a = positional[0];
+  if (positional.size() == 2) o.file_b = positional[1];
+  if (!o.view.empty() && o.file_b.empty()) return fail("--view needs two result files");
+  return r;
+}
+
+}  // namespace swsim::viz

@@ -1,0 +1,468 @@
+// The map: catchment cells coloured by the metric, area or district outlines, station markers, a
+// colour legend with units and a scale bar. Drag to pan, wheel to zoom, hover for a tooltip, click to
+// select.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "gui/widgets.hpp"
+#include "gui/windows.hpp"
+#include "model/colormap.hpp"
+#include "model/ticks.hpp"
+
+namespace swsim::viz {
+namespace {
+
+constexpr double kKmPerDegLat = 110.574;
+
+struct Projection {
+  ImVec2 centre;  // screen position of the camera centre
+  double lon0, lat0, k, coslat;
+  ImVec2 to_screen(double lon, double lat) const {
+    return ImVec2(static_cast<float>(centre.x + (lon - lon0) * k * coslat),
+                  static_cast<float>(centre.y - (lat - lat0) * k));
+  }
+  LonLat to_geo(ImVec2 p) const {
+    return {lon0 + (p.x - centre.x) / (k * coslat), lat0 - (p.y - centre.y) / k};
+  }
+};
+
+double reference_coslat(const Session& s) {
+  const Grid& g = s.a.grid;
+  double lat = 36.7;
+  if (!g.empty()) lat = 0.5 * (g.lat_edge.front() + g.lat_edge.back());
+  return std::cos(lat * 3.14159265358979 / 180.0);
+}
+
+struct Bounds {
+  double lon0 = 1e9, lon1 = -1e9, lat0 = 1e9, lat1 = -1e9;
+  void add(double lon, double lat) {
+    if (!std::isfinite(lon) || !std::isfinite(lat)) return;
+    lon0 = std::min(lon0, lon), lon1 = std::max(lon1, lon), lat0 = std::min(lat0, lat),
+    lat1 = std::max(lat1, lat);
+  }
+  bool valid() const { return lon1 > lon0 && lat1 > lat0; }
+};
+
+// What the map colours: a value per matched pair, its colour scale and a legend.
+struct Colouring {
+  bool diff = false;
+  int side = 0;
+  double lo = 0, hi = 1;  // value range (diff: -hi .. hi)
+  Ticks ticks;
+  ImU32 colour(double v) const {
+    if (!std::isfinite(v)) return ink::kNoData;
+    if (diff) return pack(diverging(v / hi));
+    return pack(sequential((v - lo) / (hi - lo)));
+  }
+};
+
+Colouring colouring(App& app) {
+  const ViewState& v = app.view();
+  const MetricTable& t = app.table();
+  Colouring c;
+  c.diff = t.has_b && v.map_show == MapShow::kDiff;
+  c.side = v.map_show == MapShow::kB && t.has_b ? 1 : 0;
+  if (c.diff) {
+    c.ticks = nice_ticks(0, v.whole_run ? t.total_absdiff : t.day_absdiff, 3);
+    c.hi = c.ticks.hi;
+    c.lo = -c.hi;
+    Ticks sym;
+    sym.step = c.ticks.step;
+    for (auto it = c.ticks.values.rbegin(); it != c.ticks.values.rend(); ++it)
+      if (*it > 0) sym.values.push_back(-*it);
+    for (double x : c.ticks.values) sym.values.push_back(x);
+    sym.lo = -c.hi;
+    sym.hi = c.hi;
+    c.ticks = sym;
+  } else {
+    c.ticks = nice_ticks(v.whole_run ? t.total_lo : t.day_lo, v.whole_run ? t.total_hi : t.day_hi, 5);
+    c.lo = c.ticks.lo;
+    c.hi = c.ticks.hi;
+  }
+  return c;
+}
+
+double pair_value(App& app, const Colouring& c, int pair) {
+  const MetricTable& t = app.table();
+  const int step = app.view().whole_run ? -1 : app.view().step;
+  return c.diff ? t.diff(step, pair) : t.value(c.side, step, pair);
+}
+
+// The legend strip under the map: title and units on the left, the colour bar with ticks, and the
+// swatches of cells without a value on the right.
+void draw_legend(App& app, ImDrawList* dl, const Colouring& c, ImVec2 l0, ImVec2 l1) {
+  const Session& s = *app.session();
+  const ViewState& v = app.view();
+  const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
+  const float lh = ImGui::GetTextLineHeight();
+  std::string title = m.label;
+  if (c.diff)
+    title = "B \xE2\x88\x92 A: " + title;
+  else if (s.comparing())
+    title = (c.side == 0 ? "A: " : "B: ") + title;
+  const std::string sub = metric_units_text(m, v.whole_run, s.al.steps(), true);
+  dl->AddRectFilled(l0, l1, IM_COL32(255, 255, 255, 255));
+  dl->AddLine(l0, ImVec2(l1.x, l0.y), IM_COL32(200, 200, 200, 255));
+  const float pad = 6;
+  float y = l0.y + pad;
+  dl->AddText(ImVec2(l0.x + pad, y), ink::kText, title.c_str());
+  dl->AddText(ImVec2(l0.x + pad, y + lh), ink::kMuted, sub.c_str());
+  const float text_w = std::max(text_size(title).x, text_size(sub).x);
+  const bool has_grey = !s.a.grid.empty();
+  const char* grey1 = "no simulated station";
+  const char* grey2 = s.comparing() ? "no data / unmatched" : "no data";
+  const float sw_w = has_grey ? std::max(text_size(grey1).x, text_size(grey2).x) + 20 + pad : 0;
+  const float x0 = l0.x + pad + text_w + 16;
+  const float bar_w = std::min(320.0f, (l1.x - pad - sw_w - 12) - x0);
+  if (bar_w < 60) return;
+  const float by = y + 2;
+  const int slices = 64;
+  for (int i = 0; i < slices; ++i) {
+    const double val = c.lo + (c.hi - c.lo) * ((i + 0.5) / slices);
+    dl->AddRectFilled(ImVec2(x0 + bar_w * i / slices, by),
+                      ImVec2(x0 + bar_w * (i + 1) / slices + 0.5f, by + 12), c.colour(val));
+  }
+  dl->AddRect(ImVec2(x0, by), ImVec2(x0 + bar_w, by + 12), IM_COL32(120, 120, 120, 255));
+  float last_right = -1e9f;
+  for (double tv : c.ticks.values) {
+    const float x = x0 + static_cast<float>((tv - c.lo) / (c.hi - c.lo)) * bar_w;
+    dl->AddLine(ImVec2(x, by + 12), ImVec2(x, by + 16), ink::kAxis);
+    std::string label;
+    if (c.diff && tv > 0) label = "+";
+    label += format_tick(tv, c.ticks.step);
+    const float tw = text_size(label).x;
+    const float tx = std::clamp(x - tw * 0.5f, x0 - 4, x0 + bar_w - tw + 4);
+    if (tx > last_right + 4) {
+      dl->AddText(ImVec2(tx, by + 16), ink::kText, label.c_str());
+      last_right = tx + tw;
+    }
+  }
+  if (has_grey) {
+    const float gx = x0 + bar_w + 16;
+    dl->AddRectFilled(ImVec2(gx, y + 2), ImVec2(gx + 14, y + lh - 2), ink::kNoStation);
+    dl->AddRect(ImVec2(gx, y + 2), ImVec2(gx + 14, y + lh - 2), IM_COL32(160, 160, 160, 255));
+    dl->AddText(ImVec2(gx + 20, y), ink::kMuted, grey1);
+    dl->AddRectFilled(ImVec2(gx, y + lh + 2), ImVec2(gx + 14, y + 2 * lh - 2), ink::kNoData);
+    dl->AddText(ImVec2(gx + 20, y + lh), ink::kMuted, grey2);
+  }
+}
+
+void draw_scale_bar(ImDrawList* dl, const Projection& pr, ImVec2 canvas1) {
+  const double km_per_px = kKmPerDegLat / pr.k;
+  const Ticks t = nice_ticks(0, km_per_px * 110, 2);
+  const double km = t.step;
+  const float px = static_cast<float>(km / km_per_px);
+  const ImVec2 p1(canvas1.x - 16, canvas1.y - 16);
+  const ImVec2 p0(p1.x - px, p1.y);
+  dl->AddRectFilled(ImVec2(p0.x - 6, p0.y - ImGui::GetTextLineHeight() - 8), ImVec2(p1.x + 6, p1.y + 6),
+                    IM_COL32(255, 255, 255, 200), 3);
+  dl->AddLine(p0, p1, ink::kText, 2);
+  dl->AddLine(ImVec2(p0.x, p0.y - 5), ImVec2(p0.x, p0.y + 2), ink::kText, 2);
+  dl->AddLine(ImVec2(p1.x, p1.y - 5), ImVec2(p1.x, p1.y + 2), ink::kText, 2);
+  const std::string label = format_tick(km, km) + " km";
+  dl->AddText(ImVec2(0.5f * (p0.x + p1.x) - text_size(label).x * 0.5f, p0.y - ImGui::GetTextLineHeight() - 4),
+              ink::kText, label.c_str());
+}
+
+// The station whose marker is within `radius` px of the mouse, or -1.
+int station_near(const Session& s, const Projection& pr, ImVec2 mouse, float radius) {
+  int best = -1;
+  float best_d2 = radius * radius;
+  for (int st = 0; st < s.a.stations; ++st) {
+    const ImVec2 p = pr.to_screen(s.a.station_lon[static_cast<std::size_t>(st)],
+                                  s.a.station_lat[static_cast<std::size_t>(st)]);
+    const float dx = p.x - mouse.x, dy = p.y - mouse.y;
+    if (dx * dx + dy * dy < best_d2) best_d2 = dx * dx + dy * dy, best = st;
+  }
+  return best;
+}
+
+void tooltip(App& app, const Colouring& c, int station, int area) {
+  const Session& s = *app.session();
+  const ViewState& v = app.view();
+  const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
+  const MetricTable& t = app.table();
+  const int step = v.whole_run ? -1 : v.step;
+  ImGui::BeginTooltip();
+  if (station >= 0) {
+    const auto si = static_cast<std::size_t>(station);
+    ImGui::TextUnformatted(s.a.station_label(station, v.cjk).c_str());
+    if (v.cjk) ImGui::TextDisabled("%s", s.a.station_name_en[si].c_str());
+    area = s.a.station_area[si];
+  }
+  if (area >= 0) {
+    const std::string a = "Area: " + s.a.area_label(area, v.cjk) +
+                          (v.cjk ? " (" + s.a.area_name_en[static_cast<std::size_t>(area)] + ")" : "");
+    ImGui::TextUnformatted(a.c_str());
+  }
+  if (station < 0) {
+    ImGui::TextDisabled("no simulated station here");
+  } else {
+    const int pair = s.al.pair_of_a[static_cast<std::size_t>(station)];
+    ImGui::Separator();
+    ImGui::Text("%s, %s", m.label.c_str(), v.whole_run ? "whole run" : step_title(s, v.step).c_str());
+    if (pair < 0) {
+      ImGui::TextDisabled("not in file B");
+    } else if (!s.comparing()) {
+      ImGui::Text("%s %s", format_value(t.value(0, step, pair)).c_str(), m.units.c_str());
+    } else {
+      ImGui::Text("A: %s   B: %s   B \xE2\x88\x92 A: %s %s", format_value(t.value(0, step, pair)).c_str(),
+                  format_value(t.value(1, step, pair)).c_str(), format_delta(t.diff(step, pair)).c_str(),
+                  m.units.c_str());
+    }
+    (void)c;
+    ImGui::TextDisabled("Click to select");
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+MapCamera fit_camera(const Session& s, ImVec2 size) {
+  Bounds b;
+  const Grid& g = s.a.grid;
+  if (!g.empty()) {
+    // The cells inside some area, not the whole raster (which has empty margins).
+    for (const auto& sp : g.spans) {
+      b.add(g.lon_edge[static_cast<std::size_t>(sp.x0)], g.lat_edge[static_cast<std::size_t>(sp.row)]);
+      b.add(g.lon_edge[static_cast<std::size_t>(sp.x1)], g.lat_edge[static_cast<std::size_t>(sp.row) + 1]);
+    }
+  }
+  if (!b.valid() && s.boundaries)
+    for (const auto& f : s.boundaries->features)
+      for (const auto& r : f.rings)
+        for (const auto& p : r) b.add(p.lon, p.lat);
+  if (!b.valid()) {
+    for (int st = 0; st < s.a.stations; ++st)
+      b.add(s.a.station_lon[static_cast<std::size_t>(st)], s.a.station_lat[static_cast<std::size_t>(st)]);
+    b.lon0 -= 0.05, b.lon1 += 0.05, b.lat0 -= 0.05, b.lat1 += 0.05;
+  }
+  MapCamera cam;
+  if (!b.valid()) return cam;
+  const double coslat = reference_coslat(s);
+  cam.lon = 0.5 * (b.lon0 + b.lon1);
+  cam.lat = 0.5 * (b.lat0 + b.lat1);
+  const double kx = size.x / ((b.lon1 - b.lon0) * coslat);
+  const double ky = size.y / (b.lat1 - b.lat0);
+  cam.px_per_deg = 0.94 * std::min(kx, ky);
+  cam.fitted = true;
+  return cam;
+}
+
+ImVec2 map_to_screen(const App& app, double lon, double lat) {
+  const MapCamera& c = app.view().camera;
+  return Projection{ImVec2(c.screen_x, c.screen_y), c.lon, c.lat, c.px_per_deg, c.coslat}.to_screen(lon, lat);
+}
+
+void map_window(App& app, ImVec2 pos, ImVec2 size) {
+  const Session& s = *app.session();
+  ViewState& v = app.view();
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("Map", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  // Toolbar.
+  if (s.comparing()) {
+    int show = static_cast<int>(v.map_show);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Show");
+    ImGui::SameLine();
+    ImGui::RadioButton("A", &show, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("B", &show, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("B \xE2\x88\x92 A", &show, 2);
+    v.map_show = static_cast<MapShow>(show);
+    ImGui::SameLine(0, 20);
+  }
+  ImGui::Checkbox("Select areas", &v.select_areas);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Clicks on the map select management areas instead of stations");
+  ImGui::SameLine();
+  ImGui::Checkbox("Catchments", &v.show_catchment_edges);
+  ImGui::SameLine();
+  ImGui::Checkbox("Stations", &v.show_stations);
+  ImGui::SameLine();
+  ImGui::Checkbox("Names", &v.show_labels);
+  ImGui::SameLine();
+  if (ImGui::Button("Fit")) v.camera.fitted = false;
+
+  const ImVec2 c0 = ImGui::GetCursorScreenPos();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float legend_h = ImGui::GetTextLineHeight() * 2 + 12;
+  avail.x = std::max(avail.x, 50.0f);
+  avail.y = std::max(avail.y - legend_h, 50.0f);
+  const ImVec2 c1(c0.x + avail.x, c0.y + avail.y);
+  ImGui::InvisibleButton("##map", avail);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  if (!v.camera.fitted) v.camera = fit_camera(s, avail);
+  const ImGuiIO& io = ImGui::GetIO();
+  static bool dragged = false;
+  if (ImGui::IsItemActivated()) dragged = false;
+  const double coslat = reference_coslat(s);
+  if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+    dragged = true;
+    v.camera.lon -= io.MouseDelta.x / (v.camera.px_per_deg * coslat);
+    v.camera.lat += io.MouseDelta.y / v.camera.px_per_deg;
+  }
+  Projection pr{ImVec2(0.5f * (c0.x + c1.x), 0.5f * (c0.y + c1.y)), v.camera.lon, v.camera.lat,
+                v.camera.px_per_deg, coslat};
+  v.camera.screen_x = pr.centre.x;
+  v.camera.screen_y = pr.centre.y;
+  v.camera.coslat = coslat;
+  if (hovered && io.MouseWheel != 0) {
+    const LonLat before = pr.to_geo(io.MousePos);
+    v.camera.px_per_deg = std::clamp(v.camera.px_per_deg * std::pow(1.2, io.MouseWheel), 20.0, 200000.0);
+    pr.k = v.camera.px_per_deg;
+    const LonLat after = pr.to_geo(io.MousePos);
+    v.camera.lon += before.lon - after.lon;
+    v.camera.lat += before.lat - after.lat;
+    pr.lon0 = v.camera.lon;
+    pr.lat0 = v.camera.lat;
+  }
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(c0, c1, true);
+  dl->AddRectFilled(c0, c1, IM_COL32(247, 248, 250, 255));
+  const Colouring col = colouring(app);
+  const Grid& g = s.a.grid;
+
+  // Catchment cells, one rectangle per run of equal cells in a row.
+  std::vector<ImU32> station_colour(static_cast<std::size_t>(s.a.stations), ink::kUnmatched);
+  for (int st = 0; st < s.a.stations; ++st) {
+    const int pair = s.al.pair_of_a[static_cast<std::size_t>(st)];
+    if (pair >= 0) station_colour[static_cast<std::size_t>(st)] = col.colour(pair_value(app, col, pair));
+  }
+  for (const auto& sp : g.spans) {
+    const ImVec2 a = pr.to_screen(g.lon_edge[static_cast<std::size_t>(sp.x0)],
+                                  g.lat_edge[static_cast<std::size_t>(sp.row) + 1]);
+    const ImVec2 b = pr.to_screen(g.lon_edge[static_cast<std::size_t>(sp.x1)],
+                                  g.lat_edge[static_cast<std::size_t>(sp.row)]);
+    if (b.x < c0.x || a.x > c1.x || std::max(a.y, b.y) < c0.y || std::min(a.y, b.y) > c1.y) continue;
+    const ImU32 fill =
+        sp.station >= 0 ? station_colour[static_cast<std::size_t>(sp.station)] : ink::kNoStation;
+    dl->AddRectFilled(ImVec2(a.x, std::min(a.y, b.y)), ImVec2(b.x, std::max(a.y, b.y)), fill);
+  }
+  auto draw_segments = [&](const std::vector<Segment>& segs, ImU32 colour, float thickness) {
+    for (const auto& sg : segs)
+      dl->AddLine(pr.to_screen(sg.a.lon, sg.a.lat), pr.to_screen(sg.b.lon, sg.b.lat), colour, thickness);
+  };
+  if (v.show_catchment_edges) draw_segments(g.catchment_edges, IM_COL32(255, 255, 255, 150), 1.0f);
+  if (s.boundaries) {
+    // Districts from the GeoJSON file; the raster's own area edges are then left out.
+    for (const auto& f : s.boundaries->features)
+      for (const auto& ring : f.rings) {
+        std::vector<ImVec2> pts;
+        pts.reserve(ring.size());
+        for (const auto& p : ring) pts.push_back(pr.to_screen(p.lon, p.lat));
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(60, 60, 70, 230),
+                        ImDrawFlags_Closed, 1.6f);
+      }
+  } else {
+    draw_segments(g.area_edges, IM_COL32(70, 70, 80, 220), 1.4f);
+  }
+  // Selection outline.
+  if (v.selection.kind == ScopeKind::kStation || v.selection.kind == ScopeKind::kArea) {
+    const bool st = v.selection.kind == ScopeKind::kStation;
+    const int id = v.selection.index;
+    for (const auto* list : {&g.area_edges, &g.catchment_edges})
+      for (const auto& sg : *list) {
+        const bool on =
+            st ? (sg.station0 == id) != (sg.station1 == id) : (sg.area0 == id) != (sg.area1 == id);
+        if (on)
+          dl->AddLine(pr.to_screen(sg.a.lon, sg.a.lat), pr.to_screen(sg.b.lon, sg.b.lat),
+                      IM_COL32(0, 0, 0, 255), 3.0f);
+      }
+  }
+
+  // Station markers.
+  const float r = static_cast<float>(std::clamp(v.camera.px_per_deg * 0.007, 2.0, 6.0));
+  for (int st = 0; st < s.a.stations && v.show_stations; ++st) {
+    const ImVec2 p = pr.to_screen(s.a.station_lon[static_cast<std::size_t>(st)],
+                                  s.a.station_lat[static_cast<std::size_t>(st)]);
+    dl->AddCircleFilled(p, r, IM_COL32(255, 255, 255, 230), 12);
+    dl->AddCircle(p, r, IM_COL32(30, 30, 30, 220), 12, 1.0f);
+  }
+  // Names of the areas at their centroids.
+  if (v.show_labels) {
+    // Largest areas first; a name that would overlap one already drawn is left out.
+    std::vector<int> order;
+    for (int a = 0; a < s.a.areas; ++a) order.push_back(a);
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+      return s.a.area_elders[static_cast<std::size_t>(x)] > s.a.area_elders[static_cast<std::size_t>(y)];
+    });
+    std::vector<ImVec4> placed;
+    for (int a : order) {
+      const auto ai = static_cast<std::size_t>(a);
+      if (!std::isfinite(s.a.area_lat[ai])) continue;
+      const std::string& name = s.a.area_label(a, v.cjk);
+      const ImVec2 p = pr.to_screen(s.a.area_lon[ai], s.a.area_lat[ai]);
+      const ImVec2 ts = text_size(name);
+      const ImVec4 box(p.x - ts.x * 0.5f - 2, p.y - ts.y * 0.5f - 1, p.x + ts.x * 0.5f + 2,
+                       p.y + ts.y * 0.5f + 1);
+      bool clash = false;
+      for (const auto& q : placed) clash |= box.x < q.z && q.x < box.z && box.y < q.w && q.y < box.w;
+      if (clash) continue;
+      placed.push_back(box);
+      text_halo(dl, ImVec2(box.x + 2, box.y + 1), IM_COL32(20, 20, 20, 255), name);
+    }
+  }
+  if (v.selection.kind == ScopeKind::kStation) {
+    const int st = v.selection.index;
+    const ImVec2 p = pr.to_screen(s.a.station_lon[static_cast<std::size_t>(st)],
+                                  s.a.station_lat[static_cast<std::size_t>(st)]);
+    dl->AddCircleFilled(p, r + 3, IM_COL32(20, 20, 20, 255), 16);
+    dl->AddCircleFilled(p, r, IM_COL32(255, 255, 255, 255), 16);
+    const std::string& name = s.a.station_label(st, v.cjk);
+    text_halo(dl, ImVec2(p.x + r + 6, p.y - ImGui::GetTextLineHeight() * 0.5f), IM_COL32(0, 0, 0, 255), name);
+  }
+
+  // Hover and click.
+  int hover_station = -1, hover_area = -1;
+  if (hovered && !dragged) {
+    hover_station = station_near(s, pr, io.MousePos, r + 5);
+    int y = 0, x = 0;
+    if (g.cell_of(pr.to_geo(io.MousePos), y, x)) {
+      if (hover_station < 0) hover_station = g.station_at(y, x);
+      hover_area = g.area_at(y, x);
+    }
+    if (hover_station >= 0 || hover_area >= 0) tooltip(app, col, hover_station, hover_area);
+  }
+  if (ImGui::IsItemDeactivated() && !dragged) {
+    if (v.select_areas) {
+      const int a =
+          hover_area >= 0
+              ? hover_area
+              : (hover_station >= 0 ? s.a.station_area[static_cast<std::size_t>(hover_station)] : -1);
+      v.selection = a >= 0 ? Scope{ScopeKind::kArea, a} : Scope{};
+    } else if (hover_station >= 0) {
+      v.selection = {ScopeKind::kStation, hover_station};
+    } else if (hover_area >= 0) {
+      v.selection = {ScopeKind::kArea, hover_area};
+    } else {
+      v.selection = {};
+    }
+  }
+
+  draw_scale_bar(dl, pr, c1);
+  // Day (or period) in the corner of the map, so a screenshot says what it shows.
+  {
+    const std::string when =
+        v.whole_run ? "Whole run, " + std::to_string(s.al.steps()) + " days" : step_title(s, v.step);
+    text_halo(dl, ImVec2(c0.x + 8, c0.y + 6), ink::kText, when);
+  }
+  if (g.empty()) {
+    const char* msg = "No catchment raster in this file: stations only";
+    dl->AddText(ImVec2(c0.x + 10, c0.y + 10 + ImGui::GetTextLineHeight()), ink::kMuted, msg);
+  }
+  dl->PopClipRect();
+  ImGui::Dummy(ImVec2(avail.x, legend_h));
+  draw_legend(app, dl, col, ImVec2(c0.x, c1.y), ImVec2(c1.x, c1.y + legend_h));
+  ImGui::End();
+}
+
+}  // namespace swsim::viz

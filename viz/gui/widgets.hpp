@@ -1,0 +1,42 @@
+#pragma once
+// Small drawing helpers and labels shared by the windows.
+#include <imgui.h>
+
+#include <string>
+
+#include "gui/app.hpp"
+
+namespace swsim::viz {
+
+// Colours used across windows (a light theme: dark ink on white).
+namespace ink {
+constexpr ImU32 kText = IM_COL32(30, 30, 30, 255);
+constexpr ImU32 kMuted = IM_COL32(110, 110, 110, 255);
+constexpr ImU32 kGrid = IM_COL32(225, 225, 225, 255);
+constexpr ImU32 kAxis = IM_COL32(120, 120, 120, 255);
+constexpr ImU32 kSeriesA = IM_COL32(31, 119, 180, 255);
+constexpr ImU32 kSeriesB = IM_COL32(230, 115, 0, 255);
+constexpr ImU32 kTmax = IM_COL32(200, 40, 40, 200);
+constexpr ImU32 kHeatWave = IM_COL32(255, 140, 60, 48);
+constexpr ImU32 kNoStation = IM_COL32(232, 232, 228, 255);
+constexpr ImU32 kNoData = IM_COL32(200, 200, 200, 255);
+constexpr ImU32 kUnmatched = IM_COL32(185, 185, 185, 255);
+}  // namespace ink
+
+ImU32 warning_colour(int level);      // heat warning 0..3
+const char* warning_name(int level);  // "", "yellow", "orange", "red"
+
+void text_halo(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& text,
+               ImU32 halo = IM_COL32(255, 255, 255, 230));
+ImVec2 text_size(const std::string& text);
+
+// "Lunches missed" + units and period: "count per station per day", "count, total over 20 days".
+std::string metric_units_text(const Metric& m, bool whole_run, int steps, bool per_station);
+std::string scope_name(const Session& s, Scope scope, bool cjk);
+std::string step_title(const Session& s, int step);  // "Day 15 · 2022-06-16"
+std::string file_label(const std::string& path);     // basename
+
+// Right-aligned text at the end of the current line.
+void text_right(const std::string& text, ImU32 colour = ink::kMuted);
+
+}  // namespace swsim::viz

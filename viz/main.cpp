@@ -1,0 +1,216 @@
+// swsim-viz: GLFW window + OpenGL 3 + ImGui around App. Loads the files on a background thread,
+// draws every frame, and in --screenshot mode renders off-screen, writes a PNG and exits.
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "gui/app.hpp"
+#include "gui/fonts.hpp"
+#include "gui/theme.hpp"
+#include "model/session.hpp"
+#include "screenshot.hpp"
+
+namespace {
+
+using namespace swsim::viz;
+
+constexpr const char* kVersion = "swsim-viz 0.1.0 (ImGui " IMGUI_VERSION ")";
+
+int fail(int code, const std::string& msg) {
+  std::fprintf(stderr, "swsim-viz: error: %s\n", msg.c_str());
+  return code;
+}
+
+void glfw_error(int code, const char* what) {
+  std::fprintf(stderr, "swsim-viz: GLFW error %d: %s\n", code, what);
+}
+
+float default_font_px(int height) {
+  return std::clamp(std::round(static_cast<float>(height) / 50.0f), 15.0f, 20.0f);
+}
+
+struct Glfw {
+  bool ok = false;
+  Glfw() { ok = glfwInit() == GLFW_TRUE; }
+  ~Glfw() {
+    if (ok) glfwTerminate();
+  }
+};
+
+GLFWwindow* open_window(int w, int h, bool visible, const char*& glsl) {
+  glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glsl = "#version 150";
+  if (GLFWwindow* win = glfwCreateWindow(w, h, "swsim-viz", nullptr, nullptr)) return win;
+  // Older drivers: any context of version 3.0 or later.
+  glfwDefaultWindowHints();
+  glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glsl = "#version 130";
+  return glfwCreateWindow(w, h, "swsim-viz", nullptr, nullptr);
+}
+
+int run(const Options& o) {
+  const bool shot = !o.screenshot.empty();
+  int width = o.width, height = o.height;
+  if (width == 0) width = shot ? 1280 : 1600, height = shot ? 720 : 900;
+
+  glfwSetErrorCallback(glfw_error);
+  Glfw glfw;
+  if (!glfw.ok) return fail(1, "cannot initialise GLFW (no display? run under xvfb-run for --screenshot)");
+  if (!shot && o.width == 0) {
+    // Not larger than the screen's work area.
+    if (GLFWmonitor* mon = glfwGetPrimaryMonitor()) {
+      int mx = 0, my = 0, mw = 0, mh = 0;
+      glfwGetMonitorWorkarea(mon, &mx, &my, &mw, &mh);
+      if (mw > 0 && mh > 0) width = std::min(width, mw * 95 / 100), height = std::min(height, mh * 90 / 100);
+    }
+  }
+  const char* glsl = nullptr;
+  GLFWwindow* win = open_window(shot ? 64 : width, shot ? 64 : height, !shot, glsl);
+  if (!win) return fail(1, "cannot open an OpenGL 3 window");
+  glfwMakeContextCurrent(win);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  apply_theme();
+  const float font_px = o.font_size > 0 ? o.font_size : default_font_px(height);
+  const std::string cjk_font = o.no_cjk ? std::string() : find_cjk_font(o.font);
+  if (!o.font.empty() && cjk_font.empty() && !o.no_cjk)
+    std::fprintf(stderr, "swsim-viz: warning: cannot read the font %s: showing Latin names\n",
+                 o.font.c_str());
+  load_fonts(*io.Fonts, font_px, "", {});
+  ImGui_ImplGlfw_InitForOpenGL(win, true);
+  ImGui_ImplOpenGL3_Init(glsl);
+
+  std::unique_ptr<Offscreen> target;
+  if (shot) {
+    target = std::make_unique<Offscreen>(width, height);
+    if (!target->ok()) return fail(1, target->error());
+  }
+
+  App app;
+  StartChoices start{o.metric, o.day, o.view, o.station, o.area};
+  auto loader = std::make_unique<Loader>(LoadRequest{o.file_a, o.file_b, o.boundaries});
+  int frames_after_load = 0;
+  int exit_code = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+
+  while (!glfwWindowShouldClose(win)) {
+    const bool busy = loader || app.view().playing;
+    if (shot || busy)
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(0.25);
+
+    if (loader) {
+      app.set_loading(loader->progress(), loader->stage());
+      if (loader->done()) {
+        auto session = loader->take_session();
+        const std::string err = loader->error();
+        loader.reset();
+        if (!session) {
+          if (shot) {
+            exit_code = fail(1, err);
+            break;
+          }
+          std::fprintf(stderr, "swsim-viz: error: %s\n", err.c_str());
+          app.set_error(err);
+        } else {
+          const auto texts = glyph_texts(*session);
+          const std::string problem = app.set_session(std::move(session), start);
+          if (!problem.empty()) {
+            exit_code = fail(2, problem);
+            break;
+          }
+          ImGui_ImplOpenGL3_DestroyFontsTexture();
+          const bool cjk = load_fonts(*io.Fonts, font_px, cjk_font, texts);
+          ImGui_ImplOpenGL3_CreateFontsTexture();
+          app.set_cjk(cjk);
+        }
+      } else if (shot && std::chrono::steady_clock::now() - t0 > std::chrono::minutes(5)) {
+        exit_code = fail(1, "loading took more than 5 minutes");
+        break;
+      }
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (shot) {
+      io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+      io.DisplayFramebufferScale = ImVec2(1, 1);
+      io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+
+    if (shot) {
+      target->bind();
+      glClearColor(1, 1, 1, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      target->unbind();
+      if (app.session() && ++frames_after_load >= o.frames) {
+        const std::string err = target->write_png(o.screenshot);
+        if (!err.empty()) exit_code = fail(1, err);
+        break;
+      }
+    } else {
+      int fw = 0, fh = 0;
+      glfwGetFramebufferSize(win, &fw, &fh);
+      glViewport(0, 0, fw, fh);
+      glClearColor(0.95f, 0.95f, 0.95f, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      glfwSwapBuffers(win);
+    }
+  }
+  loader.reset();  // joins the loading thread if the window closed early
+  target.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(win);
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const ParseResult p = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+  if (!p.error.empty()) return fail(2, p.error);
+  if (p.options.help) {
+    std::fputs(help_text().c_str(), stdout);
+    return 0;
+  }
+  if (p.options.version) {
+    std::puts(kVersion);
+    return 0;
+  }
+  try {
+    return run(p.options);
+  } catch (const std::exception& e) {
+    return fail(1, e.what());
+  }
+}

@@ -1,0 +1,405 @@
+#include "model/dataset.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "reader/result_file.hpp"
+#include "reader/time_axis.hpp"
+
+namespace swsim::viz {
+namespace {
+
+using results::ReadError;
+using results::ResultFile;
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Short labels for the variables swsim writes today; other variables fall back to their long_name.
+const std::map<std::string, std::string>& short_labels() {
+  static const std::map<std::string, std::string> m = {
+      {"meals_requested", "Lunches requested"},
+      {"meals_on_time", "Lunches on time"},
+      {"meals_late", "Lunches late"},
+      {"meals_missed", "Lunches missed"},
+      {"meal_wait_min", "Lunch waiting time (sum)"},
+      {"heat_illness", "Heat-illness events"},
+      {"heat_illness_found_early", "Heat illness found within 24 h"},
+      {"heat_illness_found_late", "Heat illness found late"},
+      {"hospitalisations", "Hospitalisations"},
+      {"social_workers_on_duty", "Social workers on duty"},
+      {"volunteers_turned_out", "Volunteers turned out"},
+      {"lunch_km", "Lunch-round distance"},
+  };
+  return m;
+}
+
+std::string label_from_long_name(const std::string& name, const std::string& long_name) {
+  if (long_name.empty()) return name;
+  std::string s = long_name.substr(0, long_name.find(" ("));
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::vector<int> to_int(const std::vector<double>& v) {
+  std::vector<int> out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) out[i] = static_cast<int>(std::lround(v[i]));
+  return out;
+}
+
+// A 1-D variable over `dim` of length n, or a vector of `fallback` when the file lacks it.
+std::vector<double> read_1d(const ResultFile& f, const std::string& name, int n, double fallback) {
+  if (!f.has(name)) return std::vector<double>(static_cast<std::size_t>(n), fallback);
+  const auto d = f.dims_of(name);
+  if (d.size() != 1 || d[0] != n)
+    throw ReadError(f.path() + ": variable '" + name + "' does not have the expected length " +
+                    std::to_string(n));
+  return f.read(name);
+}
+
+std::vector<std::string> read_names(const ResultFile& f, const std::string& name, int n,
+                                    const std::string& stem) {
+  std::vector<std::string> out;
+  if (f.has(name)) out = f.read_strings(name);
+  if (static_cast<int>(out.size()) != n) {
+    out.clear();
+    for (int i = 0; i < n; ++i) out.push_back(stem + " " + std::to_string(i));
+  }
+  return out;
+}
+
+void add_derived(Dataset& d, const std::string& id, const std::string& label, const std::string& long_name,
+                 const std::string& units, std::vector<std::string> num, std::vector<std::string> den,
+                 double factor) {
+  Metric m;
+  m.name = id;
+  m.label = label;
+  m.long_name = long_name;
+  m.units = units;
+  m.factor = factor;
+  m.derived = true;
+  for (const auto& n : num) {
+    const int i = d.metric_index(n);
+    if (i < 0 || d.metrics[static_cast<std::size_t>(i)].derived) return;
+    m.num.push_back(d.metrics[static_cast<std::size_t>(i)].num[0]);
+  }
+  for (const auto& n : den) {
+    const int i = d.metric_index(n);
+    if (i < 0 || d.metrics[static_cast<std::size_t>(i)].derived) return;
+    m.den.push_back(d.metrics[static_cast<std::size_t>(i)].num[0]);
+  }
+  d.metrics.push_back(std::move(m));
+}
+
+}  // namespace
+
+std::string display_units(const std::string& u) {
+  if (u == "degC")
+    return "\xC2\xB0"
+           "C";
+  if (u == "1" || u.empty()) return "count";
+  return u;
+}
+
+bool Grid::cell_of(LonLat p, int& y, int& x) const {
+  if (empty()) return false;
+  auto find = [](const std::vector<double>& edges, double v) -> int {
+    const bool asc = edges.back() > edges.front();
+    const std::size_t n = edges.size();
+    if (asc) {
+      if (v < edges.front() || v >= edges.back()) return -1;
+      return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin()) - 1;
+    }
+    if (v > edges.front() || v <= edges.back()) return -1;
+    auto it = std::upper_bound(edges.begin(), edges.end(), v, std::greater<double>());
+    const int i = static_cast<int>(it - edges.begin()) - 1;
+    return i >= 0 && static_cast<std::size_t>(i) < n - 1 ? i : -1;
+  };
+  y = find(lat_edge, p.lat);
+  x = find(lon_edge, p.lon);
+  return y >= 0 && x >= 0 && y < ny && x < nx;
+}
+
+namespace {
+std::vector<double> edges_of(const std::vector<double>& c) {
+  const std::size_t n = c.size();
+  std::vector<double> e(n + 1);
+  if (n == 1) {
+    e[0] = c[0] - 0.005;
+    e[1] = c[0] + 0.005;
+    return e;
+  }
+  for (std::size_t i = 1; i < n; ++i) e[i] = 0.5 * (c[i - 1] + c[i]);
+  e[0] = c[0] - (e[1] - c[0]);
+  e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
+  return e;
+}
+}  // namespace
+
+void build_grid_geometry(Grid& g) {
+  g.spans.clear();
+  g.area_edges.clear();
+  g.catchment_edges.clear();
+  if (g.empty()) return;
+  g.lat_edge = edges_of(g.lat);
+  g.lon_edge = edges_of(g.lon);
+  const int ny = g.ny, nx = g.nx;
+  auto st = [&](int y, int x) { return (y < 0 || y >= ny || x < 0 || x >= nx) ? -1 : g.station_at(y, x); };
+  auto ar = [&](int y, int x) { return (y < 0 || y >= ny || x < 0 || x >= nx) ? -1 : g.area_at(y, x); };
+
+  for (int y = 0; y < ny; ++y) {
+    int x = 0;
+    while (x < nx) {
+      const int s = st(y, x), a = ar(y, x);
+      int e = x + 1;
+      while (e < nx && st(y, e) == s && ar(y, e) == a) ++e;
+      if (s >= 0 || a >= 0) g.spans.push_back({y, x, e, s, a});
+      x = e;
+    }
+  }
+  auto same = [&](int y0, int x0, int y1, int x1) {
+    return st(y0, x0) == st(y1, x1) && ar(y0, x0) == ar(y1, x1);
+  };
+  // 0 = no edge, 1 = catchment edge, 2 = area edge between cells (y0,x0) and (y1,x1).
+  auto kind = [&](int y0, int x0, int y1, int x1) {
+    if (ar(y0, x0) != ar(y1, x1)) return 2;
+    if (ar(y0, x0) >= 0 && st(y0, x0) != st(y1, x1)) return 1;
+    return 0;
+  };
+  auto emit = [&](int k, Segment s, int y0, int x0, int y1, int x1) {
+    s.station0 = st(y0, x0);
+    s.station1 = st(y1, x1);
+    s.area0 = ar(y0, x0);
+    s.area1 = ar(y1, x1);
+    if (k == 2) g.area_edges.push_back(s);
+    if (k == 1) g.catchment_edges.push_back(s);
+  };
+  // Vertical edges at column boundary i (between x=i-1 and x=i), merged along y.
+  for (int i = 0; i <= nx; ++i) {
+    int y = 0;
+    while (y < ny) {
+      const int k = kind(y, i - 1, y, i);
+      int e = y + 1;
+      while (e < ny && kind(e, i - 1, e, i) == k && same(e, i - 1, y, i - 1) && same(e, i, y, i)) ++e;
+      const auto ue = static_cast<std::size_t>(e), uy = static_cast<std::size_t>(y),
+                 ui = static_cast<std::size_t>(i);
+      emit(k, {{g.lon_edge[ui], g.lat_edge[uy]}, {g.lon_edge[ui], g.lat_edge[ue]}}, y, i - 1, y, i);
+      y = e;
+    }
+  }
+  // Horizontal edges at row boundary j, merged along x.
+  for (int j = 0; j <= ny; ++j) {
+    int x = 0;
+    while (x < nx) {
+      const int k = kind(j - 1, x, j, x);
+      int e = x + 1;
+      while (e < nx && kind(j - 1, e, j, e) == k && same(j - 1, e, j - 1, x) && same(j, e, j, x)) ++e;
+      const auto ue = static_cast<std::size_t>(e), ux = static_cast<std::size_t>(x),
+                 uj = static_cast<std::size_t>(j);
+      emit(k, {{g.lon_edge[ux], g.lat_edge[uj]}, {g.lon_edge[ue], g.lat_edge[uj]}}, j - 1, x, j, x);
+      x = e;
+    }
+  }
+}
+
+int Dataset::metric_index(const std::string& name) const {
+  for (std::size_t i = 0; i < metrics.size(); ++i)
+    if (metrics[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Dataset::date_text(int day) const {
+  if (day < 0 || day >= days) return "-";
+  return results::format_iso(results::civil_from_days(day_number[static_cast<std::size_t>(day)]));
+}
+
+const std::string& Dataset::station_label(int s, bool cjk) const {
+  const auto i = static_cast<std::size_t>(s);
+  return cjk && !station_name[i].empty() ? station_name[i] : station_name_en[i];
+}
+
+const std::string& Dataset::area_label(int a, bool cjk) const {
+  const auto i = static_cast<std::size_t>(a);
+  return cjk && !area_name[i].empty() ? area_name[i] : area_name_en[i];
+}
+
+std::vector<int> Dataset::stations_of_area(int area) const {
+  std::vector<int> out;
+  for (int s = 0; s < stations; ++s)
+    if (station_area[static_cast<std::size_t>(s)] == area) out.push_back(s);
+  return out;
+}
+
+double MetricSum::value(const Metric& m) const {
+  if (!m.is_ratio()) return num * m.factor;
+  return den > 0 ? num / den * m.factor : kNaN;
+}
+
+MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> days,
+                     std::span<const int> stations, int rep) {
+  MetricSum s;
+  for (int day : days)
+    for (int st : stations) {
+      for (int v : m.num) s.num += d.at(v, rep, day, st);
+      for (int v : m.den) s.den += d.at(v, rep, day, st);
+    }
+  return s;
+}
+
+Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
+  auto report = [&](double f, const std::string& what) {
+    if (progress) progress(f, what);
+  };
+  report(0.0, "opening " + path);
+  ResultFile f(path);
+  Dataset d;
+  d.path = path;
+  d.days = f.days();
+  d.stations = f.stations();
+  d.areas = f.areas();
+  d.scenario_file = f.global_text("scenario_file");
+  d.start_date = f.global_text("start_date");
+  if (d.days <= 0) throw ReadError(path + ": the file has no days");
+  if (d.stations <= 0) throw ReadError(path + ": the file has no stations");
+  if (f.has("replicate")) {
+    const auto r = f.dims_of("replicate");
+    if (r.size() == 1 && r[0] > 0) d.replicates = r[0];
+  }
+
+  report(0.02, "day axis");
+  d.day_number = results::read_day_numbers(f);
+  d.tmax_c = read_1d(f, "tmax_c", d.days, kNaN);
+  d.heat_wave = to_int(read_1d(f, "heat_wave", d.days, 0));
+  d.heat_warning = to_int(read_1d(f, "heat_warning", d.days, 0));
+
+  report(0.05, "stations");
+  d.station_name = read_names(f, "station_name", d.stations, "Station");
+  d.station_name_en = read_names(f, "station_name_en", d.stations, "Station");
+  d.station_lat = read_1d(f, "station_lat", d.stations, kNaN);
+  d.station_lon = read_1d(f, "station_lon", d.stations, kNaN);
+  d.station_area = to_int(read_1d(f, "station_area", d.stations, -1));
+  {
+    std::vector<double> idx(static_cast<std::size_t>(d.stations));
+    for (int s = 0; s < d.stations; ++s) idx[static_cast<std::size_t>(s)] = s;
+    d.station_global =
+        to_int(f.has("station_global_index") ? read_1d(f, "station_global_index", d.stations, 0) : idx);
+  }
+  for (int& a : d.station_area)
+    if (a >= d.areas) a = -1;
+  struct FactSpec {
+    const char* name;
+    const char* label;
+    bool share;
+  };
+  const FactSpec facts[] = {
+      {"station_elders", "Elders 60+", false},
+      {"station_lunch_enrolled", "Lunch enrolled", false},
+      {"station_social_workers", "Social workers", false},
+      {"station_volunteers", "Volunteers", false},
+      {"station_coverage_500m", "Within 500 m", true},
+      {"station_coverage_700m", "Within 700 m", true},
+      {"station_coverage_1km", "Within 1 km", true},
+  };
+  for (const auto& fs : facts) {
+    if (!f.has(fs.name)) continue;
+    StaticFact sf;
+    sf.name = fs.name;
+    sf.label = fs.label;
+    sf.share = fs.share;
+    sf.units = fs.share ? "%" : display_units(f.units(fs.name));
+    sf.values = read_1d(f, fs.name, d.stations, kNaN);
+    d.station_facts.push_back(std::move(sf));
+  }
+
+  report(0.10, "areas");
+  d.area_name = read_names(f, "area_name", d.areas, "Area");
+  d.area_name_en = read_names(f, "area_name_en", d.areas, "Area");
+  d.area_lat = read_1d(f, "area_lat", d.areas, kNaN);
+  d.area_lon = read_1d(f, "area_lon", d.areas, kNaN);
+  d.area_population = read_1d(f, "area_population", d.areas, kNaN);
+  d.area_elders = read_1d(f, "area_elders", d.areas, kNaN);
+  d.area_stations = to_int(read_1d(f, "area_stations", d.areas, 0));
+  d.area_stations_simulated = to_int(read_1d(f, "area_stations_simulated", d.areas, 0));
+
+  // Every variable over (day, station), or (replicate, day, station) once files carry replicates.
+  const auto names = f.station_day_variables();
+  const double per_var = 0.70 / static_cast<double>(std::max<std::size_t>(names.size(), 1));
+  double at = 0.12;
+  for (const auto& name : names) {
+    report(at, "reading " + name);
+    at += per_var;
+    StationDayVar v;
+    v.name = name;
+    v.long_name = f.long_name(name);
+    v.units = f.units(name);
+    const auto dims = f.dims_of(name);
+    const std::size_t want = static_cast<std::size_t>(d.replicates) * d.days * d.stations;
+    v.values = f.read(name);
+    if (v.values.size() != want) {
+      // A 2-D variable in a file with replicates: the same values for every replicate.
+      if (v.values.size() * static_cast<std::size_t>(d.replicates) != want)
+        throw ReadError(path + ": variable '" + name + "' has an unexpected shape");
+      std::vector<double> rep;
+      rep.reserve(want);
+      for (int r = 0; r < d.replicates; ++r) rep.insert(rep.end(), v.values.begin(), v.values.end());
+      v.values = std::move(rep);
+    }
+    (void)dims;
+    Metric m;
+    m.name = name;
+    auto it = short_labels().find(name);
+    m.label = it != short_labels().end() ? it->second : label_from_long_name(name, v.long_name);
+    m.long_name = v.long_name;
+    m.units = display_units(v.units);
+    m.num = {static_cast<int>(d.vars.size())};
+    d.vars.push_back(std::move(v));
+    d.metrics.push_back(std::move(m));
+  }
+  if (d.metrics.empty())
+    throw ReadError(path + ": no variables over (day, station): not a swsim result file?");
+  add_derived(d, "share_on_time", "Share of lunches on time", "lunches on time / lunches requested", "%",
+              {"meals_on_time"}, {"meals_requested"}, 100);
+  add_derived(d, "share_missed", "Share of lunches missed", "lunches missed / lunches requested", "%",
+              {"meals_missed"}, {"meals_requested"}, 100);
+  add_derived(d, "mean_wait_min", "Mean lunch waiting time",
+              "minutes from meals ready to hand-over, per delivered lunch", "min", {"meal_wait_min"},
+              {"meals_on_time", "meals_late"}, 1);
+  add_derived(d, "share_found_early", "Share of heat illness found within 24 h",
+              "heat-illness events found within 24 h / heat-illness events", "%",
+              {"heat_illness_found_early"}, {"heat_illness"}, 100);
+
+  report(0.85, "catchment raster");
+  if (f.has("catchment_station") && f.has("grid_lat") && f.has("grid_lon")) {
+    Grid& g = d.grid;
+    g.lat = f.read("grid_lat");
+    g.lon = f.read("grid_lon");
+    const auto dims = f.dims_of("catchment_station");
+    if (dims.size() == 2 && dims[0] == static_cast<int>(g.lat.size()) &&
+        dims[1] == static_cast<int>(g.lon.size()) && !g.lat.empty() && !g.lon.empty()) {
+      g.ny = dims[0];
+      g.nx = dims[1];
+      const auto st = f.read("catchment_station");
+      const std::size_t n = st.size();
+      g.station.resize(n);
+      g.area.assign(n, -1);
+      for (std::size_t i = 0; i < n; ++i) {
+        const long s = std::lround(st[i]);
+        g.station[i] = static_cast<std::int16_t>(s >= 0 && s < d.stations ? s : -1);
+      }
+      if (f.has("catchment_area") && f.dims_of("catchment_area") == dims) {
+        const auto ar = f.read("catchment_area");
+        for (std::size_t i = 0; i < n; ++i) {
+          const long a = std::lround(ar[i]);
+          g.area[i] = static_cast<std::int16_t>(a >= 0 && a < d.areas ? a : -1);
+        }
+      }
+      report(0.92, "outlines");
+      build_grid_geometry(g);
+    }
+  }
+  report(1.0, "done");
+  return d;
+}
+
+}  // namespace swsim::viz

@@ -1,0 +1,58 @@
+#pragma once
+// Everything one window shows: file A, optionally file B aligned to it, optional district outlines.
+// load_session() does the work synchronously (tests call it); Loader runs it on a background thread
+// and reports progress, so the window keeps drawing while files load.
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "model/compare.hpp"
+#include "model/dataset.hpp"
+#include "model/geojson.hpp"
+
+namespace swsim::viz {
+
+struct Session {
+  Dataset a;
+  std::optional<Dataset> b;
+  Alignment al;
+  std::optional<Boundaries> boundaries;
+  bool comparing() const { return b.has_value(); }
+  const Dataset& side(int s) const { return s == 0 ? a : *b; }
+};
+
+struct LoadRequest {
+  std::string file_a, file_b, boundaries;  // file_b and boundaries may be empty
+};
+
+// Throws std::runtime_error (ReadError, GeoJsonError) with a one-line message.
+Session load_session(const LoadRequest& request, const ProgressFn& progress = {});
+
+class Loader {
+ public:
+  explicit Loader(LoadRequest request);
+  ~Loader();
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
+
+  bool done() const { return done_.load(); }
+  double progress() const { return progress_.load(); }
+  std::string stage() const;
+  // Once done(): the session (moved out, once) or the error message.
+  std::unique_ptr<Session> take_session();
+  std::string error() const;
+
+ private:
+  LoadRequest request_;
+  std::atomic<bool> done_{false};
+  std::atomic<double> progress_{0.0};
+  mutable std::mutex mutex_;
+  std::string stage_, error_;
+  std::unique_ptr<Session> session_;
+  std::thread thread_;
+};
+
+}  // namespace swsim::viz

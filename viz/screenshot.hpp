@@ -1,0 +1,28 @@
+#pragma once
+// Off-screen rendering for --screenshot: an OpenGL framebuffer object of the requested size (so the
+// result does not depend on the screen or window manager), read back and written as a PNG with stb.
+#include <string>
+
+namespace swsim::viz {
+
+class Offscreen {
+ public:
+  // Needs a current OpenGL 3 context; `error()` says why when !ok().
+  Offscreen(int width, int height);
+  ~Offscreen();
+  Offscreen(const Offscreen&) = delete;
+  Offscreen& operator=(const Offscreen&) = delete;
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  void bind();    // render into it
+  void unbind();  // back to the window
+  // Reads the pixels back and writes an RGB PNG; returns "" or a one-line error.
+  std::string write_png(const std::string& path);
+
+ private:
+  int width_, height_;
+  unsigned fbo_ = 0, colour_ = 0, depth_ = 0;
+  std::string error_;
+};
+
+}  // namespace swsim::viz
