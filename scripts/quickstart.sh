@@ -8,7 +8,7 @@ cd "$root"
 
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)" --target swsim swsim-analyze
+cmake --build build -j"$(nproc)"
 
 mkdir -p out
 ./build/sim/swsim run --scenario scenarios/baseline.ini --scale "${SWSIM_SCALE:-1.0}" --out out/baseline.h5

@@ -27,7 +27,7 @@ TEST_CASE("lagged excess temperature weights the last four days", "[health]") {
   for (double x : steady) CHECK(x == Approx(4.0));  // held at T: E = T - threshold from the first day
 }
 
-TEST_CASE("no heat illness at or below the threshold; RR^E - 1 above it", "[health]") {
+TEST_CASE("no heat illness at or below the threshold, RR^E - 1 above it", "[health]") {
   const HealthParams h = default_config().health;
   for (double f : heat_excess_factors(0.0, 20, h)) CHECK(f == 0.0);
   const auto f = heat_excess_factors(5.0, 20, h);

@@ -104,7 +104,7 @@ TEST_CASE("heat rules keep volunteers indoors at midday", "[schedule]") {
   CHECK(assign_task(early, hs, tm).helper == 0);
 }
 
-TEST_CASE("desk work limits field time, except for urgent tasks; some tasks need a social worker", "[schedule]") {
+TEST_CASE("desk work limits field time except for urgent tasks, and some tasks need a social worker", "[schedule]") {
   std::vector<Helper> hs{helper()};
   hs[0].field_budget_min = 60;
   const TravelModel tm{0, 0, 1.0};

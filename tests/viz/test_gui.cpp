@@ -135,7 +135,7 @@ TEST_CASE("gui: keys step through days and play advances at the chosen speed", "
   ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
 }
 
-TEST_CASE("gui: start choices pick metric, day, selection; bad ones are reported", "[gui]") {
+TEST_CASE("gui: start choices pick metric, day and selection, bad ones are reported", "[gui]") {
   Headless h;
   App app;
   CHECK(app.set_session(session(false), {"heat_illness", "2022-06-16", "", 2, -1}) == "");
@@ -168,7 +168,7 @@ TEST_CASE("gui: a comparison shows the difference map and both series", "[gui]")
   h.frame(app);
 }
 
-TEST_CASE("gui: the CJK font holds the glyphs of the names; Latin names otherwise", "[gui][fonts]") {
+TEST_CASE("gui: the CJK font holds the glyphs of the names, Latin names otherwise", "[gui][fonts]") {
   const Session s = load_session({viz_test::baseline_result(), "", ""});
   CHECK(s.a.station_label(0, false) == s.a.station_name_en[0]);
   CHECK(s.a.station_label(0, true) == s.a.station_name[0]);
