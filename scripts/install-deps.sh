@@ -13,7 +13,7 @@ packages=(
   # visualizer
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-wqy-microhei xvfb xauth
   # checking and analysing results the way researchers do
-  python3 python3-numpy python3-h5py python3-xarray python3-h5netcdf python3-netcdf4 netcdf-bin
+  python3 python3-numpy python3-h5py python3-xarray python3-h5netcdf python3-netcdf4 python3-matplotlib netcdf-bin
 )
 
 SUDO=""
