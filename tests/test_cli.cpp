@@ -1,4 +1,6 @@
 // The swsim command line as a user meets it: exit codes, one-line errors, no stray output files.
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -113,4 +115,63 @@ TEST_CASE("a run writes a complete result file, identical for 1 and 2 threads", 
     CHECK(fa.read(v) == fb.read(v));
   CHECK(fa.read_strings("station_name") == fb.read_strings("station_name"));
   CHECK(fa.global_text("scenario") == fb.global_text("scenario"));
+}
+
+TEST_CASE("a sweep of one parameter equals separate runs at each value, and a re-run skips done points",
+          "[cli][sweep]") {
+  const std::string ini = temp_dir() + "/sweep.ini", out = temp_dir() + "/sweep_out";
+  std::filesystem::remove_all(out);
+  std::ofstream(ini) << "# a test sweep\n[run]\ndays = 10\nscale = 0.02\nstart_date = 2022-06-12\n[weather]\n"
+                        "heat_waves = 2022-06-16 5 39 35\n[sweep]\nstaffing.social_workers_per_station = 2, 4\n";
+  const Outcome s = run_swsim("sweep --scenario " + ini + " --out-dir " + out + " --quiet");
+  INFO(s.err);
+  REQUIRE(s.code == 0);
+  REQUIRE(std::filesystem::exists(out + "/sweep.h5"));
+  REQUIRE(std::filesystem::exists(out + "/sweep.csv"));
+  CHECK(slurp(out + "/sweep.csv") ==
+        "point,file,staffing.social_workers_per_station\n0,point_000.h5,2\n1,point_001.h5,4\n");
+  for (int k = 0; k < 2; ++k) {
+    const std::string single = temp_dir() + "/single" + std::to_string(k) + ".h5";
+    REQUIRE(run_swsim("run --scenario " + baseline + " --out " + single +
+                      " --quiet --set run.days=10 --set run.scale=0.02 --set run.start_date=2022-06-12"
+                      " --set weather.heat_waves='2022-06-16 5 39 35' --set staffing.social_workers_per_station=" +
+                      std::to_string(2 + 2 * k))
+                .code == 0);
+    const swsim::results::ResultFile a(out + "/point_00" + std::to_string(k) + ".h5"), b(single);
+    for (const auto& v : a.station_day_variables()) {
+      INFO(v);
+      CHECK(a.read(v) == b.read(v));
+    }
+  }
+  const auto before = std::filesystem::last_write_time(out + "/point_001.h5");
+  const Outcome again = run_swsim("sweep --scenario " + ini + " --out-dir " + out);
+  CHECK(again.code == 0);
+  CHECK_THAT(again.err, Contains("already complete"));
+  CHECK(std::filesystem::last_write_time(out + "/point_001.h5") == before);
+  // A [sweep] scenario is not for 'run', and --set may not fight a swept key.
+  CHECK(run_swsim("run --scenario " + ini + " --out " + temp_dir() + "/x.h5").code == 2);
+  CHECK(run_swsim("sweep --scenario " + ini + " --out-dir " + out + " --set staffing.social_workers_per_station=3").code == 2);
+}
+
+TEST_CASE("SIGINT stops a run cleanly: exit 130, no result file, no temporary left", "[cli][signals]") {
+  const std::string out = temp_dir() + "/interrupted.h5";
+  std::filesystem::remove(out);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 2);
+    ::execl(SWSIM_BIN, SWSIM_BIN, "run", "--scenario", baseline.c_str(), "--replicates", "40", "--out", out.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::usleep(1500 * 1000);  // well into building the world or simulating
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK_FALSE(std::filesystem::exists(out));
+  for (const auto& e : std::filesystem::directory_iterator(temp_dir()))
+    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }

@@ -3,7 +3,14 @@
 // tables that docs/ carries.
 #include <tbb/global_control.h>
 
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
 #include <boost/program_options.hpp>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,7 +20,9 @@
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/config/scenario.hpp"
+#include "swsim/io/nc_writer.hpp"
 #include "swsim/io/result_writer.hpp"
+#include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
@@ -35,6 +44,7 @@ const char* kUsage =
     "\n"
     "Usage:\n"
     "  swsim run --scenario FILE --out FILE [options]   simulate a scenario, write HDF5 results\n"
+    "  swsim sweep --scenario FILE --out-dir DIR [...]  run the grid of the scenario's [sweep] section\n"
     "  swsim params [--format markdown|ini]             list every scenario key with its default\n"
     "  swsim schema                                     describe the variables of a result file\n"
     "  swsim areas                                      the 15 management areas built in, with sources\n"
@@ -57,74 +67,253 @@ std::string join_command_line(int argc, char** argv) {
   return s;
 }
 
-po::options_description run_options() {
-  po::options_description desc("Options of 'swsim run'");
+// SIGINT / SIGTERM: the run stops between two days, the temporary output is removed, and the exit code
+// is 128 + the signal number.
+std::atomic<bool> g_stop{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_signal(int sig) {
+  g_signal = sig;
+  g_stop.store(true);
+}
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+po::options_description common_options(const char* title) {
+  po::options_description desc(title);
   desc.add_options()
       ("help,h", "show this help")
       ("scenario", po::value<std::string>()->value_name("FILE"), "scenario INI file (required)")
-      ("out", po::value<std::string>()->value_name("FILE"), "result file to write, HDF5/netCDF-4 (required)")
       ("scale", po::value<std::string>()->value_name("S"),
        "share of the 161 stations to simulate, 0 < S <= 1, each with its whole catchment (default: the "
        "scenario's run.scale, 1)")
       ("days", po::value<std::string>()->value_name("N"), "days to simulate (default: the scenario's run.days, 92)")
       ("seed", po::value<std::string>()->value_name("N"), "seed of the daily random streams (default: run.seed, 1)")
+      ("replicates", po::value<std::string>()->value_name("N"),
+       "independent replicates with seeds derived from --seed (default: run.replicates, 1)")
       ("threads", po::value<int>()->default_value(0)->value_name("N"),
        "worker threads; 0 = all cores (results do not depend on it)")
       ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
        "override a scenario key, e.g. --set staffing.social_workers_per_station=5 (repeatable; "
-       "--scale/--days/--seed win over --set)")
+       "--scale/--days/--seed/--replicates win over --set)")
       ("quiet,q", "no progress bar and no closing line");
   return desc;
 }
 
-int cmd_run(int argc, char** argv, const std::string& command_line) {
-  po::options_description desc = run_options();
+po::options_description run_options() {
+  po::options_description desc = common_options("Options of 'swsim run'");
+  desc.add_options()("out", po::value<std::string>()->value_name("FILE"),
+                     "result file to write, HDF5/netCDF-4 (required)");
+  return desc;
+}
+
+po::options_description sweep_options() {
+  po::options_description desc = common_options("Options of 'swsim sweep'");
+  desc.add_options()("out-dir", po::value<std::string>()->value_name("DIR"),
+                     "folder for one result file per grid point plus the index sweep.h5 and sweep.csv (required)");
+  return desc;
+}
+
+po::variables_map parse_command(int argc, char** argv, const po::options_description& desc, const char* cmd) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    throw InputError(std::string("swsim run: ") + e.what() + " (see 'swsim run --help')");
+    throw InputError(std::string("swsim ") + cmd + ": " + e.what() + " (see 'swsim " + cmd + " --help')");
   }
+  return vm;
+}
+
+std::vector<Override> overrides_from(const po::variables_map& vm) {
+  std::vector<Override> overrides;
+  if (vm.count("set"))
+    for (const auto& item : vm["set"].as<std::vector<std::string>>()) overrides.push_back(parse_set_option(item));
+  for (const char* flag : {"scale", "days", "seed", "replicates"})
+    if (vm.count(flag))
+      overrides.push_back({std::string("run.") + flag, vm[flag].as<std::string>(),
+                           std::string("--") + flag + " " + vm[flag].as<std::string>()});
+  return overrides;
+}
+
+std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw InputError("swsim: --threads must be 0 (all cores) or a positive number");
+  std::optional<tbb::global_control> limit;
+  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  return limit;
+}
+
+// Simulates one scenario (all its replicates) and writes the result file; the world is built here.
+void simulate_and_write(const Scenario& scenario, const std::string& out_path, const std::string& command_line,
+                        const std::string& label, bool quiet) {
+  const Config& cfg = scenario.config;
+  std::vector<WeatherDay> weather = make_weather(cfg);  // input errors (CSV) before any file exists
+  PendingOutput output(out_path);
+  const auto t0 = std::chrono::steady_clock::now();
+  const World world = build_world(cfg);
+  ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
+  const Ensemble ensemble =
+      run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, &g_stop);
+  bar.finish();
+  write_results(output.temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
+  output.commit();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!quiet)
+    std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days, %d replicate%s) in %.1f s\n",
+                 output.final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
+                 cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s", secs);
+}
+
+int cmd_run(int argc, char** argv, const std::string& command_line) {
+  const po::options_description desc = run_options();
+  const po::variables_map vm = parse_command(argc, argv, desc, "run");
   if (vm.count("help")) {
     std::cout << "Usage: swsim run --scenario FILE --out FILE [options]\n\n" << desc << "\n";
     return kExitOk;
   }
   if (!vm.count("scenario")) throw InputError("swsim run: --scenario FILE is required (see 'swsim run --help')");
   if (!vm.count("out")) throw InputError("swsim run: --out FILE is required (see 'swsim run --help')");
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw InputError("swsim run: --threads must be 0 (all cores) or a positive number");
+  const auto limit = thread_limit(vm);
+  const Scenario scenario = load_scenario(vm["scenario"].as<std::string>(), overrides_from(vm));
+  if (!scenario.sweep.empty())
+    throw InputError(scenario.source + ": has a [sweep] section: run it with 'swsim sweep --scenario " +
+                     scenario.source + " --out-dir DIR'");
+  simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0);
+  return kExitOk;
+}
 
-  std::vector<Override> overrides;
-  if (vm.count("set"))
-    for (const auto& item : vm["set"].as<std::vector<std::string>>()) overrides.push_back(parse_set_option(item));
-  for (const char* flag : {"scale", "days", "seed"})
-    if (vm.count(flag)) overrides.push_back({std::string("run.") + flag, vm[flag].as<std::string>(),
-                           std::string("--") + flag + " " + vm[flag].as<std::string>()});
-
-  // Everything that can be wrong with the input is checked before any file is created.
-  const Scenario scenario = load_scenario(vm["scenario"].as<std::string>(), overrides);
-  const Config& cfg = scenario.config;
-  std::vector<WeatherDay> weather = make_weather(cfg);
-  PendingOutput output(vm["out"].as<std::string>());
-
-  std::optional<tbb::global_control> limit;
-  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-
+// A parameter sweep: the grid of the [sweep] axes (the first axis varies slowest), one result file per
+// point, all with the same seeds (common random numbers), and an index. Points whose file is already
+// complete for the same effective scenario are skipped, so a re-run finishes only what is missing.
+int cmd_sweep(int argc, char** argv, const std::string& command_line) {
+  const po::options_description desc = sweep_options();
+  const po::variables_map vm = parse_command(argc, argv, desc, "sweep");
+  if (vm.count("help")) {
+    std::cout << "Usage: swsim sweep --scenario FILE --out-dir DIR [options]\n\n"
+                 "The scenario's [sweep] section names the swept keys and their values, e.g.\n"
+                 "  [sweep]\n  staffing.social_workers_per_station = 2, 3, 4, 5\n  volunteers.roster_per_station = 5:15:5\n\n"
+              << desc << "\n";
+    return kExitOk;
+  }
+  if (!vm.count("scenario")) throw InputError("swsim sweep: --scenario FILE is required (see 'swsim sweep --help')");
+  if (!vm.count("out-dir")) throw InputError("swsim sweep: --out-dir DIR is required (see 'swsim sweep --help')");
+  const auto limit = thread_limit(vm);
   const bool quiet = vm.count("quiet") > 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  const World world = build_world(cfg);
-  Simulation sim(cfg, world, std::move(weather));
-  ProgressBar bar("simulating", cfg.run.days, !quiet && ProgressBar::stderr_is_terminal());
-  sim.run([&](int done, int) { bar.update(done); });
-  bar.finish();
-  write_results(output.temp_path(), scenario, world, sim.weather(), sim.results(),
-                RunInfo{SWSIM_VERSION, command_line});
-  output.commit();
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::vector<Override> overrides = overrides_from(vm);
+  const Scenario base = load_scenario(vm["scenario"].as<std::string>(), overrides);
+  if (base.sweep.empty()) throw InputError(base.source + ": no [sweep] section to sweep over (use 'swsim run')");
+  std::size_t points = 1;
+  for (const auto& axis : base.sweep) points *= axis.values.size();
+  if (points > 10000) throw InputError(base.source + ": the sweep has " + std::to_string(points) + " points (at most 10000)");
+
+  const std::string dir = vm["out-dir"].as<std::string>();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) throw InputError(dir + ": cannot create the output folder");
+
+  // Every point's scenario is checked before anything runs.
+  std::vector<Scenario> grid;
+  std::vector<std::vector<std::string>> values(points);
+  for (std::size_t p = 0; p < points; ++p) {
+    std::vector<Override> point_overrides = overrides;
+    std::size_t rest = p;
+    for (std::size_t a = base.sweep.size(); a-- > 0;) {
+      const auto& axis = base.sweep[a];
+      const std::string& v = axis.values[rest % axis.values.size()];
+      rest /= axis.values.size();
+      point_overrides.push_back({axis.key, v, "[sweep] " + axis.key + "=" + v});
+      values[p].insert(values[p].begin(), v);
+    }
+    Scenario sc = scenario_from_text(base.text, base.source, point_overrides, base.base_dir);
+    sc.sweep.clear();
+    grid.push_back(std::move(sc));
+  }
+  auto point_file = [&](std::size_t p) {
+    char name[32];
+    std::snprintf(name, sizeof name, "point_%03zu.h5", p);
+    return std::string(name);
+  };
+  int skipped = 0;
+  for (std::size_t p = 0; p < points; ++p) {
+    const std::string path = (std::filesystem::path(dir) / point_file(p)).string();
+    if (existing_result_scenario(path) == grid[p].effective_ini) {
+      ++skipped;
+      if (!quiet) std::fprintf(stderr, "swsim: point %zu/%zu already complete: %s\n", p + 1, points, path.c_str());
+      continue;
+    }
+    char label[64];
+    std::snprintf(label, sizeof label, "point %zu/%zu", p + 1, points);
+    simulate_and_write(grid[p], path, command_line, label, quiet);
+  }
+
+  // The index: which file holds which parameter values.
+  PendingOutput index((std::filesystem::path(dir) / "sweep.h5").string());
+  {
+    io::NcWriter out(index.temp_path());
+    out.global_attribute("Conventions", std::string("CF-1.8"));
+    out.global_attribute("title", std::string("swsim sweep index"));
+    out.global_attribute("swsim_version", std::string(SWSIM_VERSION));
+    out.global_attribute("command_line", command_line);
+    std::string keys;
+    for (const auto& axis : base.sweep) keys += (keys.empty() ? "" : ", ") + axis.key;
+    out.global_attribute("sweep_parameters", keys);
+    out.global_attribute("scenario", base.text);
+    out.global_attribute("scenario_file", base.source);
+    std::vector<std::int32_t> ids(points);
+    std::vector<std::string> files(points);
+    for (std::size_t p = 0; p < points; ++p) {
+      ids[p] = static_cast<std::int32_t>(p);
+      files[p] = point_file(p);
+    }
+    out.dimension("point", ids, io::VarInfo{"1", "grid point of the sweep (coordinate)", {}});
+    out.variable("point_file", {"point"}, files, io::VarInfo{"", "result file of the point, relative to the index", {}});
+    for (std::size_t a = 0; a < base.sweep.size(); ++a) {
+      const auto& axis = base.sweep[a];
+      const ParamDef* def = find_parameter(axis.key);
+      std::string var = "param_" + axis.key;
+      std::replace(var.begin(), var.end(), '.', '_');
+      io::VarInfo vi{def->unit.empty() ? "1" : def->unit, def->description, {io::Attribute::Text("parameter", axis.key)}};
+      bool numeric = true;
+      std::vector<double> num(points);
+      for (std::size_t p = 0; p < points; ++p) {
+        char* end = nullptr;
+        num[p] = std::strtod(values[p][a].c_str(), &end);
+        numeric = numeric && end && *end == '\0' && !values[p][a].empty();
+      }
+      if (numeric) {
+        out.variable(var, {"point"}, num, vi);
+      } else {
+        std::vector<std::string> text(points);
+        for (std::size_t p = 0; p < points; ++p) text[p] = values[p][a];
+        vi.units = "";
+        out.variable(var, {"point"}, text, vi);
+      }
+    }
+    out.close();
+  }
+  index.commit();
+  {
+    std::ofstream csv((std::filesystem::path(dir) / "sweep.csv").string());
+    csv << "point,file";
+    for (const auto& axis : base.sweep) csv << "," << axis.key;
+    csv << "\n";
+    for (std::size_t p = 0; p < points; ++p) {
+      csv << p << "," << point_file(p);
+      for (const auto& v : values[p]) csv << "," << v;
+      csv << "\n";
+    }
+    if (!csv) throw RuntimeError(dir + "/sweep.csv: cannot write");
+  }
   if (!quiet)
-    std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days) in %.1f s\n",
-                 output.final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days, secs);
+    std::fprintf(stderr, "swsim: sweep of %zu points in %s (%d already complete); index %s/sweep.h5\n", points,
+                 dir.c_str(), skipped, dir.c_str());
   return kExitOk;
 }
 
@@ -207,14 +396,21 @@ int main(int argc, char** argv) {
       std::cout << "swsim " << SWSIM_VERSION << "\n";
       return kExitOk;
     }
+    if (cmd == "run" || cmd == "sweep") install_signal_handlers();
     if (cmd == "run") return cmd_run(argc - 1, argv + 1, command_line);
+    if (cmd == "sweep") return cmd_sweep(argc - 1, argv + 1, command_line);
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
     if (cmd == "areas") return cmd_areas();
     if (cmd == "schema") {
       std::cout << schema_markdown();
       return kExitOk;
     }
-    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, params, schema, areas; see 'swsim --help')");
+    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, params, schema, areas; see 'swsim --help')");
+  } catch (const Interrupted&) {
+    const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
+    std::cerr << "\nswsim: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
+              << "; the unfinished result file was removed\n";
+    return 128 + sig;
   } catch (const InputError& e) {
     std::cerr << "swsim: error: " << e.what() << "\n";
     return kExitInput;

@@ -24,6 +24,7 @@ struct RunParams {
   int days = 0;
   double scale = 0;
   std::uint64_t seed = 0;
+  int replicates = 1;  // independent runs with seeds derived from `seed` (replicate 0 uses `seed` itself)
 };
 
 struct WorldParams {
@@ -31,7 +32,8 @@ struct WorldParams {
 };
 
 struct WeatherParams {
-  std::string source;  // "generator" or "csv"
+  std::uint64_t seed = 0;  // the generator's noise; the same for every replicate
+  std::string source;      // "generator" or "csv"
   std::string csv_file;
   std::vector<HeatWaveSpec> heat_waves;
   double tmax_mean_c = 0;

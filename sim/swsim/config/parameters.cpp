@@ -231,13 +231,19 @@ std::vector<ParamDef> build_registry() {
                     kAssume},
                    true));
   r.push_back(seed("run", "seed", FIELD(run.seed),
-                   "Seed of the day-to-day random streams (weather noise, health events, turnout)"));
+                   "Seed of the day-to-day random streams (health events, turnout, appointments, detection)"));
+  r.push_back(integer("run", "replicates", FIELD(run.replicates), 1, 1, 1000,
+                      {"1", "Independent replicates of the days, each with its own seed derived from run.seed "
+                            "(replicate 0 uses run.seed); same world and weather",
+                       kAssume}));
   // [world]
   r.push_back(seed("world", "seed", FIELD(world.seed),
                    "Seed of the synthetic geography and population (station sites, homes, attributes); "
                    "replicates change run.seed and keep the same world"));
 
   // [weather]
+  r.push_back(seed("weather", "seed", FIELD(weather.seed),
+                   "Seed of the weather generator's day-to-day noise (the same for every replicate)"));
   {
     ParamDef p{"weather", "source", "generator", "", "generator | csv",
                "Built-in weather generator, or a CSV file (date,tmax_c,tmin_c,rh)", kAssume, {}, {}};

@@ -1,6 +1,7 @@
 #include "swsim/config/scenario.hpp"
 
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -88,7 +89,10 @@ Override parse_set_option(const std::string& item) {
 Scenario scenario_from_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides, const std::string& base_dir) {
   po::options_description desc;
-  for (const auto& p : parameter_registry()) desc.add_options()(p.key().c_str(), po::value<std::string>());
+  for (const auto& p : parameter_registry()) {
+    desc.add_options()(p.key().c_str(), po::value<std::string>());
+    desc.add_options()(("sweep." + p.key()).c_str(), po::value<std::string>());  // [sweep] section
+  }
 
   std::map<std::string, std::string> file_values;
   try {
@@ -111,7 +115,17 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   }
 
   Config config = default_config();
+  std::vector<SweepAxis> sweep;
   for (const auto& [key, value] : file_values) {
+    if (key.rfind("sweep.", 0) == 0) {
+      const std::string target = key.substr(6);
+      try {
+        sweep.push_back(parse_sweep_axis(target, value));
+      } catch (const ValueError& e) {
+        throw InputError(where(name, text, key) + ": [sweep] " + target + " = " + value + ": " + e.what());
+      }
+      continue;
+    }
     const ParamDef* p = find_parameter(key);
     try {
       p->parse(config, value);
@@ -138,9 +152,73 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
     if (csv.is_relative()) config.weather.csv_file = (std::filesystem::path(base_dir) / csv).lexically_normal().string();
   }
 
+  // Axes in the order the file lists them (the first varies slowest in the grid).
+  std::stable_sort(sweep.begin(), sweep.end(), [&](const SweepAxis& a, const SweepAxis& b) {
+    return locate_key(text, "sweep." + a.key) < locate_key(text, "sweep." + b.key);
+  });
+  for (const auto& axis : sweep)
+    for (const auto& o : overrides)
+      if (o.key == axis.key && o.origin.rfind("[sweep]", 0) != 0)
+        throw InputError(o.origin + ": " + o.key + " is swept in the [sweep] section of " + name +
+                         "; remove one of the two");
+
   std::string header = "effective scenario: " + name;
   for (const auto& o : overrides) header += "\n" + o.origin;
-  return Scenario{config, name, effective_ini(config, header)};
+  Scenario out{config, name, effective_ini(config, header), text, base_dir, sweep};
+  return out;
+}
+
+SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec) {
+  const ParamDef* p = find_parameter(key);
+  if (!p) {
+    std::string hint;
+    for (const auto& k : similar_keys(key)) hint += (hint.empty() ? " (did you mean '" : ", '") + k + "'";
+    throw ValueError("unknown key '" + key + "'" + (hint.empty() ? "" : hint + "?)"));
+  }
+  SweepAxis axis{key, {}};
+  auto add = [&](const std::string& v) {
+    Config probe = default_config();
+    p->parse(probe, v);  // throws ValueError with the reason
+    axis.values.push_back(p->format(probe));
+  };
+  const std::string t = trim(spec);
+  if (t.find(':') != std::string::npos && t.find(',') == std::string::npos && p->unit != "" && t.find('-') == std::string::npos) {
+    // start:stop[:step], inclusive, numeric
+    std::vector<double> f;
+    std::size_t from = 0;
+    while (true) {
+      const auto c = t.find(':', from);
+      const std::string part = trim(t.substr(from, c == std::string::npos ? std::string::npos : c - from));
+      std::size_t used = 0;
+      double v = 0;
+      try {
+        v = std::stod(part, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != part.size()) throw ValueError("'" + part + "' in range '" + t + "' is not a number");
+      f.push_back(v);
+      if (c == std::string::npos) break;
+      from = c + 1;
+    }
+    if (f.size() < 2 || f.size() > 3) throw ValueError("a range is START:STOP or START:STOP:STEP");
+    const double step = f.size() == 3 ? f[2] : 1.0;
+    if (step <= 0 || f[1] < f[0]) throw ValueError("a range needs START <= STOP and a positive STEP");
+    const auto n = static_cast<long long>(std::floor((f[1] - f[0]) / step + 1e-9)) + 1;
+    if (n > 1000) throw ValueError("the range has more than 1000 values");
+    for (long long k = 0; k < n; ++k) add(format_number(f[0] + static_cast<double>(k) * step));
+  } else {
+    std::size_t from = 0;
+    while (true) {
+      const auto c = t.find(',', from);
+      const std::string item = trim(t.substr(from, c == std::string::npos ? std::string::npos : c - from));
+      if (item.empty()) throw ValueError("empty value in the list '" + t + "'");
+      add(item);
+      if (c == std::string::npos) break;
+      from = c + 1;
+    }
+  }
+  return axis;
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {

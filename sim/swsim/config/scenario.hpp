@@ -14,10 +14,19 @@ struct Override {
   std::string origin;  // as the user typed it, for messages: "--set run.days=3", "--days 3"
 };
 
+// One axis of a parameter sweep: a scenario key and the values it takes ([sweep] section).
+struct SweepAxis {
+  std::string key;
+  std::vector<std::string> values;  // canonical text of each value
+};
+
 struct Scenario {
   Config config;
   std::string source;         // file path, or a name for text scenarios
   std::string effective_ini;  // every parameter with its value, as INI
+  std::string text;           // the scenario file as read
+  std::string base_dir;       // folder of the scenario file (for relative paths inside it)
+  std::vector<SweepAxis> sweep;  // from a [sweep] section; empty when there is none
 };
 
 // Parses "section.key=value" from --set; throws InputError on a malformed item.
@@ -31,6 +40,10 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
 // Same from INI text already in memory (tests, results files); `name` appears in messages.
 Scenario scenario_from_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides = {}, const std::string& base_dir = ".");
+
+// A [sweep] axis: "2, 3, 5" (a list of values) or "2:5" / "0.1:0.5:0.1" (an inclusive numeric range).
+// Each value is checked with the key's own parser; throws ValueError.
+SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec);
 
 // The effective INI for a Config (all parameters, registry order, grouped by section).
 std::string effective_ini(const Config& config, const std::string& header_comment);

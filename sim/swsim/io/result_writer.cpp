@@ -1,7 +1,11 @@
 #include "swsim/io/result_writer.hpp"
 
+#include <hdf5.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,7 @@
 namespace swsim {
 namespace {
 
+constexpr std::array<double, 3> kQuantiles{0.05, 0.5, 0.95};
 using io::Attribute;
 using io::VarInfo;
 
@@ -31,6 +36,9 @@ const std::vector<StaticVar>& static_vars() {
       {"day", "day", "int32", "days since START_DATE", "simulated day (coordinate; decodes to dates)"},
       {"station", "station", "int32", "1", "station index in this file (coordinate)"},
       {"area", "area", "int32", "1", "management area index (coordinate)"},
+      {"replicate", "replicate", "int32", "1", "replicate index (coordinate; only with run.replicates > 1)"},
+      {"quantile", "quantile", "float64", "1", "probability of the ensemble quantiles: 0.05, 0.5, 0.95 (coordinate; only with replicates)"},
+      {"replicate_seed", "replicate", "string", "", "run seed of each replicate (decimal; replicate 0 uses run.seed)"},
       {"tmax_c", "day", "float64", "degC", "daily maximum temperature"},
       {"tmin_c", "day", "float64", "degC", "daily minimum temperature"},
       {"rh_pct", "day", "float64", "%", "daily mean relative humidity"},
@@ -115,8 +123,24 @@ void PendingOutput::commit() {
 
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
                    const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info) {
+  write_results(path, scenario, world, weather, Ensemble{{scenario.config.run.seed}, {results}}, info);
+}
+
+double quantile_of_sorted(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return std::nan("");
+  const double h = (static_cast<double>(sorted.size()) - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
   const Config& cfg = scenario.config;
-  const int days = results.days();
+  const auto& reps = ensemble.replicates;
+  const std::size_t n_rep = reps.size();
+  if (n_rep == 0) throw RuntimeError("internal: no replicate to write");
+  const int days = reps[0].days();
   const auto n_st = world.stations.size();
   const auto n_ar = world.areas.size();
   io::NcWriter out(path);
@@ -129,6 +153,7 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.global_attribute("scenario", scenario.effective_ini);
   out.global_attribute("scenario_file", scenario.source);
   out.global_attribute("seed", static_cast<std::int64_t>(cfg.run.seed));
+  out.global_attribute("replicates", static_cast<std::int64_t>(n_rep));
   out.global_attribute("world_seed", static_cast<std::int64_t>(cfg.world.seed));
   out.global_attribute("scale", cfg.run.scale);
   out.global_attribute("start_date", format_date(cfg.run.start_date));
@@ -150,6 +175,13 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.dimension("day", iota(static_cast<std::size_t>(days)), day_info);
   out.dimension("station", iota(n_st), info_for("station"));
   out.dimension("area", iota(n_ar), info_for("area"));
+  if (n_rep > 1) {
+    out.dimension("replicate", iota(n_rep), info_for("replicate"));
+    out.dimension("quantile", std::vector<double>(kQuantiles.begin(), kQuantiles.end()), info_for("quantile"));
+    std::vector<std::string> seeds;
+    for (std::uint64_t sd : ensemble.seeds) seeds.push_back(std::to_string(sd));
+    out.variable("replicate_seed", {"replicate"}, seeds, info_for("replicate_seed"));
+  }
 
   // Weather per day.
   std::vector<double> tmax, tmin, rh;
@@ -177,41 +209,61 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   sauna_info.extra = {Attribute::IntList("flag_values", {0, 1}), Attribute::Text("flag_meanings", "no sauna_day")};
   out.variable("sauna_day", {"day"}, sauna, sauna_info);
 
-  // Per station per day metrics.
+  // Every metric per station, and summed per area and for the city in a fixed order (stations in index
+  // order within an area, areas in index order for the city), so counts add up exactly. With replicates,
+  // each variable gains a leading replicate dimension, plus NAME_mean and NAME_quantile (5/50/95 %).
+  auto emit = [&](const std::string& name, std::vector<std::string> dims, const std::vector<std::vector<double>>& per_rep,
+                  bool integer, const VarInfo& vi) {
+    if (n_rep == 1) {
+      if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi);
+      else out.variable(name, dims, per_rep[0], vi);
+      return;
+    }
+    const std::size_t cells = per_rep[0].size();
+    std::vector<double> all, mean(cells, 0.0), quant(kQuantiles.size() * cells);
+    for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
+    std::vector<double> column(n_rep);
+    for (std::size_t c = 0; c < cells; ++c) {
+      for (std::size_t r = 0; r < n_rep; ++r) {
+        column[r] = per_rep[r][c];
+        mean[c] += per_rep[r][c];  // replicate order: deterministic
+      }
+      mean[c] /= static_cast<double>(n_rep);
+      std::sort(column.begin(), column.end());
+      for (std::size_t q = 0; q < kQuantiles.size(); ++q) quant[q * cells + c] = quantile_of_sorted(column, kQuantiles[q]);
+    }
+    std::vector<std::string> rep_dims{"replicate"};
+    rep_dims.insert(rep_dims.end(), dims.begin(), dims.end());
+    if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi);
+    else out.variable(name, rep_dims, all, vi);
+    VarInfo mi{vi.units, vi.long_name + " (mean over replicates)", {}};
+    out.variable(name + "_mean", dims, mean, mi);
+    VarInfo qi{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", {}};
+    std::vector<std::string> q_dims{"quantile"};
+    q_dims.insert(q_dims.end(), dims.begin(), dims.end());
+    out.variable(name + "_quantile", q_dims, quant, qi);
+  };
   for (std::size_t m = 0; m < kMetricCount; ++m) {
     const MetricDef& def = metric_defs()[m];
-    const auto& series = results.series(static_cast<Metric>(m));
-    if (def.integer) {
-      std::vector<std::int32_t> v(series.begin(), series.end());
-      for (std::size_t k = 0; k < v.size(); ++k) v[k] = static_cast<std::int32_t>(series[k]);
-      out.variable(std::string(def.name), {"day", "station"}, v, info_for(std::string(def.name)));
-    } else {
-      out.variable(std::string(def.name), {"day", "station"}, series, info_for(std::string(def.name)));
-    }
-  }
-
-  // Per area and city sums of every metric, in a fixed order (stations in index order within an area,
-  // areas in index order for the city), so counts add up exactly.
-  for (std::size_t m = 0; m < kMetricCount; ++m) {
-    const MetricDef& def = metric_defs()[m];
-    const auto& series = results.series(static_cast<Metric>(m));
-    std::vector<double> by_area(static_cast<std::size_t>(days) * n_ar, 0.0), city(static_cast<std::size_t>(days), 0.0);
-    for (int d = 0; d < days; ++d) {
-      for (std::size_t s = 0; s < n_st; ++s)
-        by_area[static_cast<std::size_t>(d) * n_ar + static_cast<std::size_t>(world.stations[s].area)] +=
-            series[static_cast<std::size_t>(d) * n_st + s];
-      for (std::size_t a = 0; a < n_ar; ++a) city[static_cast<std::size_t>(d)] += by_area[static_cast<std::size_t>(d) * n_ar + a];
-    }
     const std::string name(def.name);
-    VarInfo ai{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", {}};
-    VarInfo ci{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", {}};
-    if (def.integer) {
-      out.variable("area_" + name, {"day", "area"}, std::vector<std::int32_t>(by_area.begin(), by_area.end()), ai);
-      out.variable("city_" + name, {"day"}, std::vector<std::int32_t>(city.begin(), city.end()), ci);
-    } else {
-      out.variable("area_" + name, {"day", "area"}, by_area, ai);
-      out.variable("city_" + name, {"day"}, city, ci);
+    std::vector<std::vector<double>> station(n_rep), by_area(n_rep), city(n_rep);
+    for (std::size_t r = 0; r < n_rep; ++r) {
+      const auto& series = reps[r].series(static_cast<Metric>(m));
+      station[r] = series;
+      by_area[r].assign(static_cast<std::size_t>(days) * n_ar, 0.0);
+      city[r].assign(static_cast<std::size_t>(days), 0.0);
+      for (int d = 0; d < days; ++d) {
+        const auto ud = static_cast<std::size_t>(d);
+        for (std::size_t s = 0; s < n_st; ++s)
+          by_area[r][ud * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[ud * n_st + s];
+        for (std::size_t a = 0; a < n_ar; ++a) city[r][ud] += by_area[r][ud * n_ar + a];
+      }
     }
+    emit(name, {"day", "station"}, station, def.integer, info_for(name));
+    emit("area_" + name, {"day", "area"}, by_area, def.integer,
+         VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", {}});
+    emit("city_" + name, {"day"}, city, def.integer,
+         VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", {}});
   }
 
   // Per station.
@@ -314,6 +366,36 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.close();
 }
 
+std::string existing_result_scenario(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  H5E_auto2_t old_func = nullptr;
+  void* old_data = nullptr;
+  H5Eget_auto2(H5E_DEFAULT, &old_func, &old_data);
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  std::string text;
+  if (H5Fis_hdf5(path.c_str()) > 0) {
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f >= 0) {
+      if (H5Aexists(f, "scenario") > 0) {
+        const hid_t a = H5Aopen(f, "scenario", H5P_DEFAULT);
+        const hid_t t = a >= 0 ? H5Aget_type(a) : -1;
+        if (t >= 0 && H5Tget_class(t) == H5T_STRING && H5Tis_variable_str(t) <= 0) {
+          std::string buf(H5Tget_size(t), '\0');
+          const hid_t mt = H5Tcopy(t);
+          if (H5Aread(a, mt, buf.data()) >= 0) text = buf.substr(0, buf.find('\0'));
+          H5Tclose(mt);
+        }
+        if (t >= 0) H5Tclose(t);
+        if (a >= 0) H5Aclose(a);
+      }
+      H5Fclose(f);
+    }
+  }
+  H5Eset_auto2(H5E_DEFAULT, old_func, old_data);
+  return text;
+}
+
 std::string schema_markdown() {
   std::ostringstream md;
   md << "| variable | dimensions | type | units | meaning |\n|---|---|---|---|---|\n";
@@ -323,12 +405,20 @@ std::string schema_markdown() {
        << (units.empty() ? "" : "`") << " | " << meaning << " |\n";
   };
   const auto& sv = static_vars();
-  for (std::size_t k = 0; k < 9; ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+  std::size_t split = 0;  // coordinates and weather first, then the metrics, then the static variables
+  while (split < sv.size() && std::string_view(sv[split].name) != "sauna_day") ++split;
+  ++split;
+  for (std::size_t k = 0; k < split; ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
   for (const auto& m : metric_defs())
     row(m.name, "day, station", m.integer ? "int32" : "float64", m.units, m.long_name);
   md << "| `area_NAME` | day, area | as `NAME` | as `NAME` | every metric above summed over the area's stations |\n";
   md << "| `city_NAME` | day | as `NAME` | as `NAME` | every metric above summed over all simulated stations |\n";
-  for (std::size_t k = 9; k < sv.size(); ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+  md << "| `NAME_mean`, `area_NAME_mean`, `city_NAME_mean` | as the variable, without replicate | float64 | as `NAME` "
+        "| mean over replicates (only with run.replicates > 1; the variables then have a leading replicate "
+        "dimension) |\n";
+  md << "| `NAME_quantile`, `area_NAME_quantile`, `city_NAME_quantile` | quantile, then as the mean | float64 | "
+        "as `NAME` | 5, 50 and 95 % quantiles over replicates (only with replicates) |\n";
+  for (std::size_t k = split; k < sv.size(); ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
   return md.str();
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "swsim/config/scenario.hpp"
+#include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/results.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/world.hpp"
@@ -36,6 +37,16 @@ class PendingOutput {
 
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
                    const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info);
+// With several replicates the metrics gain a replicate dimension and ensemble statistics.
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info);
+
+// Quantile of sorted values by linear interpolation between order statistics (numpy's default).
+double quantile_of_sorted(const std::vector<double>& sorted, double p);
+
+// The `scenario` attribute of an existing complete result file, or "" when there is no such readable
+// file (used to skip sweep points and replicates already done).
+std::string existing_result_scenario(const std::string& path);
 
 // The schema as Markdown (generated from the metric definitions; docs/hdf5-schema.md holds its output).
 std::string schema_markdown();

@@ -1,6 +1,8 @@
 #include "swsim/weather/weather.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -21,6 +23,18 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+// Comma-separated fields, trimmed; a trailing comma makes a last empty field (so "a,b,c,d," has 5).
+std::vector<std::string> split_fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto comma = line.find(',', start);
+    out.push_back(trim(line.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<WeatherDay> generate_weather(const Config& cfg) {
@@ -32,7 +46,7 @@ std::vector<WeatherDay> generate_weather(const Config& cfg) {
   double noise_t = 0, noise_rh = 0;
   const double innov = std::sqrt(1 - w.noise_ar1 * w.noise_ar1);
   for (int d = 0; d < n; ++d) {
-    Stream s(cfg.run.seed, 0, static_cast<std::uint32_t>(d), StreamKind::kWeather);
+    Stream s(w.seed, 0, static_cast<std::uint32_t>(d), StreamKind::kWeather);
     const double since_june1 = static_cast<double>(day0 + d - june1);
     // Seasonal curve: a cosine peaking tmax_peak_day days after 1 June, period one year.
     const double seasonal =
@@ -53,7 +67,7 @@ std::vector<WeatherDay> generate_weather(const Config& cfg) {
     for (int k = 0; k < hw.days; ++k) {
       const std::int64_t d = first + k;
       if (d < 0 || d >= n) continue;
-      Stream s(cfg.run.seed, 1, static_cast<std::uint32_t>(d), StreamKind::kWeather);
+      Stream s(w.seed, 1, static_cast<std::uint32_t>(d), StreamKind::kWeather);
       const double mid = (hw.days - 1) / 2.0;
       const double rel = hw.days > 1 ? std::abs(k - mid) / std::max(mid, 0.5) : 0.0;
       double t = hw.peak_tmax_c - 2.0 * rel * rel + 0.4 * s.normal();
@@ -74,43 +88,44 @@ std::vector<WeatherDay> generate_weather(const Config& cfg) {
 }
 
 std::vector<WeatherDay> load_weather_csv(const std::string& path, const Date& start, int days) {
-  std::ifstream in(path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a weather CSV file");
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": weather CSV file not found or not readable");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_weather_csv(buf.str(), path, start, days);
+}
+
+std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::string& path, const Date& start,
+                                          int days) {
+  std::istringstream in(text);
   std::string line;
   int line_no = 0;
   if (!std::getline(in, line)) throw InputError(path + ": empty weather CSV (expected header date,tmax_c,tmin_c,rh)");
   ++line_no;
-  if (!line.empty() && static_cast<unsigned char>(line[0]) == 0xEF) line = line.substr(3);  // UTF-8 BOM
-  {
-    std::vector<std::string> cols;
-    std::stringstream ss(line);
-    for (std::string c; std::getline(ss, c, ',');) cols.push_back(trim(c));
-    if (cols != std::vector<std::string>{"date", "tmax_c", "tmin_c", "rh"})
-      throw InputError(path + ":1: header must be 'date,tmax_c,tmin_c,rh'");
-  }
+  if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 byte-order mark
+  if (split_fields(line) != std::vector<std::string>{"date", "tmax_c", "tmin_c", "rh"})
+    throw InputError(path + ":1: header must be 'date,tmax_c,tmin_c,rh'");
   const std::int64_t day0 = days_from_civil(start);
   std::map<std::int64_t, WeatherDay> by_day;
   while (std::getline(in, line)) {
     ++line_no;
     if (trim(line).empty()) continue;
     const std::string where = path + ":" + std::to_string(line_no) + ": ";
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string c; std::getline(ss, c, ',');) f.push_back(trim(c));
+    const std::vector<std::string> f = split_fields(line);
     if (f.size() != 4) throw InputError(where + "expected 4 fields date,tmax_c,tmin_c,rh, found " + std::to_string(f.size()));
     auto date = parse_date(f[0]);
     if (!date) throw InputError(where + "'" + f[0] + "' is not a date YYYY-MM-DD");
     double v[3];
     const char* names[3] = {"tmax_c", "tmin_c", "rh"};
     for (int k = 0; k < 3; ++k) {
-      std::size_t used = 0;
-      try {
-        v[k] = std::stod(f[static_cast<std::size_t>(k + 1)], &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != f[static_cast<std::size_t>(k + 1)].size() || !std::isfinite(v[k]))
-        throw InputError(where + names[k] + " '" + f[static_cast<std::size_t>(k + 1)] + "' is not a number");
+      const std::string& t = f[static_cast<std::size_t>(k + 1)];
+      // from_chars, not stod: independent of the locale, no hex floats, no leading blanks.
+      const char* b = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
+      auto [p, err] = std::from_chars(b, t.data() + t.size(), v[k]);
+      if (t.empty() || err != std::errc() || p != t.data() + t.size() || !std::isfinite(v[k]))
+        throw InputError(where + names[k] + " '" + t + "' is not a number");
     }
     if (v[0] < -40 || v[0] > 55) throw InputError(where + "tmax_c " + format_number(v[0]) + " is out of range [-40, 55]");
     if (v[1] < -50 || v[1] > v[0]) throw InputError(where + "tmin_c " + format_number(v[1]) + " must be at least -50 and at most tmax_c");

@@ -18,12 +18,15 @@ struct WeatherDay {
   bool sauna = false;  // Tmax >= 32 degC with mean relative humidity >= 80 %
 };
 
-// Generated weather for `days` days from run.start_date, from the run seed.
+// Generated weather for `days` days from run.start_date, from weather.seed (the same for every replicate).
 std::vector<WeatherDay> generate_weather(const Config& config);
 
 // Weather read from a CSV with header "date,tmax_c,tmin_c,rh" covering every simulated day (other
 // dates are ignored). Throws InputError naming file and line.
 std::vector<WeatherDay> load_weather_csv(const std::string& path, const Date& start, int days);
+// Same from CSV text already in memory (tests, fuzzing); `name` appears in messages.
+std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::string& name, const Date& start,
+                                          int days);
 
 // Sets heat_wave, warning and sauna from the temperatures: red at Tmax >= 40, orange at >= 37, yellow on
 // days of a run of >= 3 days at >= 35 (the warning in force on the day, taking forecasts as perfect).

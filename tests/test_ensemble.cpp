@@ -1,0 +1,94 @@
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "swsim/config/parameters.hpp"
+#include "swsim/config/scenario.hpp"
+#include "swsim/io/result_writer.hpp"
+#include "swsim/simulation/ensemble.hpp"
+#include "swsim/simulation/simulation.hpp"
+#include "swsim/util/error.hpp"
+
+using namespace swsim;
+using Catch::Matchers::Contains;
+
+namespace {
+Config small(int replicates) {
+  Scenario s = scenario_from_text(
+      "[run]\nscale = 0.02\ndays = 12\nstart_date = 2022-06-12\n[weather]\nheat_waves = 2022-06-16 5 39 35\n", "e.ini");
+  s.config.run.replicates = replicates;
+  return s.config;
+}
+}  // namespace
+
+TEST_CASE("replicate seeds are distinct, reproducible, and replicate 0 uses the run seed", "[ensemble]") {
+  std::set<std::uint64_t> seen;
+  for (int r = 0; r < 1000; ++r) seen.insert(replicate_seed(42, r));
+  CHECK(seen.size() == 1000);
+  CHECK(replicate_seed(42, 0) == 42);
+  CHECK(replicate_seed(42, 7) == replicate_seed(42, 7));
+  CHECK(replicate_seed(42, 7) != replicate_seed(43, 7));
+}
+
+TEST_CASE("an ensemble's replicate 0 is the single run, and replicates differ", "[ensemble]") {
+  const Config c = small(3);
+  const World world = build_world(c);
+  const auto weather = make_weather(c);
+  const Ensemble e = run_ensemble(c, world, weather);
+  REQUIRE(e.replicates.size() == 3);
+  Simulation single(c, world, weather);
+  single.run();
+  CHECK(e.replicates[0] == single.results());
+  CHECK_FALSE(e.replicates[1] == e.replicates[0]);
+  CHECK_FALSE(e.replicates[2] == e.replicates[1]);
+}
+
+TEST_CASE("ensembles do not depend on the thread count", "[ensemble][determinism]") {
+  const Config c = small(4);
+  const World world = build_world(c);
+  const auto weather = make_weather(c);
+  auto run_with = [&](int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    return run_ensemble(c, world, weather);
+  };
+  const Ensemble one = run_with(1), two = run_with(2);
+  for (std::size_t r = 0; r < one.replicates.size(); ++r) CHECK(one.replicates[r] == two.replicates[r]);
+}
+
+TEST_CASE("a stop request ends the ensemble between days", "[ensemble]") {
+  const Config c = small(2);
+  const World world = build_world(c);
+  std::atomic<bool> stop{true};
+  CHECK_THROWS_AS(run_ensemble(c, world, make_weather(c), {}, &stop), Interrupted);
+}
+
+TEST_CASE("quantiles interpolate between order statistics like numpy", "[ensemble]") {
+  const std::vector<double> v{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  CHECK(quantile_of_sorted(v, 0.5) == Approx(5.5));
+  CHECK(quantile_of_sorted(v, 0.05) == Approx(1.45));
+  CHECK(quantile_of_sorted(v, 0.95) == Approx(9.55));
+  CHECK(quantile_of_sorted(v, 0.0) == 1);
+  CHECK(quantile_of_sorted(v, 1.0) == 10);
+  CHECK(quantile_of_sorted({3.0}, 0.95) == 3);
+}
+
+TEST_CASE("sweep axes take lists and ranges, checked by the key's own parser", "[ensemble][sweep]") {
+  CHECK(parse_sweep_axis("staffing.social_workers_per_station", "2:5").values ==
+        std::vector<std::string>{"2", "3", "4", "5"});
+  CHECK(parse_sweep_axis("volunteers.turnout_weekday", "0.2:0.4:0.1").values.size() == 3);
+  CHECK(parse_sweep_axis("policy.lending", "off, on").values == std::vector<std::string>{"off", "on"});
+  CHECK(parse_sweep_axis("lunch.ready_time", "11:00, 11:30").values == std::vector<std::string>{"11:00", "11:30"});
+  CHECK_THROWS_AS(parse_sweep_axis("staffing.social_workers_per_station", "2, -1"), ValueError);
+  CHECK_THROWS_AS(parse_sweep_axis("staffing.nobody", "2"), ValueError);
+  const Scenario s = scenario_from_text("[sweep]\nvolunteers.roster_per_station = 5, 10\nstaffing.social_workers_per_station = 2:3\n", "s.ini");
+  REQUIRE(s.sweep.size() == 2);
+  CHECK(s.sweep[0].key == "volunteers.roster_per_station");  // file order
+  try {
+    scenario_from_text("[run]\ndays = 3\n[sweep]\nstaffing.social_workers_per_station = 2, x\n", "bad.ini");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Contains("bad.ini:4"));
+    CHECK_THAT(e.what(), Contains("'x' is not a whole number"));
+  }
+}
