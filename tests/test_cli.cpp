@@ -11,6 +11,9 @@
 #include <sstream>
 
 #include "reader/result_file.hpp"
+#include "swsim/config/scenario.hpp"
+#include "swsim/simulation/ensemble.hpp"
+#include "swsim/world/world.hpp"
 
 using Catch::Matchers::Contains;
 
@@ -174,4 +177,33 @@ TEST_CASE("SIGINT stops a run cleanly: exit 130, no result file, no temporary le
   CHECK_FALSE(std::filesystem::exists(out));
   for (const auto& e : std::filesystem::directory_iterator(temp_dir()))
     CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("swsim run --resume finishes a checkpointed run with the same data", "[cli][checkpoint]") {
+  using namespace swsim;
+  const std::vector<Override> ov{{"run.scale", "0.02", "t"}, {"run.days", "12", "t"}, {"run.replicates", "2", "t"}};
+  const Scenario sc = load_scenario(baseline, ov);
+  const World world = build_world(sc.config);
+  const auto weather = make_weather(sc.config);
+  const std::string ckpt = temp_dir() + "/run.ckpt", resumed = temp_dir() + "/resumed.h5",
+                    straight = temp_dir() + "/straight.h5";
+  {
+    EnsembleRun run(sc.config, world, weather);
+    for (int d = 0; d < 5; ++d) run.step();
+    run.save_checkpoint(ckpt, sc.effective_ini);
+  }
+  const Outcome r = run_swsim("run --resume " + ckpt + " --out " + resumed + " --quiet");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(std::filesystem::exists(ckpt));  // spent
+  REQUIRE(run_swsim("run --scenario " + baseline + " --scale 0.02 --days 12 --replicates 2 --quiet --out " + straight)
+              .code == 0);
+  const results::ResultFile a(resumed), b(straight);
+  for (const auto& v : a.station_day_variables()) {
+    INFO(v);
+    CHECK(a.read(v) == b.read(v));
+  }
+  expect_input_error("run --resume " + temp_dir() + "/none.ckpt --out " + resumed + "x", "checkpoint not found",
+                     resumed + "x");
+  expect_input_error("run --resume " + ckpt + " --set run.days=3 --out " + resumed + "y", "drop --set", resumed + "y");
 }

@@ -1,7 +1,10 @@
 #include <tbb/global_control.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <unistd.h>
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/config/scenario.hpp"
@@ -60,7 +63,9 @@ TEST_CASE("a stop request ends the ensemble between days", "[ensemble]") {
   const Config c = small(2);
   const World world = build_world(c);
   std::atomic<bool> stop{true};
-  CHECK_THROWS_AS(run_ensemble(c, world, make_weather(c), {}, &stop), Interrupted);
+  RunControl control;
+  control.stop = &stop;
+  CHECK_THROWS_AS(run_ensemble(c, world, make_weather(c), {}, control), Interrupted);
 }
 
 TEST_CASE("quantiles interpolate between order statistics like numpy", "[ensemble]") {
@@ -91,4 +96,46 @@ TEST_CASE("sweep axes take lists and ranges, checked by the key's own parser", "
     CHECK_THAT(e.what(), Contains("bad.ini:4"));
     CHECK_THAT(e.what(), Contains("'x' is not a whole number"));
   }
+}
+
+TEST_CASE("a run interrupted after a checkpoint and resumed equals the uninterrupted run", "[ensemble][checkpoint]") {
+  const Config c = small(2);
+  const World world = build_world(c);
+  const auto weather = make_weather(c);
+  const Ensemble straight = run_ensemble(c, world, weather);
+  const std::string ckpt =
+      (std::filesystem::temp_directory_path() / ("swsim_ckpt_" + std::to_string(::getpid()) + ".ckpt")).string();
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.stop = &stop;
+  control.checkpoint_every = 5;
+  control.checkpoint_path = ckpt;
+  control.scenario_text = "the scenario";
+  // Stop once day 7 is done: the checkpoint holds day 5.
+  CHECK_THROWS_AS(run_ensemble(c, world, weather, [&](long done, long) { if (done >= 7 * 2) stop = true; }, control),
+                  Interrupted);
+  REQUIRE(std::filesystem::exists(ckpt));
+  CHECK(checkpoint_scenario(ckpt) == "the scenario");
+  RunControl resume;
+  resume.resume_path = ckpt;
+  const Ensemble resumed = run_ensemble(c, world, weather, {}, resume);
+  for (std::size_t r = 0; r < straight.replicates.size(); ++r) CHECK(resumed.replicates[r] == straight.replicates[r]);
+  CHECK(resumed.seeds == straight.seeds);
+
+  // A damaged or foreign checkpoint is refused with one clear line.
+  std::filesystem::resize_file(ckpt, std::filesystem::file_size(ckpt) / 2);
+  CHECK_THROWS_WITH(checkpoint_scenario(ckpt), Contains("truncated or damaged"));
+  std::ofstream(ckpt) << "hello";
+  CHECK_THROWS_WITH(checkpoint_scenario(ckpt), Contains("not a swsim checkpoint"));
+  Config three = c;
+  three.run.replicates = 3;
+  EnsembleRun other(three, world, weather);
+  control.stop = nullptr;
+  {
+    EnsembleRun two(c, world, weather);
+    two.step();
+    two.save_checkpoint(ckpt, "x");
+  }
+  CHECK_THROWS_WITH(other.load_checkpoint(ckpt), Contains("has 2 replicates"));
+  std::filesystem::remove(ckpt);
 }

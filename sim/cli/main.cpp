@@ -109,7 +109,12 @@ po::options_description common_options(const char* title) {
 po::options_description run_options() {
   po::options_description desc = common_options("Options of 'swsim run'");
   desc.add_options()("out", po::value<std::string>()->value_name("FILE"),
-                     "result file to write, HDF5/netCDF-4 (required)");
+                     "result file to write, HDF5/netCDF-4 (required)")
+      ("checkpoint-every", po::value<int>()->default_value(0)->value_name("N"),
+       "write a checkpoint FILE.ckpt beside --out every N days (0 = none); removed when the run completes")
+      ("resume", po::value<std::string>()->value_name("CHECKPOINT"),
+       "continue an interrupted run from its checkpoint (the scenario comes from the checkpoint); the "
+       "result is identical to an uninterrupted run");
   return desc;
 }
 
@@ -152,18 +157,39 @@ std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
 
 // Simulates one scenario (all its replicates) and writes the result file; the world is built here.
 void simulate_and_write(const Scenario& scenario, const std::string& out_path, const std::string& command_line,
-                        const std::string& label, bool quiet) {
+                        const std::string& label, bool quiet, int checkpoint_every = 0,
+                        const std::string& resume_path = "") {
   const Config& cfg = scenario.config;
   std::vector<WeatherDay> weather = make_weather(cfg);  // input errors (CSV) before any file exists
   PendingOutput output(out_path);
   const auto t0 = std::chrono::steady_clock::now();
   const World world = build_world(cfg);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
-  const Ensemble ensemble =
-      run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, &g_stop);
+  RunControl control;
+  control.stop = &g_stop;
+  control.checkpoint_every = checkpoint_every;
+  control.checkpoint_path = out_path + ".ckpt";
+  control.scenario_text = scenario.effective_ini;
+  control.resume_path = resume_path;
+  Ensemble ensemble;
+  try {
+    ensemble = run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, control);
+  } catch (const Interrupted&) {
+    bar.finish();
+    std::error_code ec;
+    if (checkpoint_every > 0 && std::filesystem::exists(control.checkpoint_path, ec))
+      std::fprintf(stderr, "swsim: the last checkpoint is %s; continue with: swsim run --resume %s --out %s\n",
+                   control.checkpoint_path.c_str(), control.checkpoint_path.c_str(), out_path.c_str());
+    throw;
+  }
   bar.finish();
   write_results(output.temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
   output.commit();
+  if (checkpoint_every > 0 || !resume_path.empty()) {  // the run is complete: its checkpoint is spent
+    std::error_code ec;
+    std::filesystem::remove(control.checkpoint_path, ec);
+    if (!resume_path.empty()) std::filesystem::remove(resume_path, ec);
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!quiet)
     std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days, %d replicate%s) in %.1f s\n",
@@ -178,14 +204,26 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
     std::cout << "Usage: swsim run --scenario FILE --out FILE [options]\n\n" << desc << "\n";
     return kExitOk;
   }
-  if (!vm.count("scenario")) throw InputError("swsim run: --scenario FILE is required (see 'swsim run --help')");
   if (!vm.count("out")) throw InputError("swsim run: --out FILE is required (see 'swsim run --help')");
+  const int every = vm["checkpoint-every"].as<int>();
+  if (every < 0) throw InputError("swsim run: --checkpoint-every must be 0 (none) or a positive number of days");
   const auto limit = thread_limit(vm);
+  if (vm.count("resume")) {
+    const std::string ckpt = vm["resume"].as<std::string>();
+    for (const char* flag : {"scenario", "set", "scale", "days", "seed", "replicates"})
+      if (vm.count(flag))
+        throw InputError(std::string("swsim run: --resume takes the scenario from the checkpoint; drop --") + flag);
+    const Scenario scenario = scenario_from_text(checkpoint_scenario(ckpt), ckpt);
+    simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "resuming", vm.count("quiet") > 0, every,
+                       ckpt);
+    return kExitOk;
+  }
+  if (!vm.count("scenario")) throw InputError("swsim run: --scenario FILE is required (see 'swsim run --help')");
   const Scenario scenario = load_scenario(vm["scenario"].as<std::string>(), overrides_from(vm));
   if (!scenario.sweep.empty())
     throw InputError(scenario.source + ": has a [sweep] section: run it with 'swsim sweep --scenario " +
                      scenario.source + " --out-dir DIR'");
-  simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0);
+  simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0, every);
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -66,6 +67,43 @@ std::string where(const std::string& name, const std::string& text, const std::s
   return name + (line > 0 ? ":" + std::to_string(line) : "");
 }
 
+// Throws unless the text is UTF-8 without control characters (tab, CR and LF aside): a scenario in
+// another encoding (GBK, Latin-1) or a binary file would otherwise put stray bytes into messages and
+// into the result file's UTF-8 scenario attribute.
+void check_text(const std::string& text, const std::string& name) {
+  int line = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line;
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", c);
+        throw InputError(name + ":" + std::to_string(line) + ": control character (byte " + hex +
+                         ") in the scenario file; is it a text file?");
+      }
+      ++i;
+      continue;
+    }
+    // Lead byte, sequence length and the allowed range of the second byte (no overlongs, no surrogates,
+    // nothing above U+10FFFF).
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    bool ok = n > 0 && i + n <= text.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
+    }
+    if (!ok)
+      throw InputError(name + ":" + std::to_string(line) +
+                       ": not UTF-8 text (save the scenario file as UTF-8; GBK and other encodings are not read)");
+    i += n;
+  }
+}
+
 std::string hint_for(const std::string& key) {
   const auto close = similar_keys(key);
   if (close.empty()) return " (swsim params lists every key)";
@@ -88,6 +126,9 @@ Override parse_set_option(const std::string& item) {
 
 Scenario scenario_from_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides, const std::string& base_dir) {
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)  // a UTF-8 byte-order mark, as Windows editors write
+    return scenario_from_text(text.substr(3), name, overrides, base_dir);
+  check_text(text, name);
   po::options_description desc;
   for (const auto& p : parameter_registry()) {
     desc.add_options()(p.key().c_str(), po::value<std::string>());

@@ -2,12 +2,67 @@
 
 #include <tbb/parallel_for.h>
 
-#include <mutex>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/util/error.hpp"
 
 namespace swsim {
+namespace {
+
+constexpr char kMagic[8] = {'S', 'W', 'S', 'I', 'M', 'C', 'K', 'P'};
+constexpr std::uint32_t kCheckpointVersion = 1;
+
+std::uint64_t fnv1a(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+template <class T>
+void write_pod(std::ostream& out, const T& v) {
+  out.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+bool read_pod(std::istream& in, T& v) {
+  in.read(reinterpret_cast<char*>(&v), sizeof v);
+  return static_cast<bool>(in);
+}
+
+struct CheckpointFile {
+  std::string scenario;
+  std::int32_t replicates = 0, day = 0;
+  std::string payload;
+};
+
+CheckpointFile read_checkpoint(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": checkpoint not found or not readable");
+  char magic[8] = {};
+  std::uint32_t version = 0;
+  if (!in.read(magic, 8) || std::string(magic, 8) != std::string(kMagic, 8))
+    throw InputError(path + ": not a swsim checkpoint");
+  CheckpointFile f;
+  std::uint64_t n = 0, hash = 0;
+  const auto damaged = [&] { return InputError(path + ": checkpoint is truncated or damaged"); };
+  if (!read_pod(in, version)) throw damaged();
+  if (version != kCheckpointVersion)
+    throw InputError(path + ": checkpoint version " + std::to_string(version) + " is not supported (expected " +
+                     std::to_string(kCheckpointVersion) + ")");
+  if (!read_pod(in, n) || n > (1u << 26)) throw damaged();
+  f.scenario.resize(n);
+  if (!in.read(f.scenario.data(), static_cast<std::streamsize>(n))) throw damaged();
+  if (!read_pod(in, f.replicates) || !read_pod(in, f.day) || !read_pod(in, n) || n > (1ull << 40)) throw damaged();
+  f.payload.resize(n);
+  if (!in.read(f.payload.data(), static_cast<std::streamsize>(n)) || !read_pod(in, hash)) throw damaged();
+  if (hash != fnv1a(f.payload)) throw damaged();
+  return f;
+}
+
+}  // namespace
 
 std::uint64_t replicate_seed(std::uint64_t run_seed, int replicate) {
   if (replicate == 0) return run_seed;
@@ -17,33 +72,85 @@ std::uint64_t replicate_seed(std::uint64_t run_seed, int replicate) {
   return z ^ (z >> 31);
 }
 
-Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
-                      const std::function<void(long, long)>& on_progress, const std::atomic<bool>* stop) {
-  const int n = config.run.replicates;
-  Ensemble e;
-  e.replicates.resize(static_cast<std::size_t>(n));
-  std::vector<Config> configs(static_cast<std::size_t>(n), config);
-  for (int r = 0; r < n; ++r) {
-    e.seeds.push_back(replicate_seed(config.run.seed, r));
-    configs[static_cast<std::size_t>(r)].run.seed = e.seeds.back();
+EnsembleRun::EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather)
+    : configs_(static_cast<std::size_t>(config.run.replicates), config) {
+  for (int r = 0; r < config.run.replicates; ++r) {
+    seeds_.push_back(replicate_seed(config.run.seed, r));
+    configs_[static_cast<std::size_t>(r)].run.seed = seeds_.back();
   }
-  std::mutex progress_mutex;
-  std::atomic<long> days_done{0};
-  const long days_total = static_cast<long>(n) * config.run.days;
-  tbb::parallel_for(0, n, [&](int r) {
-    Simulation sim(configs[static_cast<std::size_t>(r)], world, weather);
-    while (sim.day() < config.run.days) {
-      if (stop && stop->load()) throw Interrupted();
-      sim.step();
-      const long done = ++days_done;
-      if (on_progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        on_progress(done, days_total);
-      }
-    }
-    e.replicates[static_cast<std::size_t>(r)] = sim.results();
-  });
+  for (const Config& c : configs_) sims_.push_back(std::make_unique<Simulation>(c, world, weather));
+}
+
+EnsembleRun::~EnsembleRun() = default;
+
+int EnsembleRun::day() const { return sims_.front()->day(); }
+
+void EnsembleRun::step() {
+  tbb::parallel_for(std::size_t(0), sims_.size(), [&](std::size_t r) { sims_[r]->step(); });
+}
+
+Ensemble EnsembleRun::results() const {
+  Ensemble e;
+  e.seeds = seeds_;
+  for (const auto& s : sims_) e.replicates.push_back(s->results());
   return e;
+}
+
+void EnsembleRun::save_checkpoint(const std::string& path, const std::string& scenario_text) const {
+  std::ostringstream payload(std::ios::binary);
+  for (const auto& s : sims_) s->save(payload);
+  const std::string data = payload.str();
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(kMagic, 8);
+    write_pod(out, kCheckpointVersion);
+    write_pod(out, static_cast<std::uint64_t>(scenario_text.size()));
+    out.write(scenario_text.data(), static_cast<std::streamsize>(scenario_text.size()));
+    write_pod(out, static_cast<std::int32_t>(sims_.size()));
+    write_pod(out, static_cast<std::int32_t>(day()));
+    write_pod(out, static_cast<std::uint64_t>(data.size()));
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    write_pod(out, fnv1a(data));
+    out.flush();
+    if (!out) {
+      std::remove(temp.c_str());
+      throw RuntimeError(path + ": cannot write the checkpoint (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) throw RuntimeError(path + ": cannot move the checkpoint into place: " + ec.message());
+}
+
+void EnsembleRun::load_checkpoint(const std::string& path) {
+  const CheckpointFile f = read_checkpoint(path);
+  if (f.replicates != static_cast<std::int32_t>(sims_.size()))
+    throw InputError(path + ": checkpoint has " + std::to_string(f.replicates) + " replicates, the run " +
+                     std::to_string(sims_.size()));
+  std::istringstream in(f.payload, std::ios::binary);
+  try {
+    for (auto& s : sims_) s->load(in);
+  } catch (const std::runtime_error& e) {
+    throw InputError(path + ": checkpoint " + e.what());
+  }
+}
+
+std::string checkpoint_scenario(const std::string& path) { return read_checkpoint(path).scenario; }
+
+Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
+                      const std::function<void(long, long)>& on_progress, const RunControl& control) {
+  EnsembleRun run(config, world, weather);
+  if (!control.resume_path.empty()) run.load_checkpoint(control.resume_path);
+  const long total = static_cast<long>(config.run.replicates) * config.run.days;
+  while (run.day() < config.run.days) {
+    if (control.stop && control.stop->load()) throw Interrupted();
+    run.step();
+    if (on_progress) on_progress(static_cast<long>(run.day()) * config.run.replicates, total);
+    if (control.checkpoint_every > 0 && run.day() % control.checkpoint_every == 0 && run.day() < config.run.days)
+      run.save_checkpoint(control.checkpoint_path, control.scenario_text);
+  }
+  return run.results();
 }
 
 }  // namespace swsim

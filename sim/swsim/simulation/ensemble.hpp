@@ -1,10 +1,13 @@
 #pragma once
-// Replicates: the same world and weather, the days re-run with different seeds. Replicates run in
-// parallel with each other and, inside each, over stations (oneTBB balances the two levels); each
-// replicate's results depend only on its seed, never on the thread count or on the other replicates.
+// Replicates: the same world and weather, the days re-run with different seeds. Each day, the
+// replicates step in parallel with each other and, inside each, over stations (oneTBB balances the two
+// levels); a replicate's results depend only on its seed, never on the thread count or on the others.
+// Runs can write checkpoints between days and resume from them with bit-identical results.
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "swsim/config/config.hpp"
@@ -14,6 +17,8 @@
 
 namespace swsim {
 
+class Simulation;
+
 // Seed of replicate r: the run seed itself for r = 0, then a splitmix64 mix of (seed, r).
 std::uint64_t replicate_seed(std::uint64_t run_seed, int replicate);
 
@@ -22,10 +27,37 @@ struct Ensemble {
   std::vector<Results> replicates;
 };
 
-// Runs config.run.replicates replicates. `on_progress(days_done, days_total)` may be called from any
-// thread (serialised). When `stop` becomes true the run ends between days by throwing Interrupted.
+struct RunControl {
+  const std::atomic<bool>* stop = nullptr;  // when it becomes true the run throws Interrupted between days
+  std::string checkpoint_path;              // where checkpoints go (written atomically)
+  int checkpoint_every = 0;                 // days between checkpoints; 0 = none
+  std::string scenario_text;                // effective scenario stored in checkpoints
+  std::string resume_path;                  // a checkpoint to continue from
+};
+
+// Runs config.run.replicates replicates. `on_progress(days_done, days_total)` is called serialised.
 Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
-                      const std::function<void(long, long)>& on_progress = {},
-                      const std::atomic<bool>* stop = nullptr);
+                      const std::function<void(long, long)>& on_progress = {}, const RunControl& control = {});
+
+// The effective scenario text stored in a checkpoint; throws InputError naming the file when it is
+// missing, not a checkpoint, or damaged.
+std::string checkpoint_scenario(const std::string& path);
+
+// Lower-level: all replicates of a run, stepped together.
+class EnsembleRun {
+ public:
+  EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather);
+  ~EnsembleRun();
+  int day() const;
+  void step();
+  Ensemble results() const;
+  void save_checkpoint(const std::string& path, const std::string& scenario_text) const;
+  void load_checkpoint(const std::string& path);  // throws InputError
+
+ private:
+  std::vector<Config> configs_;
+  std::vector<std::uint64_t> seeds_;
+  std::vector<std::unique_ptr<Simulation>> sims_;
+};
 
 }  // namespace swsim

@@ -78,6 +78,7 @@ class Results {
     return values_[static_cast<std::size_t>(m)][std::size_t(day) * stations_ + station];
   }
   const std::vector<double>& series(Metric m) const { return values_[static_cast<std::size_t>(m)]; }
+  std::vector<double>& series(Metric m) { return values_[static_cast<std::size_t>(m)]; }
   bool operator==(const Results&) const = default;
 
  private:

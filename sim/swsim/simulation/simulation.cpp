@@ -3,6 +3,9 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <istream>
+#include <ostream>
+#include <stdexcept>
 #include <cmath>
 
 #include "swsim/health/heat_health.hpp"
@@ -108,6 +111,67 @@ void Simulation::step() {
   lend_staff();
   tbb::parallel_for(0, n, [&](int s) { serve_station(s); });
   ++day_;
+}
+
+// ---- Checkpoints -------------------------------------------------------------------------------------
+
+namespace {
+
+template <class T>
+void put(std::ostream& out, const std::vector<T>& v) {
+  const std::uint64_t n = v.size();
+  out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  if (n) out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+}
+
+template <class T>
+void get(std::istream& in, std::vector<T>& v, std::size_t expected) {
+  std::uint64_t n = 0;
+  in.read(reinterpret_cast<char*>(&n), sizeof n);
+  if (!in || n != expected) throw std::runtime_error("state does not match the scenario");
+  v.resize(expected);
+  if (n) in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+  if (!in) throw std::runtime_error("state is truncated");
+}
+
+}  // namespace
+
+void Simulation::save(std::ostream& out) const {
+  const std::int32_t day = day_;
+  out.write(reinterpret_cast<const char*>(&day), sizeof day);
+  for (std::size_t m = 0; m < kMetricCount; ++m) put(out, results_.series(static_cast<Metric>(m)));
+  put(out, health_);
+  for (const auto& sick : sick_) put(out, sick);
+  put(out, volunteer_active_);
+  put(out, volunteer_minutes_);
+  put(out, visit_due_);
+  put(out, medicine_due_);
+  put(out, loneliness_);
+}
+
+void Simulation::load(std::istream& in) {
+  std::int32_t day = 0;
+  in.read(reinterpret_cast<char*>(&day), sizeof day);
+  if (!in || day < 0 || day > config_.run.days) throw std::runtime_error("state has an impossible day");
+  day_ = day;
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    auto& series = results_.series(static_cast<Metric>(m));
+    get(in, series, series.size());
+  }
+  get(in, health_, health_.size());
+  for (auto& sick : sick_) {
+    std::uint64_t n = 0;
+    const auto pos = in.tellg();
+    in.read(reinterpret_cast<char*>(&n), sizeof n);
+    if (!in || n > world_.elders.size()) throw std::runtime_error("state is truncated or corrupt");
+    in.seekg(pos);
+    get(in, sick, n);
+  }
+  get(in, volunteer_active_, volunteer_active_.size());
+  get(in, volunteer_minutes_, volunteer_minutes_.size());
+  get(in, visit_due_, visit_due_.size());
+  get(in, medicine_due_, medicine_due_.size());
+  get(in, loneliness_, loneliness_.size());
 }
 
 // ---- Phase A ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,12 @@ class Simulation {
 
   const Results& results() const { return results_; }
   const std::vector<WeatherDay>& weather() const { return weather_; }
+
+  // The dynamic state (day, health, volunteers, registers, results so far) for checkpoints. load()
+  // expects a Simulation built from the same scenario and world; throws std::runtime_error when the
+  // data does not fit it.
+  void save(std::ostream& out) const;
+  void load(std::istream& in);
 
  private:
   struct SickRecord {
