@@ -2,10 +2,15 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <unistd.h>
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/world/geography.hpp"
+#include "swsim/util/error.hpp"
+#include "swsim/world/station_table.hpp"
 #include "swsim/world/world.hpp"
 
 using namespace swsim;
@@ -173,4 +178,58 @@ TEST_CASE("the catchment raster gives each cell its area's nearest station", "[w
           REQUIRE(std::hypot(x - mine.x_km, y - mine.y_km) <= std::hypot(x - other.x_km, y - other.y_km) + 1e-9);
     }
   CHECK(covered > 500);
+}
+
+namespace {
+std::string write_table(const std::string& name, const std::string& text) {
+  const auto p = std::filesystem::temp_directory_path() / ("swsim_st_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p) << text;
+  return p.string();
+}
+std::string one_per_area(const std::string& extra = "") {
+  std::string t = "name,area,lat,lon,social_workers\n";
+  for (const auto& a : jinan_areas())
+    t += std::string(a.name_zh) + "总站," + std::string(a.name_en) + "," + std::to_string(a.lat) + "," +
+         std::to_string(a.lon) + ",4\n";
+  return t + extra;
+}
+std::string table_error(const std::string& text) {
+  try {
+    load_station_table(write_table("bad.csv", text));
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("a station table replaces the synthetic sites", "[world][stations]") {
+  Config c = default_config();
+  c.run.scale = 1.0;
+  c.world.stations_file = write_table("good.csv", one_per_area("Extra station,历下区,36.67,117.05,\n"));
+  const World w = build_world(c);
+  REQUIRE(w.stations.size() == 16);
+  CHECK(w.stations[0].name_zh == "历下区总站");
+  CHECK(w.stations[0].social_workers == 4);
+  CHECK(w.stations[1].name_zh == "Extra station");
+  CHECK(w.stations[1].social_workers == c.staffing.social_workers_per_station);  // blank: the default
+  CHECK(w.stations[1].lat == Approx(36.67).margin(1e-9));
+  CHECK(w.elders.size() == full_world().elders.size());  // every elder still belongs to a station
+  CHECK(w.areas[0].stations_total == 2);
+}
+
+TEST_CASE("a bad station table is refused with file, line and problem", "[world][stations][errors]") {
+  using Catch::Matchers::Contains;
+  CHECK_THAT(table_error("name,lat,lon\n"), Contains(":1: header"));
+  CHECK_THAT(table_error(one_per_area("X,Atlantis,36.6,117.0,3\n")), Contains(":17: unknown area 'Atlantis'"));
+  CHECK_THAT(table_error(one_per_area("X,Lixia,96.6,117.0,3\n")), Contains(":17: lat '96.6'"));
+  CHECK_THAT(table_error(one_per_area("X,Lixia,36.6,117.0,-2\n")), Contains(":17: social_workers '-2'"));
+  CHECK_THAT(table_error(one_per_area("X,Lixia,36.6\n")), Contains(":17: expected 5 fields, found 3"));
+  CHECK_THAT(table_error("name,area,lat,lon\nA,Lixia,36.6,117.0\n"), Contains("no station in Shizhong"));
+  CHECK_THAT(table_error(""), Contains("empty station table"));
+  try {
+    load_station_table("/nonexistent/stations.csv");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Contains("/nonexistent/stations.csv: station table not found"));
+  }
 }

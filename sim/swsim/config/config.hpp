@@ -28,7 +28,8 @@ struct RunParams {
 };
 
 struct WorldParams {
-  std::uint64_t seed = 0;  // the synthetic geography and population; fixed across replicates
+  std::uint64_t seed = 0;     // the synthetic geography and population; fixed across replicates
+  std::string stations_file;  // optional CSV of real station sites (name,area,lat,lon[,social_workers])
 };
 
 struct WeatherParams {

@@ -240,6 +240,10 @@ std::vector<ParamDef> build_registry() {
   r.push_back(seed("world", "seed", FIELD(world.seed),
                    "Seed of the synthetic geography and population (station sites, homes, attributes); "
                    "replicates change run.seed and keep the same world"));
+  r.push_back(text("world", "stations_file", FIELD(world.stations_file), "", "path",
+                   {"", "CSV of real station sites (name,area,lat,lon[,social_workers]) replacing the synthetic ones; "
+                        "relative to the scenario file",
+                    "model specification (odd.md)"}));
 
   // [weather]
   r.push_back(seed("weather", "seed", FIELD(weather.seed),

@@ -188,9 +188,10 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   } catch (const ValueError& e) {
     throw InputError(name + ": " + e.what());
   }
-  if (!config.weather.csv_file.empty()) {
-    std::filesystem::path csv(config.weather.csv_file);
-    if (csv.is_relative()) config.weather.csv_file = (std::filesystem::path(base_dir) / csv).lexically_normal().string();
+  for (std::string* file : {&config.weather.csv_file, &config.world.stations_file}) {
+    if (file->empty()) continue;
+    const std::filesystem::path p(*file);
+    if (p.is_relative()) *file = (std::filesystem::path(base_dir) / p).lexically_normal().string();
   }
 
   // Axes in the order the file lists them (the first varies slowest in the grid).

@@ -10,6 +10,7 @@
 #include "swsim/util/error.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
+#include "swsim/world/station_table.hpp"
 
 namespace swsim {
 namespace {
@@ -114,10 +115,12 @@ std::vector<int> stations_simulated_per_area(double scale, const std::vector<int
   return std::vector<int>(n.begin(), n.end());
 }
 
-std::vector<int> stations_open_per_area(double coverage) {
+std::vector<int> stations_open_per_area(double coverage, const std::vector<int>& total) {
   std::vector<int> out;
-  for (const auto& f : jinan_areas())
-    out.push_back(std::clamp(static_cast<int>(std::lround(coverage * f.stations)), 1, f.stations));
+  for (std::size_t a = 0; a < jinan_areas().size(); ++a) {
+    const int n = total.empty() ? jinan_areas()[a].stations : total[a];
+    out.push_back(std::clamp(static_cast<int>(std::lround(coverage * n)), 1, std::max(1, n)));
+  }
   return out;
 }
 
@@ -130,7 +133,15 @@ World build_world(const Config& cfg) {
   // Areas.
   const double pop_k = area_population_scale();
   const auto elders_full = elders_per_area(pop);
-  const auto open_per_area = stations_open_per_area(cfg.policy.station_coverage);
+  // Station sites: synthetic (the 161 of the geography table), or a user's table of real sites.
+  const std::vector<StationRow> table =
+      cfg.world.stations_file.empty() ? std::vector<StationRow>{} : load_station_table(cfg.world.stations_file);
+  std::vector<int> per_area_total;
+  for (int a = 0; a < kAreaCount; ++a)
+    per_area_total.push_back(table.empty() ? facts[static_cast<std::size_t>(a)].stations
+                                           : static_cast<int>(std::count_if(table.begin(), table.end(),
+                                                                            [&](const StationRow& r) { return r.area == a; })));
+  const auto open_per_area = stations_open_per_area(cfg.policy.station_coverage, per_area_total);
   const auto sim_per_area = stations_simulated_per_area(cfg.run.scale, open_per_area);
   for (int a = 0; a < kAreaCount; ++a) {
     const auto& f = facts[a];
@@ -139,7 +150,7 @@ World build_world(const Config& cfg) {
     area.name_en = f.name_en;
     area.population = f.population * pop_k;
     area.elders_full = elders_full[a];
-    area.stations_total = f.stations;
+    area.stations_total = per_area_total[static_cast<std::size_t>(a)];
     area.stations_open = open_per_area[a];
     area.stations_simulated = sim_per_area[a];
     area.area_km2 = f.area_km2;
@@ -166,7 +177,12 @@ World build_world(const Config& cfg) {
     for (int k = 0; k < area.stations_total; ++k, ++global) {
       Stream s(seed, static_cast<std::uint32_t>(global), 0, StreamKind::kWorldStation);
       double best_x = 0, best_y = 0, best_d = -1;
-      for (int c = 0; c < kStationCandidates; ++c) {
+      const StationRow* row = table.empty() ? nullptr : &table[static_cast<std::size_t>(global)];
+      if (row) {
+        latlon_to_km(row->lat, row->lon, best_x, best_y);
+        best_d = 0;
+      }
+      for (int c = 0; !row && c < kStationCandidates; ++c) {
         double x, y;
         const double ur = s.uniform(), ut = s.uniform();
         point_in_area(area, ur, ut, x, y);
@@ -185,12 +201,12 @@ World build_world(const Config& cfg) {
         Station st;
         st.global_index = global;
         st.area = a;
-        st.name_zh = area.name_zh + "第" + std::to_string(k + 1) + "社工站";
-        st.name_en = area.name_en + " station " + std::to_string(k + 1);
+        st.name_zh = row ? row->name : area.name_zh + "第" + std::to_string(k + 1) + "社工站";
+        st.name_en = row ? row->name : area.name_en + " station " + std::to_string(k + 1);
         st.x_km = best_x;
         st.y_km = best_y;
         km_to_latlon(best_x, best_y, st.lat, st.lon);
-        st.social_workers = cfg.staffing.social_workers_per_station;
+        st.social_workers = row && row->social_workers >= 0 ? row->social_workers : cfg.staffing.social_workers_per_station;
         world.stations.push_back(st);
       }
       sites[a].push_back({best_x, best_y, sim_index, open});

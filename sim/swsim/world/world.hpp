@@ -136,8 +136,9 @@ World build_world(const Config& config);
 // proportional by largest remainder, all at scale 1). Default: all of Jinan's stations.
 std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available = {});
 
-// Stations open in each area at a coverage share (at least one per area).
-std::vector<int> stations_open_per_area(double coverage);
+// Stations open in each area at a coverage share (at least one per area), out of `total` per area
+// (default: Jinan's stations).
+std::vector<int> stations_open_per_area(double coverage, const std::vector<int>& total = {});
 
 // Elders aged 60+ per area at scale 1, summing exactly to share_60plus x the census total.
 std::vector<std::int64_t> elders_per_area(const PopulationParams& p);
