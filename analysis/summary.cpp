@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "reader/time_axis.hpp"
+
 namespace swsim::results {
 namespace {
 
@@ -42,21 +44,38 @@ std::string num(double x) {
 
 }  // namespace
 
-Summary summarize(const ResultFile& f) {
+Summary summarize(const ResultFile& f) { return summarize(f, SummaryOptions{}); }
+
+Summary summarize(const ResultFile& f, const SummaryOptions& opt) {
   Summary s;
   s.file = f.path();
   s.scenario_file = f.global_text("scenario_file");
   s.start_date = f.global_text("start_date");
-  s.days = f.days();
+  s.replicates = f.replicates();
+  s.replicate = opt.replicate;
+  if (opt.replicate >= s.replicates)
+    throw ReadError(f.path() + ": no replicate " + std::to_string(opt.replicate) + " (the file has " +
+                    std::to_string(s.replicates) + ")");
+  const int d0 = std::clamp(opt.day_begin, 0, f.days());
+  const int d1 = opt.day_end < 0 ? f.days() : std::clamp(opt.day_end, d0, f.days());
+  s.days = d1 - d0;
   const auto n_st = static_cast<std::size_t>(f.stations());
-  const auto days = static_cast<std::size_t>(s.days);
-  const auto tmax = f.read("tmax_c");
-  const auto wave = f.read("heat_wave");
-  const auto warn = f.read("heat_warning");
-  for (std::size_t d = 0; d < days; ++d) {
-    s.tmax_max_c = d == 0 ? tmax[0] : std::max(s.tmax_max_c, tmax[d]);
+  const auto days = static_cast<std::size_t>(f.days());
+  const auto first = static_cast<std::size_t>(d0), last = static_cast<std::size_t>(d1);
+  const int weather_rep = std::max(0, opt.replicate);  // weather may differ by replicate: show one
+  const auto tmax = f.read_day_series("tmax_c", weather_rep);
+  const auto wave = f.read_day_series("heat_wave", weather_rep);
+  const auto warn = f.read_day_series("heat_warning", weather_rep);
+  for (std::size_t d = first; d < last; ++d) {
+    s.tmax_max_c = d == first ? tmax[d] : std::max(s.tmax_max_c, tmax[d]);
     s.heat_wave_days += wave[d] > 0;
     s.warning_days += warn[d] > 0;
+  }
+  if (d0 > 0 && f.has("day")) {
+    try {
+      s.first_date = format_iso(civil_from_days(read_day_numbers(f)[first]));
+    } catch (const ReadError&) {
+    }
   }
   const auto area_of = f.read("station_area");
   const auto elders = f.read("station_elders");
@@ -75,13 +94,24 @@ Summary summarize(const ResultFile& f) {
     rows[a].elders += elders[st];
     rows[a].caseload += caseload[st];
   }
-  for (const auto& var : f.station_day_variables()) {
+  // Replicates to add up (one, or all of them, each weighted 1/R).
+  const int r0 = opt.replicate < 0 ? 0 : opt.replicate;
+  const int r1 = opt.replicate < 0 ? s.replicates : opt.replicate + 1;
+  const double weight = 1.0 / (r1 - r0);
+  const std::size_t block = days * n_st;
+  for (const auto& var : f.station_metrics()) {
     const auto v = f.read(var);
-    for (std::size_t d = 0; d < days; ++d)
-      for (std::size_t st = 0; st < n_st; ++st) rows[static_cast<std::size_t>(area_of[st])].sum[var] += v[d * n_st + st];
-    if (var == "loneliness_sum" && days > 0)
-      for (std::size_t st = 0; st < n_st; ++st)
-        rows[static_cast<std::size_t>(area_of[st])].last_day_loneliness += v[(days - 1) * n_st + st];
+    if (v.size() != block * static_cast<std::size_t>(s.replicates))
+      throw ReadError(f.path() + ": variable '" + var + "' does not match the day and station dimensions");
+    for (int r = r0; r < r1; ++r) {
+      const double* base = v.data() + block * static_cast<std::size_t>(r);
+      auto add = [&](std::size_t st, double x) { return rows[static_cast<std::size_t>(area_of[st])].sum[var] += weight * x; };
+      for (std::size_t d = first; d < last; ++d)
+        for (std::size_t st = 0; st < n_st; ++st) add(st, base[d * n_st + st]);
+      if (var == "loneliness_sum" && last > first)
+        for (std::size_t st = 0; st < n_st; ++st)
+          rows[static_cast<std::size_t>(area_of[st])].last_day_loneliness += weight * base[(last - 1) * n_st + st];
+    }
   }
   s.city.name_zh = "济南市";
   s.city.name_en = "Jinan (simulated stations)";
@@ -236,7 +266,12 @@ std::string format_summary(const Summary& s, TableFormat format) {
     row(s.city);
     return out.str();
   }
-  const std::string title = s.file + ": " + std::to_string(s.days) + " days from " + s.start_date + ", " +
+  std::string what = s.file;
+  if (s.replicates > 1)
+    what += s.replicate < 0 ? " (mean of " + std::to_string(s.replicates) + " replicates)"
+                            : " (replicate " + std::to_string(s.replicate) + ")";
+  const std::string title = what + ": " + std::to_string(s.days) + " days from " +
+                            (s.first_date.empty() ? s.start_date : s.first_date) + ", " +
                             std::to_string(s.heat_wave_days) + " heat-wave days, " + std::to_string(s.warning_days) +
                             " warning days, hottest " + fixed(s.tmax_max_c, 1) + " degC";
   const bool md = format == TableFormat::kMarkdown;

@@ -25,6 +25,9 @@ struct SummaryRow {
 
 struct Summary {
   std::string file, scenario_file, start_date;
+  int replicates = 1;         // replicates in the file
+  int replicate = -1;         // the replicate summarised, or -1: the mean over all replicates
+  std::string first_date;     // first summarised day (ISO), when a day range was chosen
   int days = 0, heat_wave_days = 0, warning_days = 0;
   double tmax_max_c = 0;
   std::vector<SummaryRow> areas;  // areas with at least one simulated station
@@ -32,6 +35,15 @@ struct Summary {
 };
 
 Summary summarize(const ResultFile& file);
+
+// Which part of a file to summarise: one replicate (or -1: every sum averaged over the replicates,
+// which is the run itself for a single-run file) and a range of day indices [day_begin, day_end)
+// (day_end -1: to the last day).
+struct SummaryOptions {
+  int replicate = -1;
+  int day_begin = 0, day_end = -1;
+};
+Summary summarize(const ResultFile& file, const SummaryOptions& options);
 
 enum class TableFormat { kTerminal, kCsv, kMarkdown };
 std::string format_summary(const Summary& s, TableFormat format);

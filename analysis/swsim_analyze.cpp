@@ -1,20 +1,223 @@
-// swsim-analyze: summaries of result files, from the files alone.
+// swsim-analyze: summaries and comparisons of result files, from the files alone.
 //   swsim-analyze summary FILE... [--format table|csv|markdown]
+//   swsim-analyze compare A B [--format table|csv|markdown]
+//   swsim-analyze report --out DIR FILE...
+// A FILE may be a sweep index (DIR/sweep.h5 from `swsim sweep`): it stands for all its points.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "compare.hpp"
+#include "indicators.hpp"
+#include "inputs.hpp"
 #include "reader/result_file.hpp"
 #include "summary.hpp"
+#include "text_table.hpp"
+
+#ifndef SWSIM_REPORT_SCRIPT
+#define SWSIM_REPORT_SCRIPT "analysis/swsim_report.py"
+#endif
+#ifndef SWSIM_PYTHON
+#define SWSIM_PYTHON "/usr/bin/python3"
+#endif
 
 using namespace swsim::results;
 
 namespace {
 
 const char* kUsage =
-    "Usage: swsim-analyze summary FILE... [--format table|csv|markdown]\n"
+    "Usage:\n"
+    "  swsim-analyze summary FILE... [--format table|csv|markdown]\n"
+    "  swsim-analyze compare A B [--format table|csv|markdown]\n"
+    "  swsim-analyze report --out DIR FILE... [--title TEXT]\n"
     "\n"
-    "  summary   meals on time / late / missed and heat illness per management area and for the city\n";
+    "  summary   key indicators (on-time lunch, missed meals, heat illness found early, visits, overtime,\n"
+    "            cost per meal) per management area and for the city, with 95 % intervals over replicates\n"
+    "            when a file has them; then lunch, heat illness and services per area\n"
+    "  compare   differences B - A of the key indicators per area and for the city; paired 95 % intervals\n"
+    "            when A and B have the same replicate seeds (common random numbers)\n"
+    "  report    a Markdown report with PNG figures for planners (DIR/report.md), made by\n"
+    "            " SWSIM_REPORT_SCRIPT "\n"
+    "\n"
+    "  A FILE may be a sweep index (DIR/sweep.h5 written by `swsim sweep`): it stands for all its points,\n"
+    "  each labelled by its parameter values. compare with a sweep compares point by point (or a single\n"
+    "  file against every point).\n";
+
+int usage_error(const std::string& msg) {
+  std::cerr << "swsim-analyze: error: " << msg << "\n";
+  return 2;
+}
+
+bool parse_format(const std::string& f, TableFormat& format) {
+  if (f == "table") format = TableFormat::kTerminal;
+  else if (f == "csv") format = TableFormat::kCsv;
+  else if (f == "markdown") format = TableFormat::kMarkdown;
+  else return false;
+  return true;
+}
+
+std::string label_of(const Input& in, const ResultFile& f) {
+  return in.label.empty() ? scenario_label(f) : in.label;
+}
+
+std::string params_text(const Input& in) {
+  std::string out;
+  for (const auto& [k, v] : in.point.params) out += (out.empty() ? "" : " ") + k + "=" + format_number(v);
+  return out;
+}
+
+std::vector<std::string> indicator_cells(const ScenarioIndicators& s, std::size_t row) {
+  std::vector<std::string> out;
+  const auto& inds = key_indicators();
+  for (std::size_t k = 0; k < inds.size(); ++k) out.push_back(format_estimate(inds[k], estimate_mean(s.values[row][k])));
+  return out;
+}
+
+std::vector<std::string> indicator_header(const std::string& first) {
+  std::vector<std::string> h{first};
+  for (const auto& ind : key_indicators()) {
+    const std::string unit = ind.unit;
+    h.push_back(std::string(ind.name) + (unit == "h" || unit == "yuan" ? " (" + unit + ")" : ""));
+  }
+  return h;
+}
+
+std::string interval_note(const ScenarioIndicators& s) {
+  if (s.replicates < 2) return "single run: no intervals (swsim run --replicates R gives 95 % intervals)";
+  return "mean of " + std::to_string(s.replicates) + " replicates ± half-width of the 95 % interval";
+}
+
+// Splits the CSV of format_summary into header and rows (area names never contain commas).
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+int run_summary(const std::vector<std::string>& files, TableFormat format) {
+  const auto inputs = expand_inputs(files);
+  const auto& inds = key_indicators();
+  std::ostringstream out;
+  std::vector<std::pair<const Input*, ScenarioIndicators>> all;
+  bool csv_header_done = false;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ResultFile f(inputs[i].path);
+    ScenarioIndicators s = compute_indicators(f, label_of(inputs[i], f));
+    if (format == TableFormat::kCsv) {
+      const auto classic = lines_of(format_summary(s.mean, TableFormat::kCsv));
+      if (!csv_header_done) {
+        out << "scenario,file,parameters,replicates";
+        for (const auto& ind : inds) out << "," << ind.key << "_mean," << ind.key << "_ci95";
+        out << "," << classic[0] << "\n";
+        csv_header_done = true;
+      }
+      for (std::size_t row = 0; row < s.row_en.size(); ++row) {
+        out << csv_cell(s.label) << "," << csv_cell(s.file) << "," << csv_cell(params_text(inputs[i])) << "," << s.replicates;
+        for (std::size_t k = 0; k < inds.size(); ++k) {
+          const Estimate e = estimate_mean(s.values[row][k]);
+          const double scale = inds[k].percent ? 100.0 : 1.0;
+          char b[80];
+          std::snprintf(b, sizeof b, ",%.6g,", e.mean * scale);
+          out << b;
+          if (e.has_interval()) {
+            std::snprintf(b, sizeof b, "%.6g", e.half_width * scale);
+            out << b;
+          }
+        }
+        out << "," << (row + 1 < classic.size() ? classic[row + 1] : "") << "\n";
+      }
+      continue;
+    }
+    const bool md = format == TableFormat::kMarkdown;
+    if (i) out << "\n";
+    const std::string head = "Scenario: " + s.label;
+    out << (md ? "### " + head + "\n\n" : head + "\n");
+    for (const auto& l : scenario_comment_lines(f)) out << (md ? "- " : "  ") << l << "\n";
+    out << "\n";
+    const std::string key_title = "Key indicators (" + interval_note(s) + ")";
+    out << (md ? "*" + key_title + "*\n\n" : key_title + "\n");
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t row = 0; row < s.row_en.size(); ++row) {
+      auto cells = indicator_cells(s, row);
+      cells.insert(cells.begin(), s.row_en[row] + " " + s.row_zh[row]);
+      rows.push_back(cells);
+    }
+    out << render_table(indicator_header("area"), rows, format, true) << "\n";
+    out << format_summary(s.mean, format);
+    all.emplace_back(&inputs[i], std::move(s));
+  }
+  if (format != TableFormat::kCsv && all.size() > 1) {
+    const bool md = format == TableFormat::kMarkdown;
+    out << "\n" << (md ? "### Key indicators by scenario (city)\n\n" : "Key indicators by scenario (city)\n");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [in, s] : all) {
+      auto cells = indicator_cells(s, s.city_row());
+      cells.insert(cells.begin(), std::to_string(s.replicates));
+      cells.insert(cells.begin(), s.label);
+      rows.push_back(cells);
+    }
+    auto header = indicator_header("scenario");
+    header.insert(header.begin() + 1, "replicates");
+    out << render_table(header, rows, format);
+    out << "± = half-width of the 95 % interval over replicates (mean ± t(0.975, R-1)·sd/√R).\n";
+  }
+  std::cout << out.str();
+  return 0;
+}
+
+int run_compare(const std::vector<std::string>& files, TableFormat format) {
+  if (files.size() != 2) return usage_error("compare needs exactly two result files (or sweep indexes): A B");
+  const auto a = expand_inputs({files[0]});
+  const auto b = expand_inputs({files[1]});
+  std::vector<std::pair<const Input*, const Input*>> pairs;
+  if (a.size() == 1) {
+    for (const auto& x : b) pairs.emplace_back(&a[0], &x);
+  } else if (b.size() == 1) {
+    for (const auto& x : a) pairs.emplace_back(&x, &b[0]);
+  } else if (a.size() == b.size()) {
+    for (std::size_t i = 0; i < a.size(); ++i) pairs.emplace_back(&a[i], &b[i]);
+  } else {
+    return usage_error("cannot compare " + files[0] + " (" + std::to_string(a.size()) + " points) with " + files[1] +
+                       " (" + std::to_string(b.size()) + " points): sweeps must have the same number of points");
+  }
+  std::ostringstream out;
+  if (format == TableFormat::kCsv) out << comparison_csv_header();
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const ResultFile fa(pairs[i].first->path), fb(pairs[i].second->path);
+    const Comparison c = compare_files(fa, label_of(*pairs[i].first, fa), fb, label_of(*pairs[i].second, fb));
+    if (format == TableFormat::kCsv) {
+      out << comparison_csv_rows(c);
+    } else {
+      if (i) out << "\n";
+      out << format_comparison(c, format);
+    }
+  }
+  std::cout << out.str();
+  return 0;
+}
+
+int run_report(const std::vector<std::string>& args) {
+  std::string script = SWSIM_REPORT_SCRIPT;
+  if (const char* env = std::getenv("SWSIM_REPORT_SCRIPT"); env && *env) script = env;
+  if (!std::filesystem::exists(script))
+    return usage_error("the report script " + script + " is missing (set SWSIM_REPORT_SCRIPT to its path)");
+  std::vector<std::string> argv_s{SWSIM_PYTHON, script};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_s) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv(SWSIM_PYTHON, argv.data());
+  return usage_error(std::string("cannot run ") + SWSIM_PYTHON + ": " + std::strerror(errno));
+}
 
 }  // namespace
 
@@ -24,26 +227,22 @@ int main(int argc, char** argv) {
     (args.empty() ? std::cerr : std::cout) << kUsage;
     return args.empty() ? 2 : 0;
   }
-  if (args[0] != "summary") {
-    std::cerr << "swsim-analyze: error: unknown command '" << args[0] << "'\n" << kUsage;
+  const std::string cmd = args[0];
+  if (cmd != "summary" && cmd != "compare" && cmd != "report") {
+    std::cerr << "swsim-analyze: error: unknown command '" << cmd << "'\n" << kUsage;
     return 2;
   }
+  if (cmd == "report") return run_report(std::vector<std::string>(args.begin() + 1, args.end()));
   TableFormat format = TableFormat::kTerminal;
   std::vector<std::string> files;
   for (std::size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "--format") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "swsim-analyze: error: --format needs table, csv or markdown\n";
-        return 2;
-      }
-      const std::string f = args[++i];
-      if (f == "table") format = TableFormat::kTerminal;
-      else if (f == "csv") format = TableFormat::kCsv;
-      else if (f == "markdown") format = TableFormat::kMarkdown;
-      else {
-        std::cerr << "swsim-analyze: error: --format must be table, csv or markdown, not '" << f << "'\n";
-        return 2;
-      }
+      if (i + 1 >= args.size()) return usage_error("--format needs table, csv or markdown");
+      if (!parse_format(args[++i], format))
+        return usage_error("--format must be table, csv or markdown, not '" + args[i] + "'");
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kUsage;
+      return 0;
     } else if (args[i].rfind("--", 0) == 0) {
       std::cerr << "swsim-analyze: error: unknown option '" << args[i] << "'\n" << kUsage;
       return 2;
@@ -51,18 +250,13 @@ int main(int argc, char** argv) {
       files.push_back(args[i]);
     }
   }
-  if (files.empty()) {
-    std::cerr << "swsim-analyze: error: summary needs at least one result file\n";
-    return 2;
-  }
   try {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (i) std::cout << "\n";
-      std::cout << format_summary(summarize(ResultFile(files[i])), format);
+    if (cmd == "summary") {
+      if (files.empty()) return usage_error("summary needs at least one result file");
+      return run_summary(files, format);
     }
+    return run_compare(files, format);
   } catch (const ReadError& e) {
-    std::cerr << "swsim-analyze: error: " << e.what() << "\n";
-    return 2;
+    return usage_error(e.what());
   }
-  return 0;
 }

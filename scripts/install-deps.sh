@@ -10,6 +10,8 @@ packages=(
   libtbb-dev libhdf5-dev hdf5-tools libboost-program-options-dev librandom123-dev
   # tests
   catch2
+  # scale-out: sweeps and replicates over MPI ranks (optional build, tested when installed)
+  libopenmpi-dev openmpi-bin
   # visualizer
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-wqy-microhei xvfb xauth
   # checking and analysing results the way researchers do

@@ -64,7 +64,7 @@ std::string read_text_attr(hid_t obj, const char* attr) {
 
 }  // namespace
 
-ResultFile::ResultFile(const std::string& path) : path_(path) {
+void ResultFile::open(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw ReadError(path + ": file not found");
   if (std::filesystem::is_directory(path, ec)) throw ReadError(path + ": is a directory, not a result file");
@@ -72,6 +72,28 @@ ResultFile::ResultFile(const std::string& path) : path_(path) {
   if (is_h5 <= 0) throw ReadError(path + ": not an HDF5 file (or unreadable)");
   file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (file_ < 0) throw ReadError(path + ": cannot open: the HDF5 file is truncated or damaged");
+}
+
+ResultFile::ResultFile(const std::string& path, Unchecked) : path_(path) {
+  open(path);
+  auto length = [&](const char* name) {
+    return H5Lexists(file_, name, H5P_DEFAULT) > 0 ? dim_length(file_, name, path_) : 0;
+  };
+  try {
+    days_ = length("day");
+    stations_ = length("station");
+    areas_ = length("area");
+  } catch (...) {
+    H5Fclose(file_);
+    file_ = -1;
+    throw;
+  }
+}
+
+ResultFile ResultFile::open_any(const std::string& path) { return ResultFile(path, Unchecked{}); }
+
+ResultFile::ResultFile(const std::string& path) : path_(path) {
+  open(path);
   try {
     days_ = dim_length(file_, "day", path_);
     stations_ = dim_length(file_, "station", path_);
@@ -141,7 +163,9 @@ std::vector<std::string> ResultFile::dim_names(const std::string& name) const {
   return out;
 }
 
-std::vector<std::string> ResultFile::station_day_variables() const {
+std::vector<std::string> ResultFile::station_day_variables() const { return variables_with_dims({"day", "station"}); }
+
+std::vector<std::string> ResultFile::variables_with_dims(const std::vector<std::string>& dims) const {
   std::vector<std::string> names;
   H5Literate(
       file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
@@ -152,10 +176,62 @@ std::vector<std::string> ResultFile::station_day_variables() const {
       &names);
   std::vector<std::string> out;
   for (const auto& n : names) {
-    if (dims_of(n).size() != 2) continue;
-    if (dim_names(n) == std::vector<std::string>{"day", "station"}) out.push_back(n);
+    if (dims_of(n).size() != dims.size()) continue;
+    if (dim_names(n) == dims) out.push_back(n);
   }
   return out;
+}
+
+int ResultFile::replicates() const {
+  if (!has("replicate")) return 1;
+  return dim_length(file_, "replicate", path_);
+}
+
+std::vector<std::string> ResultFile::replicate_seeds() const {
+  if (replicates() > 1 && has("replicate_seed")) {
+    Handle ds(H5Dopen2(file_, "replicate_seed", H5P_DEFAULT), H5Dclose);
+    Handle t(H5Dget_type(ds.id), H5Tclose);
+    if (H5Tget_class(t.id) == H5T_STRING) return read_strings("replicate_seed");
+    // Integers: read as 64-bit without going through double (seeds may exceed 2^53).
+    std::vector<long long> v(static_cast<std::size_t>(replicates()));
+    if (H5Dread(ds.id, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
+      throw ReadError(path_ + ": cannot read variable 'replicate_seed': the file is truncated or damaged");
+    std::vector<std::string> out;
+    for (long long x : v) out.push_back(std::to_string(x));
+    return out;
+  }
+  if (H5Aexists(file_, "seed") > 0) {
+    Handle a(H5Aopen(file_, "seed", H5P_DEFAULT), H5Aclose);
+    Handle t(H5Aget_type(a.id), H5Tclose);
+    if (H5Tget_class(t.id) == H5T_STRING) return {read_text_attr(file_, "seed")};
+    if (H5Tget_class(t.id) == H5T_INTEGER) {
+      unsigned long long v = 0;
+      const bool is_signed = H5Tget_sign(t.id) == H5T_SGN_2;
+      if (H5Aread(a.id, is_signed ? H5T_NATIVE_LLONG : H5T_NATIVE_ULLONG, &v) >= 0)
+        return {is_signed ? std::to_string(static_cast<long long>(v)) : std::to_string(v)};
+    }
+  }
+  const auto n = global_number("seed");
+  return {n ? std::to_string(static_cast<long long>(*n)) : std::string("?")};
+}
+
+std::vector<std::string> ResultFile::station_metrics() const {
+  if (replicates() > 1) return variables_with_dims({"replicate", "day", "station"});
+  return station_day_variables();
+}
+
+std::vector<double> ResultFile::read_day_series(const std::string& name, int replicate) const {
+  auto v = read(name);
+  const auto d = dims_of(name);
+  if (d.size() == 2 && dim_names(name).front() == "replicate") {
+    if (replicate < 0 || replicate >= d[0])
+      throw ReadError(path_ + ": variable '" + name + "' has no replicate " + std::to_string(replicate));
+    const auto n = static_cast<std::size_t>(d[1]);
+    return std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(n * static_cast<std::size_t>(replicate)),
+                               v.begin() + static_cast<std::ptrdiff_t>(n * static_cast<std::size_t>(replicate + 1)));
+  }
+  if (d.size() != 1) throw ReadError(path_ + ": variable '" + name + "' is not a daily series");
+  return v;
 }
 
 std::vector<double> ResultFile::read(const std::string& name) const {
@@ -177,8 +253,22 @@ std::vector<std::string> ResultFile::read_strings(const std::string& name) const
   if (d.size() != 1) throw ReadError(path_ + ": variable '" + name + "' is not a 1-D string list");
   Handle ds(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
   Handle t(H5Dget_type(ds.id), H5Tclose);
-  if (H5Tget_class(t.id) != H5T_STRING || H5Tis_variable_str(t.id) <= 0)
-    throw ReadError(path_ + ": variable '" + name + "' is not a variable-length string list");
+  if (H5Tget_class(t.id) != H5T_STRING) throw ReadError(path_ + ": variable '" + name + "' is not a string list");
+  if (H5Tis_variable_str(t.id) <= 0) {  // fixed-length strings, NUL-padded
+    const std::size_t len = H5Tget_size(t.id);
+    std::string buf(len * static_cast<std::size_t>(d[0]), '\0');
+    Handle mt(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(mt.id, len);
+    H5Tset_cset(mt.id, H5Tget_cset(t.id));
+    if (!buf.empty() && H5Dread(ds.id, mt.id, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
+      throw ReadError(path_ + ": cannot read variable '" + name + "': the file is truncated or damaged");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(d[0]); ++i) {
+      std::string one = buf.substr(i * len, len);
+      out.push_back(one.substr(0, one.find('\0')));
+    }
+    return out;
+  }
   std::vector<char*> raw(static_cast<std::size_t>(d[0]), nullptr);
   Handle mt(H5Tcopy(H5T_C_S1), H5Tclose);
   H5Tset_size(mt.id, H5T_VARIABLE);
@@ -202,5 +292,18 @@ std::string ResultFile::text_attribute(const std::string& var, const std::string
 }
 
 std::string ResultFile::global_text(const std::string& attr) const { return read_text_attr(file_, attr.c_str()); }
+
+std::optional<double> ResultFile::global_number(const std::string& attr) const {
+  if (H5Aexists(file_, attr.c_str()) <= 0) return std::nullopt;
+  Handle a(H5Aopen(file_, attr.c_str(), H5P_DEFAULT), H5Aclose);
+  Handle t(H5Aget_type(a.id), H5Tclose);
+  const H5T_class_t cls = H5Tget_class(t.id);
+  if (cls != H5T_INTEGER && cls != H5T_FLOAT) return std::nullopt;
+  Handle sp(H5Aget_space(a.id), H5Sclose);
+  if (H5Sget_simple_extent_npoints(sp.id) != 1) return std::nullopt;
+  double v = 0;
+  if (H5Aread(a.id, H5T_NATIVE_DOUBLE, &v) < 0) return std::nullopt;
+  return v;
+}
 
 }  // namespace swsim::results

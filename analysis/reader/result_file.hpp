@@ -3,6 +3,7 @@
 // swsim-viz: it knows the file schema, not the simulation's classes. Every failure (missing file, not
 // HDF5, truncated, not a swsim result, missing variable) throws ReadError with one line naming the file.
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ class ReadError : public std::runtime_error {
 class ResultFile {
  public:
   explicit ResultFile(const std::string& path);
+  // Opens any HDF5 file (e.g. a sweep index, sweep.h5) without requiring the day/station/area
+  // dimensions of a result file; days(), stations() and areas() are then 0 when absent.
+  static ResultFile open_any(const std::string& path);
   ~ResultFile();
   ResultFile(ResultFile&&) noexcept;
   ResultFile& operator=(ResultFile&&) noexcept;
@@ -29,6 +33,21 @@ class ResultFile {
   bool has(const std::string& name) const;
   // Names of variables over (day, station), in file order.
   std::vector<std::string> station_day_variables() const;
+
+  // Names of variables whose dimensions are exactly `dims` (by name), in file order.
+  std::vector<std::string> variables_with_dims(const std::vector<std::string>& dims) const;
+
+  // Ensembles (swsim run --replicates R): R >= 2 runs with different seeds in one file, on a
+  // `replicate` dimension. replicates() is 1 for an ordinary single-run file.
+  int replicates() const;
+  // The seed of each replicate as decimal text (`replicate_seed`, stored as strings or integers), or
+  // the run's `seed` attribute for a single run.
+  std::vector<std::string> replicate_seeds() const;
+  // The per-station daily metrics: variables over (replicate, day, station) in an ensemble file,
+  // over (day, station) otherwise (ensemble statistics such as NAME_mean are not included then).
+  std::vector<std::string> station_metrics() const;
+  // A per-day variable for one replicate: (replicate, day) variables are sliced, (day) ones returned.
+  std::vector<double> read_day_series(const std::string& name, int replicate = 0) const;
   std::vector<int> dims_of(const std::string& name) const;  // lengths
   std::vector<std::string> dim_names(const std::string& name) const;  // dimension names, from the attached scales
 
@@ -38,10 +57,15 @@ class ResultFile {
 
   std::string text_attribute(const std::string& var, const std::string& attr) const;  // "" when absent
   std::string global_text(const std::string& attr) const;                            // "" when absent
+  std::optional<double> global_number(const std::string& attr) const;                // numeric global attribute
   std::string units(const std::string& var) const { return text_attribute(var, "units"); }
   std::string long_name(const std::string& var) const { return text_attribute(var, "long_name"); }
 
  private:
+  struct Unchecked {};
+  ResultFile(const std::string& path, Unchecked);
+  void open(const std::string& path);
+
   std::string path_;
   long long file_ = -1;  // hid_t
   int days_ = 0, stations_ = 0, areas_ = 0;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster.hpp"
 #include "swsim/config/parameters.hpp"
 #include "swsim/config/scenario.hpp"
 #include "swsim/io/nc_writer.hpp"
@@ -158,10 +159,17 @@ std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
 // Simulates one scenario (all its replicates) and writes the result file; the world is built here.
 void simulate_and_write(const Scenario& scenario, const std::string& out_path, const std::string& command_line,
                         const std::string& label, bool quiet, int checkpoint_every = 0,
-                        const std::string& resume_path = "") {
+                        const std::string& resume_path = "", bool spread_replicates = false) {
   const Config& cfg = scenario.config;
+  // Under MPI (swsim run on several ranks) the replicates are shared round-robin between the ranks and
+  // gathered on rank 0, which alone writes the file; the data equal a one-process run.
+  const int ranks = spread_replicates ? cluster::size() : 1;
+  const int me = spread_replicates ? cluster::rank() : 0;
+  const bool writer = me == 0;
+  quiet = quiet || !writer;
   std::vector<WeatherDay> weather = make_weather(cfg);  // input errors (CSV) before any file exists
-  PendingOutput output(out_path);
+  std::optional<PendingOutput> output;
+  if (writer) output.emplace(out_path);
   const auto t0 = std::chrono::steady_clock::now();
   const World world = build_world(cfg);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
@@ -171,9 +179,21 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   control.checkpoint_path = out_path + ".ckpt";
   control.scenario_text = scenario.effective_ini;
   control.resume_path = resume_path;
+  if (ranks > 1) {
+    if (checkpoint_every > 0 || !resume_path.empty())
+      throw InputError("swsim run: checkpoints are for one process; run without mpirun to use them");
+    for (int r = me; r < cfg.run.replicates; r += ranks) control.only_replicates.push_back(r);
+    if (control.only_replicates.empty()) control.only_replicates.push_back(-1);  // nothing here
+  }
   Ensemble ensemble;
   try {
-    ensemble = run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, control);
+    if (control.only_replicates == std::vector<int>{-1}) {  // a rank with no replicate of its own
+      ensemble.seeds.resize(static_cast<std::size_t>(cfg.run.replicates));
+      ensemble.replicates.assign(static_cast<std::size_t>(cfg.run.replicates),
+                                 Results(cfg.run.days, static_cast<int>(world.stations.size())));
+    } else {
+      ensemble = run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, control);
+    }
   } catch (const Interrupted&) {
     bar.finish();
     std::error_code ec;
@@ -183,8 +203,12 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
     throw;
   }
   bar.finish();
-  write_results(output.temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
-  output.commit();
+  if (ranks > 1)
+    for (int r = 0; r < cfg.run.replicates; ++r)
+      cluster::send_results_to_root(ensemble.replicates[static_cast<std::size_t>(r)], r % ranks);
+  if (!writer) return;
+  write_results(output->temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
+  output->commit();
   if (checkpoint_every > 0 || !resume_path.empty()) {  // the run is complete: its checkpoint is spent
     std::error_code ec;
     std::filesystem::remove(control.checkpoint_path, ec);
@@ -193,7 +217,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!quiet)
     std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days, %d replicate%s) in %.1f s\n",
-                 output.final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
+                 output->final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
                  cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s", secs);
 }
 
@@ -215,7 +239,7 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
         throw InputError(std::string("swsim run: --resume takes the scenario from the checkpoint; drop --") + flag);
     const Scenario scenario = scenario_from_text(checkpoint_scenario(ckpt), ckpt);
     simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "resuming", vm.count("quiet") > 0, every,
-                       ckpt);
+                       ckpt, /*spread_replicates=*/true);
     return kExitOk;
   }
   if (!vm.count("scenario")) throw InputError("swsim run: --scenario FILE is required (see 'swsim run --help')");
@@ -223,7 +247,8 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
   if (!scenario.sweep.empty())
     throw InputError(scenario.source + ": has a [sweep] section: run it with 'swsim sweep --scenario " +
                      scenario.source + " --out-dir DIR'");
-  simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0, every);
+  simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0, every,
+                     "", /*spread_replicates=*/true);
   return kExitOk;
 }
 
@@ -278,20 +303,58 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
     std::snprintf(name, sizeof name, "point_%03zu.h5", p);
     return std::string(name);
   };
+  // Points go to ranks by expected cost (stations x days x replicates), largest first to the least loaded
+  // rank (one rank without MPI). A point that fails on one rank does not stop the others.
+  const int ranks = cluster::size(), me = cluster::rank();
+  std::vector<int> owner(points, 0);
+  {
+    std::vector<std::size_t> order(points);
+    std::vector<double> cost(points), load(static_cast<std::size_t>(ranks), 0.0);
+    for (std::size_t p = 0; p < points; ++p) {
+      const Config& c = grid[p].config;
+      int stations = 0;
+      for (int n : stations_simulated_per_area(c.run.scale, stations_open_per_area(c.policy.station_coverage))) stations += n;
+      cost[p] = static_cast<double>(stations) * c.run.days * c.run.replicates;
+      order[p] = p;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+    for (std::size_t p : order) {
+      const auto least = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+      owner[p] = static_cast<int>(least);
+      load[least] += cost[p];
+    }
+  }
+  std::vector<int> done(points, 0), failed(points, 0);
   int skipped = 0;
   for (std::size_t p = 0; p < points; ++p) {
+    if (owner[p] != me) continue;
     const std::string path = (std::filesystem::path(dir) / point_file(p)).string();
     if (existing_result_scenario(path) == grid[p].effective_ini) {
       ++skipped;
+      done[p] = 1;
       if (!quiet) std::fprintf(stderr, "swsim: point %zu/%zu already complete: %s\n", p + 1, points, path.c_str());
       continue;
     }
     char label[64];
     std::snprintf(label, sizeof label, "point %zu/%zu", p + 1, points);
-    simulate_and_write(grid[p], path, command_line, label, quiet);
+    try {
+      simulate_and_write(grid[p], path, command_line, label, quiet);
+      done[p] = 1;
+    } catch (const RuntimeError& e) {
+      failed[p] = 1;
+      std::fprintf(stderr, "swsim: point %zu failed%s: %s\n", p, ranks > 1 ? (" on rank " + std::to_string(me)).c_str() : "",
+                   e.what());
+    } catch (const std::bad_alloc&) {
+      failed[p] = 1;
+      std::fprintf(stderr, "swsim: point %zu failed: out of memory\n", p);
+    }
   }
+  done = cluster::sum_all(done);
+  failed = cluster::sum_all(failed);
+  const int n_failed = static_cast<int>(std::count(failed.begin(), failed.end(), 1));
+  if (me != 0) return n_failed ? kExitRuntime : kExitOk;
 
-  // The index: which file holds which parameter values.
+  // The index: which file holds which parameter values (rank 0).
   PendingOutput index((std::filesystem::path(dir) / "sweep.h5").string());
   {
     io::NcWriter out(index.temp_path());
@@ -312,6 +375,10 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
     }
     out.dimension("point", ids, io::VarInfo{"1", "grid point of the sweep (coordinate)", {}});
     out.variable("point_file", {"point"}, files, io::VarInfo{"", "result file of the point, relative to the index", {}});
+    std::vector<std::int8_t> complete(done.begin(), done.end());
+    out.variable("point_complete", {"point"}, complete,
+                 io::VarInfo{"1", "1 when the point's result file is complete (0: failed, run the sweep again)",
+                             {io::Attribute::IntList("flag_values", {0, 1}), io::Attribute::Text("flag_meanings", "missing complete")}});
     for (std::size_t a = 0; a < base.sweep.size(); ++a) {
       const auto& axis = base.sweep[a];
       const ParamDef* def = find_parameter(axis.key);
@@ -350,8 +417,12 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
     if (!csv) throw RuntimeError(dir + "/sweep.csv: cannot write");
   }
   if (!quiet)
-    std::fprintf(stderr, "swsim: sweep of %zu points in %s (%d already complete); index %s/sweep.h5\n", points,
-                 dir.c_str(), skipped, dir.c_str());
+    std::fprintf(stderr, "swsim: sweep of %zu points in %s (%d already complete%s); index %s/sweep.h5\n", points,
+                 dir.c_str(), skipped, ranks > 1 ? " on rank 0" : "", dir.c_str());
+  if (n_failed > 0) {
+    std::fprintf(stderr, "swsim: %d of %zu points failed; run the same command again to complete them\n", n_failed, points);
+    return kExitRuntime;
+  }
   return kExitOk;
 }
 
@@ -418,7 +489,16 @@ int cmd_areas() {
 
 }  // namespace
 
+int run_command(int argc, char** argv);
+
 int main(int argc, char** argv) {
+  cluster::init(&argc, &argv);
+  const int code = run_command(argc, argv);
+  cluster::finalize();
+  return code;
+}
+
+int run_command(int argc, char** argv) {
   const std::string command_line = join_command_line(argc, argv);
   try {
     if (argc < 2) {
@@ -446,11 +526,11 @@ int main(int argc, char** argv) {
     throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
-    std::cerr << "\nswsim: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
+    if (cluster::rank() == 0) std::cerr << "\nswsim: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
               << "; the unfinished result file was removed\n";
     return 128 + sig;
   } catch (const InputError& e) {
-    std::cerr << "swsim: error: " << e.what() << "\n";
+    if (cluster::rank() == 0) std::cerr << "swsim: error: " << e.what() << "\n";
     return kExitInput;
   } catch (const RuntimeError& e) {
     std::cerr << "swsim: failed: " << e.what() << "\n";

@@ -72,18 +72,25 @@ std::uint64_t replicate_seed(std::uint64_t run_seed, int replicate) {
   return z ^ (z >> 31);
 }
 
-EnsembleRun::EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather)
-    : configs_(static_cast<std::size_t>(config.run.replicates), config) {
-  for (int r = 0; r < config.run.replicates; ++r) {
-    seeds_.push_back(replicate_seed(config.run.seed, r));
-    configs_[static_cast<std::size_t>(r)].run.seed = seeds_.back();
+EnsembleRun::EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
+                         std::vector<int> only_replicates)
+    : indices_(std::move(only_replicates)),
+      days_(config.run.days),
+      stations_(static_cast<int>(world.stations.size())) {
+  for (int r = 0; r < config.run.replicates; ++r) seeds_.push_back(replicate_seed(config.run.seed, r));
+  if (indices_.empty())
+    for (int r = 0; r < config.run.replicates; ++r) indices_.push_back(r);
+  for (int r : indices_) {
+    if (r < 0 || r >= config.run.replicates) throw RuntimeError("internal: replicate index out of range");
+    configs_.push_back(config);
+    configs_.back().run.seed = seeds_[static_cast<std::size_t>(r)];
   }
   for (const Config& c : configs_) sims_.push_back(std::make_unique<Simulation>(c, world, weather));
 }
 
 EnsembleRun::~EnsembleRun() = default;
 
-int EnsembleRun::day() const { return sims_.front()->day(); }
+int EnsembleRun::day() const { return sims_.empty() ? days_ : sims_.front()->day(); }
 
 void EnsembleRun::step() {
   tbb::parallel_for(std::size_t(0), sims_.size(), [&](std::size_t r) { sims_[r]->step(); });
@@ -92,7 +99,8 @@ void EnsembleRun::step() {
 Ensemble EnsembleRun::results() const {
   Ensemble e;
   e.seeds = seeds_;
-  for (const auto& s : sims_) e.replicates.push_back(s->results());
+  e.replicates.assign(seeds_.size(), Results(days_, stations_));
+  for (std::size_t k = 0; k < sims_.size(); ++k) e.replicates[static_cast<std::size_t>(indices_[k])] = sims_[k]->results();
   return e;
 }
 
@@ -140,7 +148,7 @@ std::string checkpoint_scenario(const std::string& path) { return read_checkpoin
 
 Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
                       const std::function<void(long, long)>& on_progress, const RunControl& control) {
-  EnsembleRun run(config, world, weather);
+  EnsembleRun run(config, world, weather, control.only_replicates);
   if (!control.resume_path.empty()) run.load_checkpoint(control.resume_path);
   const long total = static_cast<long>(config.run.replicates) * config.run.days;
   while (run.day() < config.run.days) {

@@ -33,6 +33,8 @@ struct RunControl {
   int checkpoint_every = 0;                 // days between checkpoints; 0 = none
   std::string scenario_text;                // effective scenario stored in checkpoints
   std::string resume_path;                  // a checkpoint to continue from
+  std::vector<int> only_replicates;         // compute just these (the others stay empty: MPI ranks share
+                                            // the work); empty = all
 };
 
 // Runs config.run.replicates replicates. `on_progress(days_done, days_total)` is called serialised.
@@ -46,7 +48,8 @@ std::string checkpoint_scenario(const std::string& path);
 // Lower-level: all replicates of a run, stepped together.
 class EnsembleRun {
  public:
-  EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather);
+  EnsembleRun(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
+              std::vector<int> only_replicates = {});
   ~EnsembleRun();
   int day() const;
   void step();
@@ -55,9 +58,11 @@ class EnsembleRun {
   void load_checkpoint(const std::string& path);  // throws InputError
 
  private:
-  std::vector<Config> configs_;
-  std::vector<std::uint64_t> seeds_;
+  std::vector<Config> configs_;              // one per computed replicate
+  std::vector<std::uint64_t> seeds_;         // of every replicate of the ensemble
+  std::vector<int> indices_;                 // the replicates computed here
   std::vector<std::unique_ptr<Simulation>> sims_;
+  int days_ = 0, stations_ = 0;
 };
 
 }  // namespace swsim
