@@ -152,6 +152,11 @@ TEST_CASE("heat check-ins raise the share of heat illness found early", "[simula
   const double early_on = total(b, Metric::kHeatIllnessFoundEarly) / total(b, Metric::kHeatIllness);
   INFO("found early without check-ins " << early_off << ", with " << early_on);
   CHECK(early_on > early_off);
+  const double reg_off = total(a, Metric::kHeatIllnessRegisteredFoundEarly) / total(a, Metric::kHeatIllnessRegistered);
+  const double reg_on = total(b, Metric::kHeatIllnessRegisteredFoundEarly) / total(b, Metric::kHeatIllnessRegistered);
+  INFO("among registered elders: " << reg_off << " without, " << reg_on << " with");
+  CHECK(reg_on > reg_off);
+  CHECK(total(b, Metric::kHeatIllnessRegistered) <= total(b, Metric::kHeatIllness));
 }
 
 TEST_CASE("two scenarios differing in one policy share every day before it first applies (CRN)",

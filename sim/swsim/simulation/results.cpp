@@ -30,6 +30,8 @@ const std::array<MetricDef, kMetricCount>& metric_defs() {
       {"heat_illness_found_early", "1", "heat-illness events found within 24 h by an assessing contact (by day of onset)", true},
       {"heat_illness_found_late", "1", "heat-illness events not found within 24 h (by day of onset)", true},
       {"hospitalisations", "1", "hospital admissions after heat illness (by day of onset)", true},
+      {"heat_illness_registered", "1", "heat-illness events among elders on the station's register (by day of onset)", true},
+      {"heat_illness_registered_found_early", "1", "heat-illness events among registered elders found within 24 h (by day of onset)", true},
       {"expected_excess_deaths", "1", "expected heat-attributable deaths among the catchment's elders (not individual deaths)", false},
       {"loneliness_sum", "1", "sum of registered elders' UCLA-3 loneliness scores (3-9) at the end of the day; divide by station_caseload for the mean", false},
       {"social_workers_on_duty", "1", "social workers on duty (station staff)", true},

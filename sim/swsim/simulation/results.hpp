@@ -36,6 +36,8 @@ enum class Metric : int {
   kHeatIllnessFoundEarly,
   kHeatIllnessFoundLate,
   kHospitalisations,
+  kHeatIllnessRegistered,
+  kHeatIllnessRegisteredFoundEarly,
   kExpectedExcessDeaths,
   kLonelinessSum,
   kSocialWorkersOnDuty,

@@ -220,6 +220,7 @@ void Simulation::prepare_station(int s) {
         health_[i] = HealthState::kIll;
         sick.push_back(SickRecord{i, static_cast<std::uint16_t>(d), static_cast<std::uint8_t>(hp.ill_days), false});
         results_.at(Metric::kHeatIllness, d, s) += 1;
+        if (el.flags[i] & elder_flag::kRegistered) results_.at(Metric::kHeatIllnessRegistered, d, s) += 1;
       }
       if (warning && (el.flags[i] & elder_flag::kWarningRequester) && u_req < config_.lunch.warning_request_prob)
         w.stops.push_back(stop_for(i));
@@ -556,6 +557,7 @@ void Simulation::serve_station(int s) {
       if (!found && !too_late) continue;
       rec.resolved = true;
       metric(found ? Metric::kHeatIllnessFoundEarly : Metric::kHeatIllnessFoundLate, rec.onset_day) += 1;
+      if (found && (el.flags[i] & elder_flag::kRegistered)) metric(Metric::kHeatIllnessRegisteredFoundEarly, rec.onset_day) += 1;
       if (found) {
         ++urgent;
         ScheduleTask task{el.x_km[i], el.y_km[i], true, true, false, sv.escort_min, first,
