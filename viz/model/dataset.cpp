@@ -323,7 +323,9 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   d.area_stations_simulated = to_int(read_1d(f, "area_stations_simulated", d.areas, 0));
 
   // Every variable over (day, station), or (replicate, day, station) once files carry replicates.
-  const auto names = f.station_day_variables();
+  // With replicates the metrics are (replicate, day, station); their _mean/_quantile summaries are not
+  // listed again (the charts draw the replicate band themselves).
+  const auto names = d.replicates > 1 ? f.variables_with_dims({"replicate", "day", "station"}) : f.station_day_variables();
   const double per_var = 0.70 / static_cast<double>(std::max<std::size_t>(names.size(), 1));
   double at = 0.12;
   for (const auto& name : names) {
