@@ -1,5 +1,7 @@
 #include "summary.hpp"
 
+#include "text_table.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -8,27 +10,6 @@
 
 namespace swsim::results {
 namespace {
-
-// Terminal columns taken by UTF-8 text: CJK ideographs and full-width forms take two.
-int display_width(const std::string& s) {
-  int w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::uint32_t cp = c;
-    int len = 1;
-    if (c >= 0xF0) len = 4, cp = c & 0x07;
-    else if (c >= 0xE0) len = 3, cp = c & 0x0F;
-    else if (c >= 0xC0) len = 2, cp = c & 0x1F;
-    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    w += (cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-                           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60)))
-             ? 2
-             : 1;
-    i += static_cast<std::size_t>(len);
-  }
-  return w;
-}
 
 std::string pct(double x) {
   char b[32];
@@ -210,41 +191,7 @@ std::string table(const Summary& s, const std::vector<Column>& cols, TableFormat
   };
   for (const auto& r : s.areas) add(r);
   add(s.city);
-  std::ostringstream out;
-  if (format == TableFormat::kMarkdown) {
-    out << "|";
-    for (const auto& h : header) out << " " << h << " |";
-    out << "\n|";
-    for (std::size_t k = 0; k < header.size(); ++k) out << (k ? "---:|" : "---|");
-    out << "\n";
-    for (const auto& r : rows) {
-      out << "|";
-      for (const auto& c : r) out << " " << c << " |";
-      out << "\n";
-    }
-    return out.str();
-  }
-  std::vector<int> width(header.size());
-  for (std::size_t k = 0; k < header.size(); ++k) {
-    width[k] = display_width(header[k]);
-    for (const auto& r : rows) width[k] = std::max(width[k], display_width(r[k]));
-  }
-  auto line = [&](const std::vector<std::string>& r) {
-    for (std::size_t k = 0; k < r.size(); ++k) {
-      const std::string pad(static_cast<std::size_t>(width[k] - display_width(r[k])), ' ');
-      out << (k ? "  " : "") << (k == 0 ? r[k] + pad : pad + r[k]);
-    }
-    out << "\n";
-  };
-  int total = 0;
-  for (int wd : width) total += wd + 2;
-  const std::string rule(static_cast<std::size_t>(total - 2), '-');
-  line(header);
-  out << rule << "\n";
-  for (std::size_t i = 0; i + 1 < rows.size(); ++i) line(rows[i]);
-  out << rule << "\n";
-  line(rows.back());
-  return out.str();
+  return render_table(header, rows, format, /*rule_before_last=*/true);
 }
 
 }  // namespace

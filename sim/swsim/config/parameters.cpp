@@ -1,3 +1,4 @@
+#include "swsim/util/text.hpp"
 #include "swsim/config/parameters.hpp"
 
 #include <algorithm>
@@ -9,13 +10,6 @@
 
 namespace swsim {
 namespace {
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 double parse_double(std::string_view text) {
   const std::string t = trim(text);

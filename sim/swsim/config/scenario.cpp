@@ -1,3 +1,4 @@
+#include "swsim/util/text.hpp"
 #include "swsim/config/scenario.hpp"
 
 #include <boost/program_options.hpp>
@@ -15,13 +16,6 @@ namespace po = boost::program_options;
 
 namespace swsim {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 // Line number (1-based) of `section.key` in INI text, 0 when not found. Boost reports no lines, so we
 // find them ourselves for the messages.

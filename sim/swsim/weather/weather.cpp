@@ -1,3 +1,4 @@
+#include "swsim/util/text.hpp"
 #include "swsim/weather/weather.hpp"
 
 #include <charconv>
@@ -15,13 +16,6 @@ namespace swsim {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 // Comma-separated fields, trimmed; a trailing comma makes a last empty field (so "a,b,c,d," has 5).
 std::vector<std::string> split_fields(const std::string& line) {

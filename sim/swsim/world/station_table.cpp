@@ -1,3 +1,4 @@
+#include "swsim/util/text.hpp"
 #include "swsim/world/station_table.hpp"
 
 #include <algorithm>
@@ -11,13 +12,6 @@
 
 namespace swsim {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 std::string simplify(std::string s) {  // lower case, no spaces: "Nanbu Shanqu" == "nanbushanqu"
   std::string out;
