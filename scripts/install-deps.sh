@@ -8,8 +8,8 @@ packages=(
   build-essential cmake pkg-config git
   # simulation core
   libtbb-dev libhdf5-dev hdf5-tools libboost-program-options-dev librandom123-dev
-  # tests
-  catch2
+  # tests; clang and its runtime for the libFuzzer targets (scripts/fuzz.sh)
+  catch2 clang-14 libclang-rt-14-dev
   # scale-out: sweeps and replicates over MPI ranks (optional build, tested when installed)
   libopenmpi-dev openmpi-bin
   # visualizer

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -195,13 +196,22 @@ class Parser {
           out += '\t';
           break;
         case 'u': {
+          // A surrogate pair makes one code point; a lone or mismatched surrogate (valid JSON, not
+          // valid Unicode) becomes U+FFFD so names stay valid UTF-8.
           unsigned cp = hex4();
           if (cp >= 0xD800 && cp < 0xDC00 && pos_ + 1 < s_.size() && s_[pos_] == '\\' &&
               s_[pos_ + 1] == 'u') {
+            const std::size_t second = pos_;
             pos_ += 2;
             const unsigned lo = hex4();
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            if (lo >= 0xDC00 && lo < 0xE000) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else {
+              cp = 0xFFFD;
+              pos_ = second;  // read the second escape on its own
+            }
           }
+          if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
           put_utf8(out, cp);
           break;
         }
@@ -261,6 +271,8 @@ std::vector<LonLat> parse_ring(const Json& j, const std::string& ctx) {
   return ring;
 }
 
+bool usable_position(double lon, double lat) { return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90; }
+
 void parse_polygon(const Json& j, const std::string& ctx, Boundary& out) {
   if (!j.is_array() || j.array().empty())
     throw GeoJsonError(ctx + "Polygon coordinates are not an array of rings");
@@ -271,13 +283,18 @@ bool read_point(const Json* j, LonLat& p) {
   if (!j || !j->is_array() || j->array().size() < 2 || !j->array()[0].is_number() ||
       !j->array()[1].is_number())
     return false;
-  p = {j->array()[0].number(), j->array()[1].number()};
+  const double lon = j->array()[0].number(), lat = j->array()[1].number();
+  if (!usable_position(lon, lat)) return false;  // e.g. 1e999 (infinite) or projected: use the ring average
+  p = {lon, lat};
   return true;
 }
 
 }  // namespace
 
-Boundaries parse_geojson(const std::string& text, const std::string& source) {
+Boundaries parse_geojson(const std::string& text_in, const std::string& source) {
+  // A UTF-8 byte-order mark (some Windows tools write one) is not part of the JSON.
+  const bool bom = text_in.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  const std::string text = bom ? text_in.substr(3) : text_in;  // columns on line 1 count from after it
   const Json root = Parser(text, source).parse_document();
   if (!root.is_object()) throw GeoJsonError(source + ": not GeoJSON: the top level is not an object");
   const Json* type = root.member("type");
@@ -310,6 +327,7 @@ Boundaries parse_geojson(const std::string& text, const std::string& source) {
     } else if (gtype->string() == "MultiPolygon") {
       if (!coords || !coords->is_array())
         throw GeoJsonError(ctx + "the MultiPolygon has no \"coordinates\" array");
+      if (coords->array().empty()) throw GeoJsonError(ctx + "the MultiPolygon has no polygons (empty \"coordinates\")");
       for (const auto& poly : coords->array()) parse_polygon(poly, ctx, b);
     } else {
       ++out.skipped;
@@ -338,6 +356,8 @@ Boundaries parse_geojson(const std::string& text, const std::string& source) {
 }
 
 Boundaries load_geojson(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw GeoJsonError(path + ": is a directory, not a boundaries file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw GeoJsonError(path + ": cannot open the boundaries file");
   std::ostringstream ss;

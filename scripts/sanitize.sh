@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Sanitizer builds and test runs, in one go:
+#   build-asan  AddressSanitizer + UndefinedBehaviorSanitizer, the whole ctest suite (without the
+#               visualizer: its GL/Xvfb stack is not what we are checking)
+#   build-tsan  ThreadSanitizer, the tests that run the parallel day loop (Catch2 tags [simulation],
+#               [ensemble], [cli]; override with TSAN_TESTS='[tag],...')
+#
+#   scripts/sanitize.sh [asan|tsan]...    (default: both)
+#
+# Any sanitizer report fails the run: halt_on_error=1, and UBSan is compiled with
+# -fno-sanitize-recover=all. TSan reads scripts/tsan.supp (see there for what it hides and why).
+# Uses g++ (the project's compiler); build dirs are gitignored (/build*/).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jobs="${JOBS:-$(nproc)}"
+kinds=("$@")
+[[ ${#kinds[@]} -gt 0 ]] || kinds=(asan tsan)
+
+configure() {  # dir flags...
+  local dir="$1" flags="$2"
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSWSIM_BUILD_VIZ=OFF -DSWSIM_BUILD_BENCH=OFF \
+    "-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_C_FLAGS=$flags" \
+    "-DCMAKE_EXE_LINKER_FLAGS=$flags" "-DCMAKE_SHARED_LINKER_FLAGS=$flags" >/dev/null
+}
+
+status=0
+for kind in "${kinds[@]}"; do
+  case "$kind" in
+    asan)
+      echo "== ASan + UBSan: build-asan"
+      configure build-asan "-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+      cmake --build build-asan -j"$jobs"
+      # detect_leaks: a leak is a failure too. The binaries' exit codes are checked by the tests, and a
+      # sanitizer report makes the process exit with an error code and extra stderr lines.
+      if ! ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1" \
+           UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+           ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 900; then
+        status=1
+        echo "!! ASan/UBSan: failures above"
+      fi
+      ;;
+    tsan)
+      echo "== TSan: build-tsan"
+      configure build-tsan "-fsanitize=thread -fno-omit-frame-pointer"
+      cmake --build build-tsan -j"$jobs" --target swsim swsim-analyze swsim_tests
+      # Catch2 tags (comma = or): the simulation and ensemble tests run the day loop under several
+      # thread counts; the [cli] tests run the instrumented swsim binary with --threads 1 and 2.
+      if ! TSAN_OPTIONS="halt_on_error=1:abort_on_error=1:second_deadlock_stack=1:suppressions=$root/scripts/tsan.supp" \
+           build-tsan/tests/swsim_tests "${TSAN_TESTS:-[simulation],[ensemble],[cli]}"; then
+        status=1
+        echo "!! TSan: failures above"
+      fi
+      ;;
+    *) echo "sanitize.sh: unknown kind '$kind' (asan, tsan)" >&2; exit 2 ;;
+  esac
+done
+[[ $status -eq 0 ]] && echo "sanitize.sh: no sanitizer reports"
+exit $status
