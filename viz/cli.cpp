@@ -34,6 +34,8 @@ Options:
   --station I          select station I (index in RESULT.h5) at start
   --area I             select management area I at start
   --view a|b|diff      with two files, what the map shows at start (default: diff)
+  --point N            with a sweep index (DIR/sweep.h5 from swsim sweep): show grid point N (default 0)
+  --compare-point M    with a sweep index: compare point M (B) with the --point one (A)
   --screenshot OUT.png render without user input, write a PNG and exit (non-zero exit and
                        a message on stderr when a file cannot be read)
   --frames N           frames rendered before the screenshot is taken (default: 3)
@@ -76,7 +78,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       o.no_cjk = true;
     } else if (a == "--boundaries" || a == "--metric" || a == "--day" || a == "--screenshot" ||
                a == "--font" || a == "--frames" || a == "--size" || a == "--station" || a == "--area" ||
-               a == "--font-size" || a == "--view") {
+               a == "--font-size" || a == "--view" || a == "--point" || a == "--compare-point") {
       if (!value(v) || v.empty()) return fail("option " + a + " needs a value (see --help)");
       if (a == "--boundaries")
         o.boundaries = v;
@@ -97,6 +99,10 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       } else if (a == "--area") {
         if (!parse_int(v, o.area) || o.area < 0)
           return fail("--area: expected an area index (0, 1, ...), got '" + v + "'");
+      } else if (a == "--point" || a == "--compare-point") {
+        int& target = a == "--point" ? o.point : o.compare_point;
+        if (!parse_int(v, target) || target < 0)
+          return fail(a + ": expected a grid point of the sweep (0, 1, ...), got '" + v + "'");
       } else if (a == "--font-size") {
         int px = 0;
         if (!parse_int(v, px) || px < 8 || px > 64)
@@ -128,7 +134,9 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
                 std::to_string(positional.size()));
   o.file_a = positional[0];
   if (positional.size() == 2) o.file_b = positional[1];
-  if (!o.view.empty() && o.file_b.empty()) return fail("--view needs two result files");
+  if (o.compare_point >= 0 && !o.file_b.empty())
+    return fail("--compare-point takes its second run from the sweep of the first file: give one file");
+  if (!o.view.empty() && o.file_b.empty() && o.compare_point < 0) return fail("--view needs two result files");
   return r;
 }
 

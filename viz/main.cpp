@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "inputs.hpp"
+#include "reader/result_file.hpp"
 #include "gui/app.hpp"
 #include "gui/fonts.hpp"
 #include "gui/theme.hpp"
@@ -67,7 +69,43 @@ GLFWwindow* open_window(int w, int h, bool visible, const char*& glsl) {
   return glfwCreateWindow(w, h, "swsim-viz", nullptr, nullptr);
 }
 
-int run(const Options& o) {
+// A sweep index (DIR/sweep.h5 from `swsim sweep`) stands for its grid points: --point picks the one to
+// show (default 0) and --compare-point a second one to compare with it.
+// Returns "" or a one-line problem; `file_problem` tells a file that cannot be read (exit 1) from a bad
+// choice of point (exit 2).
+std::string resolve_sweep(Options& o, bool& file_problem) {
+  file_problem = false;
+  using swsim::results::is_sweep_index;
+  auto pick = [](const std::string& path, int point, std::string& out) -> std::string {
+    const auto index = swsim::results::read_sweep_index(path);
+    if (point >= static_cast<int>(index.points.size()))
+      return path + ": the sweep has " + std::to_string(index.points.size()) + " points (0 to " +
+             std::to_string(index.points.size() - 1) + "), not " + std::to_string(point);
+    out = index.points[static_cast<std::size_t>(point)].file;
+    return {};
+  };
+  try {
+    if (is_sweep_index(o.file_a)) {
+      const std::string index = o.file_a;
+      if (auto e = pick(index, std::max(o.point, 0), o.file_a); !e.empty()) return e;
+      if (o.compare_point >= 0)
+        if (auto e = pick(index, o.compare_point, o.file_b); !e.empty()) return e;
+    } else if (o.point >= 0 || o.compare_point >= 0) {
+      return o.file_a + ": --point and --compare-point need a sweep index (DIR/sweep.h5)";
+    }
+    if (!o.file_b.empty() && is_sweep_index(o.file_b))
+      if (auto e = pick(o.file_b, std::max(o.point, 0), o.file_b); !e.empty()) return e;
+  } catch (const swsim::results::ReadError& e) {
+    file_problem = true;
+    return e.what();
+  }
+  return {};
+}
+
+int run(Options o) {
+  bool file_problem = false;
+  if (const std::string problem = resolve_sweep(o, file_problem); !problem.empty())
+    return fail(file_problem ? 1 : 2, problem);
   const bool shot = !o.screenshot.empty();
   int width = o.width, height = o.height;
   if (width == 0) width = shot ? 1280 : 1600, height = shot ? 720 : 900;

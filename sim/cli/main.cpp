@@ -395,10 +395,28 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
       if (numeric) {
         out.variable(var, {"point"}, num, vi);
       } else {
-        std::vector<std::string> text(points);
-        for (std::size_t p = 0; p < points; ++p) text[p] = values[p][a];
-        vi.units = "";
-        out.variable(var, {"point"}, text, vi);
+        // Text values (on/off, choices, dates) as CF flags: on/off as 1/0, others by their position in the
+        // [sweep] list, named in flag_meanings; the CSV keeps the text.
+        const bool on_off = std::all_of(axis.values.begin(), axis.values.end(),
+                                        [](const std::string& v) { return v == "on" || v == "off"; });
+        std::vector<std::int32_t> code(points);
+        std::vector<std::int64_t> flags;
+        std::string meanings;
+        for (std::size_t k = 0; k < axis.values.size(); ++k) {
+          const std::int64_t c = on_off ? (axis.values[k] == "on" ? 1 : 0) : static_cast<std::int64_t>(k);
+          flags.push_back(c);
+          std::string m = axis.values[k];
+          std::replace_if(m.begin(), m.end(), [](char ch) { return ch == ' ' || ch == ';'; }, '_');
+          meanings += (meanings.empty() ? "" : " ") + m;
+        }
+        for (std::size_t p = 0; p < points; ++p) {
+          const auto it = std::find(axis.values.begin(), axis.values.end(), values[p][a]);
+          code[p] = static_cast<std::int32_t>(flags[static_cast<std::size_t>(it - axis.values.begin())]);
+        }
+        vi.units = "1";
+        vi.extra.push_back(io::Attribute::IntList("flag_values", flags));
+        vi.extra.push_back(io::Attribute::Text("flag_meanings", meanings));
+        out.variable(var, {"point"}, code, vi);
       }
     }
     out.close();

@@ -26,6 +26,10 @@ for f in "$work"/one/point_*.h5; do
   /usr/bin/python3 "$here/compare_results.py" "$f" "$work/two/$(basename "$f")"
 done
 cmp "$work/one/sweep.csv" "$work/two/sweep.csv"
+# The index opens as one ensemble in the analysis tool.
+analyze="$(dirname "$serial_swsim")/../analysis/swsim-analyze"
+"$analyze" summary "$work/two/sweep.h5" > "$work/summary.txt"
+grep "policy.lending" "$work/summary.txt" > /dev/null
 
 # A lost point is recomputed, the others are kept.
 rm "$work/two/point_003.h5"
