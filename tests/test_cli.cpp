@@ -156,27 +156,31 @@ TEST_CASE("a sweep of one parameter equals separate runs at each value, and a re
   CHECK(run_swsim("sweep --scenario " + ini + " --out-dir " + out + " --set staffing.social_workers_per_station=3").code == 2);
 }
 
-TEST_CASE("SIGINT stops a run cleanly: exit 130, no result file, no temporary left", "[cli][signals]") {
-  const std::string out = temp_dir() + "/interrupted.h5";
-  std::filesystem::remove(out);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 2);
-    ::execl(SWSIM_BIN, SWSIM_BIN, "run", "--scenario", baseline.c_str(), "--replicates", "40", "--out", out.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
+TEST_CASE("SIGINT and SIGTERM stop a run cleanly: exit 130 or 143, no result file, no temporary left",
+          "[cli][signals]") {
+  for (const int sig : {SIGINT, SIGTERM}) {
+    INFO("signal " << sig);
+    const std::string out = temp_dir() + "/interrupted.h5";
+    std::filesystem::remove(out);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 2);
+      ::execl(SWSIM_BIN, SWSIM_BIN, "run", "--scenario", baseline.c_str(), "--replicates", "40", "--out", out.c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::usleep(1500 * 1000);  // well into building the world or simulating
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + sig);
+    CHECK_FALSE(std::filesystem::exists(out));
+    for (const auto& e : std::filesystem::directory_iterator(temp_dir()))
+      CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
   }
-  ::usleep(1500 * 1000);  // well into building the world or simulating
-  ::kill(pid, SIGINT);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 130);
-  CHECK_FALSE(std::filesystem::exists(out));
-  for (const auto& e : std::filesystem::directory_iterator(temp_dir()))
-    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }
 
 TEST_CASE("swsim run --resume finishes a checkpointed run with the same data", "[cli][checkpoint]") {
