@@ -22,7 +22,8 @@ constexpr double kGridCellKm = 0.5;
 // Draws per elder at initialisation; each attribute owns fixed positions so that changing one parameter
 // leaves the others' draws alone. Positions 0-11: home, age, sex, function, living, shidu, AC, lift,
 // floor, lunch enrolment; 12-17: register, chronic illness, medicine and visit phases, loneliness.
-constexpr int kElderDraws = 20;              // resolution of the catchment raster written for maps
+constexpr int kElderDraws = 20;
+constexpr int kElderAttributeDraws = 13;  // what every elder needs; only registered elders draw the rest              // resolution of the catchment raster written for maps
 
 // Radial exponent of the synthetic population density: 0.5 gives a uniform disc, larger values
 // concentrate people near the centroid (urban cores).
@@ -286,7 +287,7 @@ World build_world(const Config& cfg) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, el.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
       Stream s(seed, el.id[i], 0, StreamKind::kWorldElder);
-      double u[kElderDraws];
+      double u[kElderAttributeDraws];  // positions 0-12; the register's own draws follow
       for (double& x : u) x = s.uniform();
       const Station& st = world.stations[el.station[i]];
       const Area& area = world.areas[static_cast<std::size_t>(st.area)];
