@@ -255,14 +255,17 @@ World build_world(const Config& cfg) {
   Elders& el = world.elders;
   el.resize(count[n_stations]);
   {
+    // An area's elders go only to its own stations, so areas fill in parallel without sharing a counter.
     std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
-    for (std::size_t id = 0; id < total_full; ++id) {
-      const std::int32_t s = nearest[id];
-      if (s < 0) continue;
-      const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
-      el.id[i] = static_cast<std::uint32_t>(id);
-      el.station[i] = static_cast<std::uint16_t>(s);
-    }
+    tbb::parallel_for(0, kAreaCount, [&](int a) {
+      for (std::int64_t id = area_offset[a]; id < area_offset[a + 1]; ++id) {
+        const std::int32_t s = nearest[static_cast<std::size_t>(id)];
+        if (s < 0) continue;
+        const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
+        el.id[i] = static_cast<std::uint32_t>(id);
+        el.station[i] = static_cast<std::uint16_t>(s);
+      }
+    });
   }
   for (std::size_t s = 0; s < n_stations; ++s) {
     world.stations[s].elder_begin = count[s];
@@ -361,24 +364,31 @@ World build_world(const Config& cfg) {
   const auto& ch = cfg.children;
   const double child_rate =
       (ch.orphan_per_1000 + ch.unsupported_per_1000 + ch.disabled_ill_per_1000 + ch.left_behind_per_1000) / 1000.0;
-  for (std::size_t s = 0; s < n_stations; ++s) {
+  // Each station fills its own lists in parallel; they are joined in station order afterwards, so the
+  // result is the same as a serial pass.
+  struct StationLists {
+    std::vector<std::uint32_t> enrolled;
+    Caseload caseload;
+    Children children;
+  };
+  std::vector<StationLists> lists(n_stations);
+  tbb::parallel_for(std::size_t(0), n_stations, [&](std::size_t s) {
     Station& st = world.stations[s];
+    StationLists& out = lists[s];
     std::uint32_t within[3] = {0, 0, 0};
-    st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
-    st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
     for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
       const double d = std::hypot(el.x_km[i] - st.x_km, el.y_km[i] - st.y_km);
       within[0] += d <= 0.5;
       within[1] += d <= 0.7;
       within[2] += d <= 1.0;
       ++st.elders_by_heat_class[static_cast<int>(el.heat_class[i])];
-      if (el.flags[i] & elder_flag::kLunchEnrolled) world.lunch_enrolled.push_back(i);
+      if (el.flags[i] & elder_flag::kLunchEnrolled) out.enrolled.push_back(i);
       if (!(el.flags[i] & elder_flag::kRegistered)) continue;
       Stream es(seed, el.id[i], 0, StreamKind::kWorldElder);
       double u[kElderDraws];
       for (double& x : u) x = es.uniform();
       const bool shidu = el.flags[i] & elder_flag::kLostOnlyChild;
-      Caseload& c = world.caseload;
+      Caseload& c = out.caseload;
       c.elder.push_back(i);
       c.tier.push_back(risk_tier(el.age[i], el.function[i], el.living[i], shidu));
       c.chronic.push_back(u[13] < cl.chronic_share);
@@ -392,8 +402,6 @@ World build_world(const Config& cfg) {
                           (shidu ? lo.shidu_extra : 0.0);
       c.loneliness_base.push_back(static_cast<float>(std::clamp(base, 3.0, 9.0)));
     }
-    st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
-    st.caseload_end = static_cast<std::uint32_t>(world.caseload.size());
 
     // Children in difficulty on the register: the catchment's residents from its elders and the area's
     // 60+ share, times the child share, the rates and the register share (stochastic rounding).
@@ -402,10 +410,9 @@ World build_world(const Config& cfg) {
     const double expected = residents * ch.share_0_14 * child_rate * ch.register_share;
     Stream cs(seed, static_cast<std::uint32_t>(st.global_index), 0, StreamKind::kWorldChild);
     const int n_children = static_cast<int>(expected) + (cs.uniform() < expected - std::floor(expected) ? 1 : 0);
-    st.children_begin = static_cast<std::uint32_t>(world.children.size());
     const std::uint32_t n_el = st.elder_end - st.elder_begin;
     for (int k = 0; k < n_children && n_el > 0; ++k) {
-      Children& kids = world.children;
+      Children& kids = out.children;
       const std::uint32_t near = st.elder_begin + cs.below(n_el);  // live where people live
       kids.id.push_back(static_cast<std::uint32_t>(st.global_index * kMaxVolunteersPerStation + k));
       kids.station.push_back(static_cast<std::uint16_t>(s));
@@ -419,12 +426,38 @@ World build_world(const Config& cfg) {
       kids.condition.push_back(cond);
       kids.tutoring_weekday.push_back(static_cast<std::uint8_t>(cs.below(5)));
     }
-    st.children_end = static_cast<std::uint32_t>(world.children.size());
     const double n = std::max<std::uint32_t>(1, st.elder_end - st.elder_begin);
     st.coverage_500m = within[0] / n;
     st.coverage_700m = within[1] / n;
     st.coverage_1km = within[2] / n;
+  });
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  for (std::size_t s = 0; s < n_stations; ++s) {
+    Station& st = world.stations[s];
+    const StationLists& l = lists[s];
+    st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    append(world.lunch_enrolled, l.enrolled);
+    st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
+    st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
+    Caseload& c = world.caseload;
+    append(c.elder, l.caseload.elder);
+    append(c.tier, l.caseload.tier);
+    append(c.chronic, l.caseload.chronic);
+    append(c.medicine_phase, l.caseload.medicine_phase);
+    append(c.visit_phase, l.caseload.visit_phase);
+    append(c.loneliness_base, l.caseload.loneliness_base);
+    st.caseload_end = static_cast<std::uint32_t>(world.caseload.size());
+    st.children_begin = static_cast<std::uint32_t>(world.children.size());
+    Children& k = world.children;
+    append(k.id, l.children.id);
+    append(k.station, l.children.station);
+    append(k.x_km, l.children.x_km);
+    append(k.y_km, l.children.y_km);
+    append(k.condition, l.children.condition);
+    append(k.tutoring_weekday, l.children.tutoring_weekday);
+    st.children_end = static_cast<std::uint32_t>(world.children.size());
   }
+
 
   // Catchment raster for maps. Where area discs overlap (the synthetic areas are discs), a cell belongs to
   // the smallest area, so compact urban districts stay visible on top of the large ones around them.
