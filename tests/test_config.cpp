@@ -88,6 +88,8 @@ TEST_CASE("overrides given with --set win over the file and are checked like it"
              Contains("--set staffing.social_workers_per_station=-1: -1 is out of range 0-50"));
   CHECK_THAT(error_of("", {parse_set_option("staffing.workers=3")}), Contains("unknown key 'staffing.workers'"));
   CHECK_THROWS_AS(parse_set_option("no_equals_sign"), InputError);
+  CHECK_THROWS_WITH(parse_set_option("lunch.ready_time=\xB5\xE3"), Contains("--set: not UTF-8 text"));  // GBK bytes
+  CHECK_THROWS_WITH(parse_set_option("run.days=3\x01"), Contains("--set: control character (byte 0x01)"));
   CHECK_THROWS_AS(parse_set_option("nosection=3"), InputError);
 }
 

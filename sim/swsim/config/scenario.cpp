@@ -61,11 +61,11 @@ std::string where(const std::string& name, const std::string& text, const std::s
   return name + (line > 0 ? ":" + std::to_string(line) : "");
 }
 
-// Throws unless the text is UTF-8 without control characters (tab, CR and LF aside): a scenario in
-// another encoding (GBK, Latin-1) or a binary file would otherwise put stray bytes into messages and
-// into the result file's UTF-8 scenario attribute.
-void check_text(const std::string& text, const std::string& name) {
-  int line = 1;
+// "" when the text is UTF-8 without control characters (tab, CR and LF aside), else what is wrong and
+// `line` where: text in another encoding (GBK, Latin-1) or binary bytes would otherwise put stray bytes
+// into messages and into the result file's UTF-8 scenario attribute.
+std::string text_problem(const std::string& text, int& line) {
+  line = 1;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == '\n') ++line;
@@ -73,8 +73,7 @@ void check_text(const std::string& text, const std::string& name) {
       if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", c);
-        throw InputError(name + ":" + std::to_string(line) + ": control character (byte " + hex +
-                         ") in the scenario file; is it a text file?");
+        return std::string("control character (byte ") + hex + ")";
       }
       ++i;
       continue;
@@ -91,11 +90,19 @@ void check_text(const std::string& text, const std::string& name) {
       const auto b = static_cast<unsigned char>(text[i + k]);
       ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
     }
-    if (!ok)
-      throw InputError(name + ":" + std::to_string(line) +
-                       ": not UTF-8 text (save the scenario file as UTF-8; GBK and other encodings are not read)");
+    if (!ok) return "not UTF-8 text";
     i += n;
   }
+  return {};
+}
+
+void check_text(const std::string& text, const std::string& name) {
+  int line = 0;
+  const std::string problem = text_problem(text, line);
+  if (problem.empty()) return;
+  throw InputError(name + ":" + std::to_string(line) + ": " + problem +
+                   (problem[0] == 'c' ? " in the scenario file; is it a text file?"
+                                      : " (save the scenario file as UTF-8; GBK and other encodings are not read)"));
 }
 
 std::string hint_for(const std::string& key) {
@@ -109,6 +116,9 @@ std::string hint_for(const std::string& key) {
 }  // namespace
 
 Override parse_set_option(const std::string& item) {
+  int line = 0;
+  if (const std::string problem = text_problem(item, line); !problem.empty())
+    throw InputError("--set: " + problem + " in the value (give UTF-8 text)");
   const auto eq = item.find('=');
   if (eq == std::string::npos || trim(item.substr(0, eq)).empty())
     throw InputError("--set " + item + ": expected section.key=value");
