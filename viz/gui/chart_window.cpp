@@ -58,12 +58,7 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float th, float 
 void chart_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  ImGui::Begin("Charts", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  begin_tile("Charts", pos, size, /*scroll=*/false);
   const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
 
   // Scope: the selection, its area, or the city.

@@ -106,11 +106,7 @@ void header(const Session& s, const ViewState& v, ViewState& mut) {
 void inspector_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  ImGui::Begin("Inspector", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  begin_tile("Inspector", pos, size, /*scroll=*/true);
   const ViewState snapshot = v;
   header(s, snapshot, v);
   const Scope scope = snapshot.selection;

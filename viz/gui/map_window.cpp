@@ -258,12 +258,7 @@ ImVec2 map_to_screen(const App& app, double lon, double lat) {
 void map_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  ImGui::Begin("Map", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  begin_tile("Map", pos, size, /*scroll=*/false);
   // Toolbar.
   if (s.comparing()) {
     int show = static_cast<int>(v.map_show);

@@ -81,4 +81,13 @@ void text_right(const std::string& text, ImU32 colour) {
   ImGui::PopStyleColor();
 }
 
+void begin_tile(const char* name, ImVec2 pos, ImVec2 size, bool scroll) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!scroll) flags |= ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin(name, nullptr, flags);
+}
+
 }  // namespace swsim::viz

@@ -23,6 +23,10 @@ constexpr ImU32 kNoData = IM_COL32(200, 200, 200, 255);
 constexpr ImU32 kUnmatched = IM_COL32(185, 185, 185, 255);
 }  // namespace ink
 
+// Opens one of the fixed tiles of the layout (no moving, resizing or saved settings); the caller ends it
+// with ImGui::End(). `scroll`: whether the tile scrolls (the map and charts handle the mouse wheel).
+void begin_tile(const char* name, ImVec2 pos, ImVec2 size, bool scroll);
+
 ImU32 warning_colour(int level);      // heat warning 0..3
 const char* warning_name(int level);  // "", "yellow", "orange", "red"
 
