@@ -69,6 +69,31 @@ double area_population_scale() {
 
 }  // namespace
 
+namespace {
+template <class T>
+void append_to(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+}  // namespace
+
+void Caseload::append(const Caseload& o) {
+  append_to(elder, o.elder);
+  append_to(tier, o.tier);
+  append_to(chronic, o.chronic);
+  append_to(medicine_phase, o.medicine_phase);
+  append_to(visit_phase, o.visit_phase);
+  append_to(loneliness_base, o.loneliness_base);
+}
+
+void Children::append(const Children& o) {
+  append_to(id, o.id);
+  append_to(station, o.station);
+  append_to(x_km, o.x_km);
+  append_to(y_km, o.y_km);
+  append_to(condition, o.condition);
+  append_to(tutoring_weekday, o.tutoring_weekday);
+}
+
 void Elders::resize(std::size_t n) {
   id.resize(n);
   x_km.resize(n);
@@ -431,33 +456,19 @@ World build_world(const Config& cfg) {
     st.coverage_700m = within[1] / n;
     st.coverage_1km = within[2] / n;
   });
-  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
   for (std::size_t s = 0; s < n_stations; ++s) {
     Station& st = world.stations[s];
     const StationLists& l = lists[s];
     st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
-    append(world.lunch_enrolled, l.enrolled);
+    world.lunch_enrolled.insert(world.lunch_enrolled.end(), l.enrolled.begin(), l.enrolled.end());
     st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
     st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
-    Caseload& c = world.caseload;
-    append(c.elder, l.caseload.elder);
-    append(c.tier, l.caseload.tier);
-    append(c.chronic, l.caseload.chronic);
-    append(c.medicine_phase, l.caseload.medicine_phase);
-    append(c.visit_phase, l.caseload.visit_phase);
-    append(c.loneliness_base, l.caseload.loneliness_base);
+    world.caseload.append(l.caseload);
     st.caseload_end = static_cast<std::uint32_t>(world.caseload.size());
     st.children_begin = static_cast<std::uint32_t>(world.children.size());
-    Children& k = world.children;
-    append(k.id, l.children.id);
-    append(k.station, l.children.station);
-    append(k.x_km, l.children.x_km);
-    append(k.y_km, l.children.y_km);
-    append(k.condition, l.children.condition);
-    append(k.tutoring_weekday, l.children.tutoring_weekday);
+    world.children.append(l.children);
     st.children_end = static_cast<std::uint32_t>(world.children.size());
   }
-
 
   // Catchment raster for maps. Where area discs overlap (the synthetic areas are discs), a cell belongs to
   // the smallest area, so compact urban districts stay visible on top of the large ones around them.

@@ -86,6 +86,7 @@ struct Caseload {
   std::vector<std::uint16_t> visit_phase;     // day offset of the first routine visit
   std::vector<float> loneliness_base;         // personal baseline of the UCLA-3 score (3-9)
   std::size_t size() const { return elder.size(); }
+  void append(const Caseload& other);
 };
 
 struct Children {
@@ -95,6 +96,7 @@ struct Children {
   std::vector<ChildCondition> condition;
   std::vector<std::uint8_t> tutoring_weekday;  // 0 = Monday
   std::size_t size() const { return id.size(); }
+  void append(const Children& other);
 };
 
 struct Volunteers {
