@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!std::isfinite(d.tmax_c) || !std::isfinite(d.tmin_c) || !(d.rh_pct >= 0 && d.rh_pct <= 100) ||
           d.tmin_c > d.tmax_c)
         std::abort();
-    swsim::classify_heat(w);
+    static const swsim::WeatherParams rules = swsim::Config{}.weather;
+    swsim::classify_heat(w, rules);
   } catch (const swsim::InputError&) {
   }
   return 0;

@@ -25,7 +25,7 @@ std::string write_temp(const std::string& name, const std::string& text) {
 
 TEST_CASE("heat waves are runs of three or more days at 35 degC or above", "[weather]") {
   auto d = days_with_tmax({34, 35, 36, 35, 30, 36, 36, 31});
-  classify_heat(d);
+  classify_heat(d, swsim::Config{}.weather);
   CHECK_FALSE(d[0].heat_wave);
   CHECK(d[1].heat_wave);
   CHECK(d[2].heat_wave);
@@ -37,7 +37,7 @@ TEST_CASE("heat waves are runs of three or more days at 35 degC or above", "[wea
 
 TEST_CASE("warning levels follow the national thresholds", "[weather]") {
   auto d = days_with_tmax({37.0, 39.9, 40.0, 33});
-  classify_heat(d);
+  classify_heat(d, swsim::Config{}.weather);
   CHECK(d[0].warning == HeatWarning::kOrange);  // 37 degC within 24 h, even without a 3-day run
   CHECK(d[1].warning == HeatWarning::kOrange);
   CHECK(d[2].warning == HeatWarning::kRed);
@@ -47,7 +47,7 @@ TEST_CASE("warning levels follow the national thresholds", "[weather]") {
 TEST_CASE("sauna days are hot and humid", "[weather]") {
   auto d = days_with_tmax({32, 32, 31.9}, 80);
   d[1].rh_pct = 79;
-  classify_heat(d);
+  classify_heat(d, swsim::Config{}.weather);
   CHECK(d[0].sauna);
   CHECK_FALSE(d[1].sauna);
   CHECK_FALSE(d[2].sauna);

@@ -1,7 +1,8 @@
 #pragma once
 // The scenario's parameters as plain structs, one per INI section. Their names, defaults, ranges,
-// units and sources live in one registry (parameters.cpp); the defaults below are filled from it by
-// default_config(), never written twice.
+// units and sources live in one registry (parameters.cpp); a default-constructed Config holds every
+// registry default (the constructor fills it from the registry), so the defaults are never written twice
+// and a plain `Config c;` is a valid scenario.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,9 +33,11 @@ struct WorldParams {
   std::string stations_file;  // optional CSV of real station sites (name,area,lat,lon[,social_workers])
 };
 
+enum class WeatherSource : std::uint8_t { kGenerator = 0, kCsv = 1 };
+
 struct WeatherParams {
   std::uint64_t seed = 0;  // the generator's noise; the same for every replicate
-  std::string source;      // "generator" or "csv"
+  WeatherSource source = WeatherSource::kGenerator;
   std::string csv_file;
   std::vector<HeatWaveSpec> heat_waves;
   double tmax_mean_c = 0;
@@ -46,6 +49,13 @@ struct WeatherParams {
   double rh_start_pct = 0;
   double rh_end_pct = 0;
   double rh_noise_sd_pct = 0;
+  // How days are classified (China Meteorological Administration definitions).
+  double heat_wave_tmax_c = 0;  // a heat wave: Tmax at or above this ...
+  int heat_wave_min_days = 0;   // ... on at least this many consecutive days (yellow warning)
+  double orange_tmax_c = 0;     // orange warning at or above
+  double red_tmax_c = 0;        // red warning at or above
+  double sauna_tmax_c = 0;      // sauna day: Tmax at or above this with mean humidity at or above sauna_rh_pct
+  double sauna_rh_pct = 0;
 };
 
 struct PopulationParams {
@@ -63,6 +73,13 @@ struct PopulationParams {
   double ac_share_rural = 0;
   double lift_share_urban = 0;
   double lift_share_rural = 0;
+  double impairment_ratio_65_79 = 0;  // impairment rate at 65-79 relative to 60-64
+  double impairment_ratio_80plus = 0;  // and at 80+
+  double age_80plus_mean_extra_years = 0;  // mean years above 80 of the 80+ (exponential tail)
+  int lift_max_floor = 0;            // homes in buildings with a lift: floors 1..this, uniform
+  int walkup_max_floor_urban = 0;    // urban walk-ups: floors 1..this, uniform
+  double ground_floor_share_rural = 0;  // rural homes without a lift on the ground floor
+  int max_floor_rural = 0;           // the rest: floors 2..this, uniform
 };
 
 enum class TravelMode : std::uint8_t { kWalk = 0, kEbike = 1 };
@@ -78,13 +95,24 @@ struct StaffingParams {
   int max_overtime_min = 0;   // a task may run this long past the shift
 };
 
+// Volunteers' outdoor work in heat (policy.heat_work_rules = national2012).
+struct HeatWorkParams {
+  double stop_tmax_c = 0;         // no outdoor work at or above
+  double midday_ban_tmax_c = 0;   // from this Tmax (below stop_tmax_c): no outdoor work in the midday hours
+  int midday_ban_start_min = 0;   // minutes after midnight
+  int midday_ban_end_min = 0;
+  double max_outdoor_min = 0;     // outdoor minutes allowed on such a day
+};
+
 struct GeneralStationParams {
   int mobile_team = 0;  // staff a general station can lend for the day
 };
 
+enum class HeatWorkRules : std::uint8_t { kNone = 0, kNational2012 = 1 };
+
 struct PolicyParams {
   bool heat_checkins = false;     // daily call + visit for high-risk elders while a warning is in force
-  std::string heat_work_rules;    // "none" or "national2012" (volunteers' outdoor work in heat)
+  HeatWorkRules heat_work_rules = HeatWorkRules::kNone;  // volunteers' outdoor work in heat
   bool lending = false;           // general stations lend their mobile team to the most loaded stations
   bool shidu_activity = false;    // monthly group activity for shidu elders instead of two gifts a year
   double station_coverage = 1.0;  // share of streets/towns with a station; the rest are served from neighbours
@@ -98,6 +126,10 @@ struct CaseloadParams {
   int escort_interval_days = 0;  // mean days between scheduled medical appointments (impaired elders)
   int visit_interval_high_days = 0, visit_interval_key_days = 0, visit_interval_general_days = 0;
   int visit_slack_high_days = 0, visit_slack_key_days = 0, visit_slack_general_days = 0;
+  double afternoon_appointment_share = 0;  // of appointments after lunch (the rest in the morning)
+  int morning_appointment_by = 0;          // a morning escort leaves by this time (minutes after midnight)
+  int afternoon_appointment_from = 0;      // an afternoon escort leaves between these times
+  int afternoon_appointment_by = 0;
 };
 
 struct ServiceTimeParams {
@@ -105,6 +137,8 @@ struct ServiceTimeParams {
          call_min = 0;
   double urgent_escort_max_wait_min = 0;
   double call_detection = 0, visit_detection = 0;
+  int checkin_call_by = 0;  // heat check-in calls are made by this time (minutes after midnight)
+  int activity_start = 0;   // the group activity starts at this time
 };
 
 struct ChildrenParams {
@@ -126,6 +160,7 @@ struct LonelinessParams {
 struct CostParams {
   double social_worker_yuan_per_day = 0, overtime_yuan_per_hour = 0, volunteer_allowance_yuan = 0, meal_yuan = 0,
          travel_yuan_per_km = 0, activity_yuan_fixed = 0, activity_yuan_per_attendee = 0, gift_yuan = 0;
+  double gifts_per_year = 0;  // to each shidu elder without the activity policy
 };
 
 struct VolunteerParams {
@@ -162,6 +197,7 @@ struct TravelParams {
   double stair_min_per_floor = 0;
   double heat_slowdown_onset_c = 0;
   double heat_walk_slowdown_per_c = 0;
+  double min_heat_speed_factor = 0;  // walking never slows below this share of the mild-weather speed
 };
 
 struct HealthParams {
@@ -186,12 +222,14 @@ struct HealthParams {
 };
 
 struct Config {
+  Config();  // every parameter at its registry default (parameters.cpp)
   RunParams run;
   WorldParams world;
   WeatherParams weather;
   PopulationParams population;
   StaffingParams staffing;
   GeneralStationParams general_station;
+  HeatWorkParams heat_work;
   VolunteerParams volunteers;
   LunchParams lunch;
   TravelParams travel;

@@ -157,19 +157,27 @@ ParamDef text(const char* sec, const char* name, Get get, const char* def, const
   return p;
 }
 
-template <class Get>
-ParamDef choice(const char* sec, const char* name, Get get, const char* def, std::vector<std::string> allowed,
-                Meta m) {
+// A choice among named values of an enum (policies, sources): the INI text maps to the enum and back.
+template <class Get, class E>
+ParamDef enum_choice(const char* sec, const char* name, Get get, const char* def,
+                     std::vector<std::pair<std::string, E>> allowed, Meta m) {
   std::string range;
-  for (const auto& a : allowed) range += (range.empty() ? "" : " | ") + a;
+  for (const auto& a : allowed) range += (range.empty() ? "" : " | ") + a.first;
   ParamDef p{sec, name, def, "", range, m.description, m.source, {}, {}};
   p.parse = [get, allowed, range](Config& c, std::string_view t) {
     const std::string v = trim(t);
-    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
-      throw ValueError("'" + v + "' is not one of " + range);
-    get(c) = v;
+    for (const auto& a : allowed)
+      if (a.first == v) {
+        get(c) = a.second;
+        return;
+      }
+    throw ValueError("'" + v + "' is not one of " + range);
   };
-  p.format = [get](const Config& c) { return get(const_cast<Config&>(c)); };
+  p.format = [get, allowed](const Config& c) {
+    for (const auto& a : allowed)
+      if (a.second == get(const_cast<Config&>(c))) return a.first;
+    return std::string("?");
+  };
   return p;
 }
 
@@ -242,17 +250,10 @@ std::vector<ParamDef> build_registry() {
   // [weather]
   r.push_back(seed("weather", "seed", FIELD(weather.seed),
                    "Seed of the weather generator's day-to-day noise (the same for every replicate)"));
-  {
-    ParamDef p{"weather", "source", "generator", "", "generator | csv",
-               "Built-in weather generator, or a CSV file (date,tmax_c,tmin_c,rh)", kAssume, {}, {}};
-    p.parse = [](Config& c, std::string_view t) {
-      const std::string v = trim(t);
-      if (v != "generator" && v != "csv") throw ValueError("'" + v + "' is not one of generator | csv");
-      c.weather.source = v;
-    };
-    p.format = [](const Config& c) { return c.weather.source; };
-    r.push_back(p);
-  }
+  r.push_back(enum_choice("weather", "source", FIELD(weather.source), "generator",
+                          std::vector<std::pair<std::string, WeatherSource>>{{"generator", WeatherSource::kGenerator},
+                                                                              {"csv", WeatherSource::kCsv}},
+                          {"", "Built-in weather generator, or a CSV file (date,tmax_c,tmin_c,rh)", kAssume}));
   r.push_back(text("weather", "csv_file", FIELD(weather.csv_file), "", "path",
                    {"", "Weather CSV (columns date,tmax_c,tmin_c,rh) when source = csv; relative to the scenario file",
                     kAssume}));
@@ -286,6 +287,24 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("weather", "rh_noise_sd_pct", FIELD(weather.rh_noise_sd_pct), 7, 0, 50,
                    {"%", "Standard deviation of day-to-day humidity noise", kAssume}));
 
+  r.push_back(real("weather", "heat_wave_tmax_c", FIELD(weather.heat_wave_tmax_c), 35, 20, 50,
+                   {"degC", "A heat wave (and a yellow warning): Tmax at or above this on heat_wave_min_days days in a row",
+                    "sources.md, Heat: China Meteorological Administration definitions"}));
+  r.push_back(integer("weather", "heat_wave_min_days", FIELD(weather.heat_wave_min_days), 3, 1, 30,
+                      {"day", "Consecutive days at or above heat_wave_tmax_c that make a heat wave",
+                       "sources.md, Heat: China Meteorological Administration definitions"}));
+  r.push_back(real("weather", "orange_tmax_c", FIELD(weather.orange_tmax_c), 37, 20, 50,
+                   {"degC", "Orange heat warning at or above this Tmax",
+                    "sources.md, Heat: China Meteorological Administration definitions"}));
+  r.push_back(real("weather", "red_tmax_c", FIELD(weather.red_tmax_c), 40, 20, 55,
+                   {"degC", "Red heat warning at or above this Tmax",
+                    "sources.md, Heat: China Meteorological Administration definitions"}));
+  r.push_back(real("weather", "sauna_tmax_c", FIELD(weather.sauna_tmax_c), 32, 20, 50,
+                   {"degC", "A sauna day: Tmax at or above this with mean humidity at or above sauna_rh_pct",
+                    "sources.md, Heat: sauna days, Tmax >= 32 degC with mean RH >= 80%"}));
+  r.push_back(real("weather", "sauna_rh_pct", FIELD(weather.sauna_rh_pct), 80, 0, 100,
+                   {"%", "Mean relative humidity of a sauna day", "sources.md, Heat: sauna days"}));
+
   // [population]
   r.push_back(real("population", "share_60plus", FIELD(population.share_60plus), 0.1996, 0.01, 0.6,
                    {"1", "Share of residents aged 60+ (city); areas keep their relative shares",
@@ -318,6 +337,22 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Share of urban elders living in a building with a lift", kAssume}));
   r.push_back(real("population", "lift_share_rural", FIELD(population.lift_share_rural), 0.02, 0, 1,
                    {"1", "Share of rural elders living in a building with a lift", kAssume}));
+
+  r.push_back(real("population", "impairment_ratio_65_79", FIELD(population.impairment_ratio_65_79), 2.2, 0.1, 20,
+                   {"1", "Impairment rate at 65-79 relative to 60-64 (the overall share stays impaired_share)", kAssume}));
+  r.push_back(real("population", "impairment_ratio_80plus", FIELD(population.impairment_ratio_80plus), 5, 0.1, 50,
+                   {"1", "Impairment rate at 80+ relative to 60-64", kAssume}));
+  r.push_back(real("population", "age_80plus_mean_extra_years", FIELD(population.age_80plus_mean_extra_years), 6,
+                   0.5, 20, {"year", "Mean years above 80 of the 80+ (a declining exponential tail, capped at 104)",
+                             kAssume}));
+  r.push_back(integer("population", "lift_max_floor", FIELD(population.lift_max_floor), 18, 1, 60,
+                      {"1", "Homes in buildings with a lift are on floors 1 to this (uniform)", kAssume}));
+  r.push_back(integer("population", "walkup_max_floor_urban", FIELD(population.walkup_max_floor_urban), 6, 1, 12,
+                      {"1", "Urban homes without a lift are on floors 1 to this (six-storey walk-ups)", kAssume}));
+  r.push_back(real("population", "ground_floor_share_rural", FIELD(population.ground_floor_share_rural), 0.85, 0,
+                   0.99, {"1", "Share of rural homes without a lift on the ground floor (village houses)", kAssume}));
+  r.push_back(integer("population", "max_floor_rural", FIELD(population.max_floor_rural), 4, 2, 12,
+                      {"1", "The other rural homes without a lift are on floors 2 to this (uniform)", kAssume}));
 
   // [staffing]
   r.push_back(integer("staffing", "social_workers_per_station", FIELD(staffing.social_workers_per_station), 3,
@@ -355,6 +390,24 @@ std::vector<ParamDef> build_registry() {
   r.push_back(integer("general_station", "mobile_team", FIELD(general_station.mobile_team), 2, 0, 20,
                       {"1", "Staff of each district general station who can be lent to stations for a day (policy.lending)",
                        kAssume}));
+
+  // [heat_work]
+  r.push_back(real("heat_work", "stop_tmax_c", FIELD(heat_work.stop_tmax_c), 40, 30, 50,
+                   {"degC", "Under policy.heat_work_rules = national2012: no outdoor work (volunteers stay home) at or "
+                            "above this Tmax",
+                    "sources.md: China 2012 outdoor work rules"}));
+  r.push_back(real("heat_work", "midday_ban_tmax_c", FIELD(heat_work.midday_ban_tmax_c), 37, 30, 50,
+                   {"degC", "From this Tmax (below stop_tmax_c): no outdoor work in the midday hours and a cap on "
+                            "outdoor minutes",
+                    "sources.md: China 2012 outdoor work rules"}));
+  r.push_back(clock("heat_work", "midday_ban_start", FIELD(heat_work.midday_ban_start_min), "12:00",
+                    {"", "Start of the midday hours without outdoor work",
+                     "sources.md: local rules keep 12:00-15:00 free"}));
+  r.push_back(clock("heat_work", "midday_ban_end", FIELD(heat_work.midday_ban_end_min), "15:00",
+                    {"", "End of the midday hours without outdoor work", "sources.md: local rules keep 12:00-15:00 free"}));
+  r.push_back(real("heat_work", "max_outdoor_min", FIELD(heat_work.max_outdoor_min), 360, 0, 1440,
+                   {"min", "Outdoor minutes allowed on a day at or above midday_ban_tmax_c",
+                    "sources.md: China 2012 outdoor work rules, at most 6 h"}));
 
   // [volunteers]
   r.push_back(integer("volunteers", "roster_per_station", FIELD(volunteers.roster_per_station), 10, 0, 1000,
@@ -426,8 +479,10 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("travel", "heat_slowdown_onset_c", FIELD(travel.heat_slowdown_onset_c), 32, 0, 50,
                    {"degC", "Tmax above which walking and stair climbing slow down", kAssume}));
   r.push_back(real("travel", "heat_walk_slowdown_per_c", FIELD(travel.heat_walk_slowdown_per_c), 0.03, 0, 0.2,
-                   {"1/degC", "Relative slowing of walking and stair climbing per degC of Tmax above the onset (at most half speed)",
+                   {"1/degC", "Relative slowing of walking and stair climbing per degC of Tmax above the onset",
                     kAssume}));
+  r.push_back(real("travel", "min_heat_speed_factor", FIELD(travel.min_heat_speed_factor), 0.5, 0.05, 1,
+                   {"1", "Walking and stair climbing never slow below this share of their mild-weather speed", kAssume}));
 
   // [health]
   r.push_back(real("health", "threshold_c", FIELD(health.threshold_c), 32, 20, 45,
@@ -503,7 +558,9 @@ std::vector<ParamDef> build_registry() {
   r.push_back(flag("policy", "heat_checkins", FIELD(policy.heat_checkins), false,
                    {"", "While a heat warning is in force, high-risk elders get a daily assessing call and a visit",
                     "model specification (odd.md)"}));
-  r.push_back(choice("policy", "heat_work_rules", FIELD(policy.heat_work_rules), "none", {"none", "national2012"},
+  r.push_back(enum_choice("policy", "heat_work_rules", FIELD(policy.heat_work_rules), "none",
+                          std::vector<std::pair<std::string, HeatWorkRules>>{{"none", HeatWorkRules::kNone},
+                                                                              {"national2012", HeatWorkRules::kNational2012}},
                      {"", "Volunteers' outdoor work in heat: none, or the 2012 national rules (none at >= 40 degC; at "
                           "37-40 degC none 12:00-15:00 and at most 6 h)",
                       "sources.md: China 2012 outdoor work rules"}));
@@ -546,6 +603,14 @@ std::vector<ParamDef> build_registry() {
                       {"day", "Days a key visit may slip before it is overdue", kAssume}));
   r.push_back(integer("caseload", "visit_slack_general_days", FIELD(caseload.visit_slack_general_days), 14, 0, 180,
                       {"day", "Days a general visit may slip before it is overdue", kAssume}));
+  r.push_back(real("caseload", "afternoon_appointment_share", FIELD(caseload.afternoon_appointment_share), 0.5, 0, 1,
+                   {"1", "Share of outpatient appointments after lunch (the rest in the morning)", kAssume}));
+  r.push_back(clock("caseload", "morning_appointment_by", FIELD(caseload.morning_appointment_by), "09:00",
+                    {"", "A morning escort leaves between the shift start and this time", kAssume}));
+  r.push_back(clock("caseload", "afternoon_appointment_from", FIELD(caseload.afternoon_appointment_from), "13:30",
+                    {"", "An afternoon escort leaves from this time ...", kAssume}));
+  r.push_back(clock("caseload", "afternoon_appointment_by", FIELD(caseload.afternoon_appointment_by), "14:30",
+                    {"", "... and by this time", kAssume}));
 
   // [services]
   r.push_back(real("services", "visit_min", FIELD(services.visit_min), 30, 1, 600, {"min", "Home visit", "model specification (odd.md)"}));
@@ -568,6 +633,11 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Probability that an assessing call notices heat illness", kAssume}));
   r.push_back(real("services", "visit_detection", FIELD(services.visit_detection), 0.9, 0, 1,
                    {"1", "Probability that a visit notices heat illness", kAssume}));
+  r.push_back(clock("services", "checkin_call_by", FIELD(services.checkin_call_by), "11:00",
+                    {"", "Heat check-in calls are made between the shift start and this time (before the heat of the day)",
+                     kAssume}));
+  r.push_back(clock("services", "activity_start", FIELD(services.activity_start), "14:00",
+                    {"", "Start of the monthly group activity for shidu elders", kAssume}));
 
   // [children]
   r.push_back(real("children", "share_0_14", FIELD(children.share_0_14), 0.1644, 0, 0.5,
@@ -633,8 +703,11 @@ std::vector<ParamDef> build_registry() {
   r.push_back(real("cost", "activity_yuan_per_attendee", FIELD(cost.activity_yuan_per_attendee), 40, 0, 10000,
                    {"yuan", "Cost per attendee of a group activity", kAssume}));
   r.push_back(real("cost", "gift_yuan", FIELD(cost.gift_yuan), 200, 0, 100000,
-                   {"yuan", "Value of one gift to a shidu elder (two a year without the activity policy; accrued daily)",
+                   {"yuan", "Value of one gift to a shidu elder (without the activity policy; accrued daily)",
                     kAssume}));
+  r.push_back(real("cost", "gifts_per_year", FIELD(cost.gifts_per_year), 2, 0, 52,
+                   {"1/year", "Gifts a year to each registered shidu elder without the activity policy",
+                    "model specification (odd.md): two gifts a year"}));
   return r;
 }
 
@@ -694,11 +767,11 @@ std::vector<std::string> similar_keys(std::string_view key, std::size_t max_resu
   return out;
 }
 
-Config default_config() {
-  Config c;
-  for (const auto& p : parameter_registry()) p.parse(c, p.default_value);
-  return c;
+Config::Config() {
+  for (const auto& p : parameter_registry()) p.parse(*this, p.default_value);
 }
+
+Config default_config() { return Config{}; }
 
 void validate_config(const Config& c) {
   const auto& l = c.lunch;
@@ -720,7 +793,13 @@ void validate_config(const Config& c) {
     throw ValueError("staffing.shift_start must be before staffing.shift_end");
   if (c.children.care_start_min >= c.children.care_end_min)
     throw ValueError("children.care_start must be before children.care_end");
-  if (c.weather.source == "csv" && c.weather.csv_file.empty())
+  if (c.heat_work.midday_ban_start_min >= c.heat_work.midday_ban_end_min)
+    throw ValueError("heat_work.midday_ban_start must be before heat_work.midday_ban_end");
+  if (c.caseload.afternoon_appointment_from > c.caseload.afternoon_appointment_by)
+    throw ValueError("caseload.afternoon_appointment_from must not be after caseload.afternoon_appointment_by");
+  if (!(c.weather.heat_wave_tmax_c <= c.weather.orange_tmax_c && c.weather.orange_tmax_c <= c.weather.red_tmax_c))
+    throw ValueError("weather.heat_wave_tmax_c <= weather.orange_tmax_c <= weather.red_tmax_c must hold");
+  if (c.weather.source == WeatherSource::kCsv && c.weather.csv_file.empty())
     throw ValueError("weather.source = csv needs weather.csv_file");
 }
 

@@ -30,4 +30,11 @@ std::array<double, kHeatAgeClasses> heat_excess_factors(double excess_c, double 
   return f;
 }
 
+double expected_excess_deaths(const std::uint32_t (&elders_by_class)[kHeatAgeClasses],
+                              const std::array<double, kHeatAgeClasses>& factors, const HealthParams& h) {
+  double deaths = 0;
+  for (int c = 0; c < kHeatAgeClasses; ++c) deaths += elders_by_class[c] * factors[static_cast<std::size_t>(c)];
+  return deaths * (h.baseline_mortality_per_year / 365.0);
+}
+
 }  // namespace swsim

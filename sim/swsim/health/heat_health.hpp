@@ -1,5 +1,5 @@
 #pragma once
-// Heat-illness hazard (MODEL.md section 7, Heat health). An elder's daily hazard of heat illness is the
+// Heat-illness hazard (odd.md, Heat health). An elder's daily hazard of heat illness is the
 // excess over the baseline hazard of heat-sensitive health events:
 //   h = base_hazard x modifiers x (RR^E - 1) x hot-night factor,
 // where E = sum over lags l of w_l x max(0, Tmax(d-l) - threshold) is the lagged excess temperature and RR
@@ -19,5 +19,10 @@ std::vector<double> lagged_excess_c(const std::vector<WeatherDay>& weather, cons
 
 // The factor (RR^E - 1) x hot-night factor, per heat age class, for one day.
 std::array<double, kHeatAgeClasses> heat_excess_factors(double excess_c, double tmin_c, const HealthParams& h);
+
+// Expected heat-attributable deaths of a day among elders counted by heat age class (population relative
+// risk, no individual modifiers): sum over classes of count x factor, times the daily baseline mortality.
+double expected_excess_deaths(const std::uint32_t (&elders_by_class)[kHeatAgeClasses],
+                              const std::array<double, kHeatAgeClasses>& factors, const HealthParams& h);
 
 }  // namespace swsim

@@ -1,12 +1,15 @@
 #pragma once
-// The day loop (MODEL.md section 3). Each day has three phases:
-//   A. per station, in parallel: health moves on, heat exposure, the day's needs, volunteer turnout;
-//   B. per general station (area), in order: lending of the mobile team to the most loaded stations;
-//   C. per station, in parallel: lunch delivery, the day's task list dispatched to the helpers, heat
-//      illness found early or late, urgent escorts, loneliness, hours, cost, metrics.
-// Every random draw is keyed by (run seed, entity, day, stream), and each station writes only its own
-// elders, volunteers and result cells, so results are identical for any number of threads.
-#include <array>
+// The day loop (odd.md, Process overview and scheduling). Each day:
+//   1. the day's context: date, weather and heat flags, heat factors, heat work rules;
+//   2. every station's morning, in parallel (StationDay::begin): recovery, heat exposure and lunch
+//      requests, social workers on duty, volunteer turnout;
+//   3. the general stations lend their mobile teams to their most loaded stations (policy.lending);
+//   4. every station's working day, in parallel (StationDay::serve): helpers, the task list, planned
+//      work, lunch, check-ins, detection of heat illness and urgent escorts, routine work, loneliness,
+//      hours, volunteers' fatigue and dropout, cost, and the day's metrics.
+// Every random draw is a named slot of a stream keyed by (run seed, entity, day, stream), and each
+// station writes only its own elders, volunteers and result cells, so results are identical for any
+// number of threads.
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -14,13 +17,15 @@
 #include <vector>
 
 #include "swsim/config/config.hpp"
+#include "swsim/simulation/day_context.hpp"
 #include "swsim/simulation/results.hpp"
+#include "swsim/simulation/sim_state.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/world.hpp"
 
 namespace swsim {
 
-enum class HealthState : std::uint8_t { kWell = 0, kIll = 1, kHospitalised = 2 };
+class StationDay;
 
 class Simulation {
  public:
@@ -32,44 +37,28 @@ class Simulation {
   // Runs every remaining day; `on_day(done, total)` is called after each day (from the calling thread).
   void run(const std::function<void(int, int)>& on_day = {});
   void step();  // one day
-  int day() const { return day_; }
+  int day() const { return state_.day; }
 
-  const Results& results() const { return results_; }
+  const Results& results() const { return state_.results; }
   const std::vector<WeatherDay>& weather() const { return weather_; }
+  const SimState& state() const { return state_; }
 
-  // The dynamic state (day, health, volunteers, registers, results so far) for checkpoints. load()
-  // expects a Simulation built from the same scenario and world; throws std::runtime_error when the
-  // data does not fit it.
+  // The dynamic state (SimState) for checkpoints. load() expects a Simulation built from the same
+  // scenario and world; throws std::runtime_error when the data does not fit it.
   void save(std::ostream& out) const;
   void load(std::istream& in);
 
  private:
-  struct SickRecord {
-    std::uint32_t elder;
-    std::uint16_t onset_day;
-    std::uint8_t days_left;
-    bool resolved;  // found (early or late) already
-  };
-  struct StationDay;
-
-  void prepare_station(int station);
+  DayContext day_context(int day) const;
   void lend_staff();
-  void serve_station(int station);
 
   const Config& config_;
   const World& world_;
   std::vector<WeatherDay> weather_;
   std::vector<double> excess_c_;
   std::int64_t start_day_number_ = 0;
-  int day_ = 0;
-  Results results_;
-  std::vector<HealthState> health_;                  // per elder
-  std::vector<std::vector<SickRecord>> sick_;        // per station
-  std::vector<std::uint8_t> volunteer_active_;       // per volunteer
-  std::vector<std::array<std::uint16_t, 7>> volunteer_minutes_;  // per volunteer, by day % 7
-  std::vector<std::int32_t> visit_due_, medicine_due_;           // per registered elder: day index
-  std::vector<float> loneliness_;                                // per registered elder
-  std::vector<std::unique_ptr<StationDay>> station_day_;         // per station, reused every day
+  SimState state_;
+  std::vector<std::unique_ptr<StationDay>> stations_;  // per station, reused every day
 };
 
 }  // namespace swsim

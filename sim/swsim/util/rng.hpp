@@ -1,12 +1,20 @@
 #pragma once
 // Counter-based random numbers (Random123 Philox4x32-10). A Stream is a cheap view keyed by the run seed
-// and counted by (entity, day, stream kind, draw index): the same entity on the same day always sees the
-// same numbers, whichever thread asks and in whatever order, so results do not depend on the thread count,
+// and counted by (entity, day, stream kind, word): the same entity on the same day always sees the same
+// numbers, whichever thread asks and in whatever order, so results do not depend on the thread count,
 // and two scenarios that differ in one policy share every draw that policy does not touch.
+//
+// Named draws: every decision owns a fixed slot (word position) in its stream, listed once in
+// SWSIM_DRAWS below and read with Stream::at(Draw). Which number a decision sees never depends on which
+// other draws were made before it, so adding a draw cannot shift another, and common random numbers
+// between scenarios survive model changes. A static_assert (and a test) refuses two decisions that share
+// a slot. Only variable-length sequences (candidate sites, a station's children) read a stream in order.
 #include <Random123/philox.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 namespace swsim {
 
@@ -25,6 +33,90 @@ enum class StreamKind : std::uint32_t {
   kVolunteerShift = 11,  // which shift a volunteer takes, and dropout
 };
 
+// Every named draw: X(stream kind, entity class, name, first word, words, meaning). The entity class
+// separates draws of one kind keyed by different entity ids (the weather's day noise uses entity 0,
+// heat waves entity 1). A normal deviate takes two words (Box-Muller).
+#define SWSIM_DRAWS(X)                                                                                       \
+  X(kWorldElder, 0, kHomeRadius, 0, 1, "home: distance from the area centre")                              \
+  X(kWorldElder, 0, kHomeAngle, 1, 1, "home: direction from the area centre")                              \
+  X(kWorldElder, 0, kAgeBand, 2, 1, "age band (60-64, 65-79, 80+)")                                        \
+  X(kWorldElder, 0, kAgeInBand, 3, 1, "age within the band")                                               \
+  X(kWorldElder, 0, kSex, 4, 1, "sex")                                                                     \
+  X(kWorldElder, 0, kFunction, 5, 1, "function (independent, semi-disabled, disabled)")                    \
+  X(kWorldElder, 0, kLiving, 6, 1, "living arrangement")                                                   \
+  X(kWorldElder, 0, kLostOnlyChild, 7, 1, "lost the only child (shidu)")                                   \
+  X(kWorldElder, 0, kAirConditioning, 8, 1, "working air conditioning")                                    \
+  X(kWorldElder, 0, kLift, 9, 1, "building with a lift")                                                   \
+  X(kWorldElder, 0, kFloor, 10, 1, "floor of the home")                                                    \
+  X(kWorldElder, 0, kLunchEnrolment, 11, 1, "enrolled for lunch delivery")                                 \
+  X(kWorldElder, 0, kRegister, 12, 1, "on the station's register")                                         \
+  X(kWorldElder, 0, kChronic, 13, 1, "needs medicine bought about monthly (registered)")                   \
+  X(kWorldElder, 0, kMedicinePhase, 14, 1, "day of the first medicine purchase (registered)")              \
+  X(kWorldElder, 0, kVisitPhase, 15, 1, "day of the first routine visit (registered)")                     \
+  X(kWorldElder, 0, kLonelinessBase, 16, 2, "personal loneliness baseline, normal (registered)")           \
+  X(kWorldVolunteer, 0, kVolunteerMode, 0, 1, "volunteer rides an e-bike or walks")                        \
+  X(kWorldStation, 0, kSiteCandidates, 0, 0, "candidate sites, two words each (sequence)")                 \
+  X(kWorldChild, 0, kChildren, 0, 0, "how many children, then each child's draws (sequence)")              \
+  X(kWeather, 0, kTmaxNoise, 0, 2, "day-to-day Tmax noise, normal")                                         \
+  X(kWeather, 0, kRhNoise, 2, 2, "day-to-day humidity noise, normal")                                      \
+  X(kWeather, 0, kTminNoise, 4, 2, "Tmin noise, normal")                                                   \
+  X(kWeather, 1, kWaveTmaxNoise, 0, 2, "heat-wave Tmax noise, normal")                                     \
+  X(kWeather, 1, kWaveTminNoise, 2, 2, "heat-wave Tmin noise, normal")                                     \
+  X(kWeather, 1, kWaveRhNoise, 4, 2, "heat-wave humidity noise, normal")                                   \
+  X(kElderDay, 0, kHeatIllness, 0, 1, "falls ill from heat today")                                         \
+  X(kElderDay, 0, kWarningLunchRequest, 1, 1, "asks for lunch delivery while a warning is in force")       \
+  X(kVolunteerDay, 0, kTurnout, 0, 1, "volunteer turns out today")                                         \
+  X(kVolunteerShift, 0, kAfternoonShift, 0, 1, "volunteer takes the afternoon shift")                      \
+  X(kVolunteerShift, 0, kDropout, 1, 1, "volunteer drops out today")                                       \
+  X(kHealthOutcome, 0, kIllnessNoticed, 0, 1, "today's contacts notice the heat illness")                  \
+  X(kHealthOutcome, 0, kHospitalised, 1, 1, "the heat illness ends in hospital")                           \
+  X(kCaseloadDay, 0, kAppointment, 0, 1, "registered elder has an outpatient appointment today")           \
+  X(kCaseloadDay, 0, kActivityAttendance, 1, 1, "registered shidu elder attends the group activity")       \
+  X(kCaseloadDay, 0, kAfternoonAppointment, 2, 1, "the appointment is in the afternoon")                   \
+  X(kChildDay, 0, kGuardianAway, 0, 1, "child's guardian is away today")
+
+// A draw's id packs its kind, entity class and first word, so ids are unique exactly when slots are.
+enum class Draw : std::uint32_t {
+#define SWSIM_DRAW_ENUM(kind, cls, name, word, words, meaning) \
+  name = (static_cast<std::uint32_t>(StreamKind::kind) << 16) | (cls << 12) | word,
+  SWSIM_DRAWS(SWSIM_DRAW_ENUM)
+#undef SWSIM_DRAW_ENUM
+};
+
+struct DrawInfo {
+  StreamKind kind;
+  std::uint32_t entity_class;
+  const char* name;
+  std::uint32_t word;   // first word of the slot
+  std::uint32_t words;  // words it takes; 0 = a sequence read in order from `word` (the stream's only draw)
+  const char* meaning;
+};
+
+inline constexpr std::array kDrawTable{
+#define SWSIM_DRAW_INFO(kind, cls, name, word, words, meaning) \
+  DrawInfo{StreamKind::kind, cls, #name, word, words, meaning},
+    SWSIM_DRAWS(SWSIM_DRAW_INFO)
+#undef SWSIM_DRAW_INFO
+};
+
+// True when no two draws of the same stream kind and entity class overlap; a sequence must be alone in
+// its stream.
+constexpr bool draw_slots_disjoint(std::span<const DrawInfo> table) {
+  for (std::size_t i = 0; i < table.size(); ++i)
+    for (std::size_t j = i + 1; j < table.size(); ++j) {
+      const DrawInfo& a = table[i];
+      const DrawInfo& b = table[j];
+      if (a.kind != b.kind || a.entity_class != b.entity_class) continue;
+      if (a.words == 0 || b.words == 0) return false;
+      if (a.word < b.word + b.words && b.word < a.word + a.words) return false;
+    }
+  return true;
+}
+static_assert(draw_slots_disjoint(kDrawTable), "two named draws share a slot of one stream (see SWSIM_DRAWS)");
+
+constexpr StreamKind stream_of(Draw d) { return static_cast<StreamKind>(static_cast<std::uint32_t>(d) >> 16); }
+constexpr std::uint32_t word_of(Draw d) { return static_cast<std::uint32_t>(d) & 0xfffu; }
+
 class Stream {
  public:
   using Gen = r123::Philox4x32;
@@ -33,43 +125,54 @@ class Stream {
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         ctr_{{entity, day, static_cast<std::uint32_t>(kind), 0u}} {}
 
-  // Next raw 32-bit word; four words come from each Philox block.
-  std::uint32_t next_u32() {
-    if (pos_ == 4) refill();
-    return block_.v[pos_++];
+  // The uniform of a named draw, in (0, 1). Reading it again gives the same number.
+  double at(Draw d) { return to_uniform(word(word_of(d))); }
+  // A standard normal from a two-word named draw (Box-Muller).
+  double normal_at(Draw d) {
+    const std::uint32_t w = word_of(d);
+    return box_muller(to_uniform(word(w)), to_uniform(word(w + 1)));
   }
 
+  // Sequences: words read in order from the start of the stream.
+  std::uint32_t next_u32() { return word(next_++); }
   // Uniform in the open interval (0, 1): never 0, so log(u) is safe; 2^-32 resolution.
-  double uniform() { return (static_cast<double>(next_u32()) + 0.5) * (1.0 / 4294967296.0); }
-
+  double uniform() { return to_uniform(next_u32()); }
   bool bernoulli(double p) { return uniform() < p; }
-
   // Uniform integer in [0, n) by multiply-shift (bias below 2^-32 * n, negligible here).
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
   }
-
   // Standard normal by Box-Muller (one value per call; the partner is discarded for simplicity).
   double normal() {
     const double u1 = uniform();
     const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    return box_muller(u1, u2);
   }
-
   double exponential(double mean) { return -mean * std::log(uniform()); }
 
  private:
-  void refill() {
-    block_ = gen_(ctr_, key_);
-    ctr_.v[3] += 1;  // the draw-block index
-    pos_ = 0;
+  static double to_uniform(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
+  static double box_muller(double u1, double u2) {
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+  // Word w of the stream: block w / 4 of the Philox sequence (the last block is kept).
+  std::uint32_t word(std::uint32_t w) {
+    const std::uint32_t block = w >> 2;
+    if (block != block_index_) {
+      Gen::ctr_type c = ctr_;
+      c.v[3] = block;
+      block_ = gen_(c, key_);
+      block_index_ = block;
+    }
+    return block_.v[w & 3u];
   }
 
   Gen gen_{};
   Gen::key_type key_;
   Gen::ctr_type ctr_;
   Gen::ctr_type block_{};
-  unsigned pos_ = 4;
+  std::uint32_t block_index_ = UINT32_MAX;
+  std::uint32_t next_ = 0;
 };
 
 }  // namespace swsim

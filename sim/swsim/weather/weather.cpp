@@ -45,13 +45,13 @@ std::vector<WeatherDay> generate_weather(const Config& cfg) {
     // Seasonal curve: a cosine peaking tmax_peak_day days after 1 June, period one year.
     const double seasonal =
         w.tmax_mean_c + w.tmax_seasonal_amp_c * std::cos(2 * kPi * (since_june1 - w.tmax_peak_day) / 365.0);
-    noise_t = d == 0 ? w.noise_sd_c * s.normal() : w.noise_ar1 * noise_t + innov * w.noise_sd_c * s.normal();
-    noise_rh = d == 0 ? w.rh_noise_sd_pct * s.normal()
-                      : w.noise_ar1 * noise_rh + innov * w.rh_noise_sd_pct * s.normal();
+    const double z_t = s.normal_at(Draw::kTmaxNoise), z_rh = s.normal_at(Draw::kRhNoise);
+    noise_t = d == 0 ? w.noise_sd_c * z_t : w.noise_ar1 * noise_t + innov * w.noise_sd_c * z_t;
+    noise_rh = d == 0 ? w.rh_noise_sd_pct * z_rh : w.noise_ar1 * noise_rh + innov * w.rh_noise_sd_pct * z_rh;
     const double frac = std::clamp(since_june1 / 91.0, 0.0, 1.0);
     WeatherDay& day = out[static_cast<std::size_t>(d)];
     day.tmax_c = seasonal + noise_t;
-    day.tmin_c = day.tmax_c - w.diurnal_range_c + 0.5 * s.normal();
+    day.tmin_c = day.tmax_c - w.diurnal_range_c + 0.5 * s.normal_at(Draw::kTminNoise);
     day.rh_pct = std::clamp(w.rh_start_pct + (w.rh_end_pct - w.rh_start_pct) * frac + noise_rh, 5.0, 100.0);
   }
   // Heat waves replace the generated values on their days: Tmax rises to the peak in the middle of the
@@ -64,13 +64,14 @@ std::vector<WeatherDay> generate_weather(const Config& cfg) {
       Stream s(w.seed, 1, static_cast<std::uint32_t>(d), StreamKind::kWeather);
       const double mid = (hw.days - 1) / 2.0;
       const double rel = hw.days > 1 ? std::abs(k - mid) / std::max(mid, 0.5) : 0.0;
-      double t = hw.peak_tmax_c - 2.0 * rel * rel + 0.4 * s.normal();
+      double t = hw.peak_tmax_c - 2.0 * rel * rel + 0.4 * s.normal_at(Draw::kWaveTmaxNoise);
       t = std::min(t, hw.peak_tmax_c);
       if (hw.peak_tmax_c >= 35) t = std::max(t, 35.0);
       WeatherDay& day = out[static_cast<std::size_t>(d)];
       day.tmax_c = t;
-      day.tmin_c = hw.has_tmin() ? hw.tmin_c + 0.5 * s.normal() : t - w.diurnal_range_c + 0.5 * s.normal();
-      day.rh_pct = std::clamp(hw.rh_pct + 3.0 * s.normal(), 5.0, 100.0);
+      const double z_tmin = s.normal_at(Draw::kWaveTminNoise);
+      day.tmin_c = hw.has_tmin() ? hw.tmin_c + 0.5 * z_tmin : t - w.diurnal_range_c + 0.5 * z_tmin;
+      day.rh_pct = std::clamp(hw.rh_pct + 3.0 * s.normal_at(Draw::kWaveRhNoise), 5.0, 100.0);
     }
   }
   for (auto& day : out) {  // keep a tidy number of decimals, as a station record would
@@ -139,34 +140,34 @@ std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::st
   return out;
 }
 
-void classify_heat(std::vector<WeatherDay>& days) {
+void classify_heat(std::vector<WeatherDay>& days, const WeatherParams& rules) {
   const std::size_t n = days.size();
   std::size_t i = 0;
   while (i < n) {
-    if (days[i].tmax_c < 35) {
+    if (days[i].tmax_c < rules.heat_wave_tmax_c) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < n && days[j].tmax_c >= 35) ++j;
-    const bool wave = j - i >= 3;
+    while (j < n && days[j].tmax_c >= rules.heat_wave_tmax_c) ++j;
+    const bool wave = j - i >= static_cast<std::size_t>(rules.heat_wave_min_days);
     for (std::size_t k = i; k < j; ++k) days[k].heat_wave = wave;
     i = j;
   }
   for (auto& d : days) {
-    d.warning = d.tmax_c >= 40 ? HeatWarning::kRed
-                : d.tmax_c >= 37 ? HeatWarning::kOrange
-                : d.heat_wave    ? HeatWarning::kYellow
-                                 : HeatWarning::kNone;
-    d.sauna = d.tmax_c >= 32 && d.rh_pct >= 80;
+    d.warning = d.tmax_c >= rules.red_tmax_c      ? HeatWarning::kRed
+                : d.tmax_c >= rules.orange_tmax_c ? HeatWarning::kOrange
+                : d.heat_wave                     ? HeatWarning::kYellow
+                                                  : HeatWarning::kNone;
+    d.sauna = d.tmax_c >= rules.sauna_tmax_c && d.rh_pct >= rules.sauna_rh_pct;
   }
 }
 
 std::vector<WeatherDay> make_weather(const Config& cfg) {
-  std::vector<WeatherDay> days = cfg.weather.source == "csv"
+  std::vector<WeatherDay> days = cfg.weather.source == WeatherSource::kCsv
                                      ? load_weather_csv(cfg.weather.csv_file, cfg.run.start_date, cfg.run.days)
                                      : generate_weather(cfg);
-  classify_heat(days);
+  classify_heat(days, cfg.weather);
   return days;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Daily weather for the simulated days: generated (seasonal curve + AR(1) noise + heat waves from the
-// scenario) or read from a CSV file, then classified by the national definitions (FACTS.md Heat).
+// scenario) or read from a CSV file, then classified by the national definitions (docs/sources.md, Heat).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,9 +13,9 @@ enum class HeatWarning : std::int8_t { kNone = 0, kYellow = 1, kOrange = 2, kRed
 
 struct WeatherDay {
   double tmax_c = 0, tmin_c = 0, rh_pct = 0;
-  bool heat_wave = false;  // part of a run of >= 3 consecutive days with Tmax >= 35 degC
+  bool heat_wave = false;  // part of a run of >= weather.heat_wave_min_days days with Tmax >= heat_wave_tmax_c
   HeatWarning warning = HeatWarning::kNone;
-  bool sauna = false;  // Tmax >= 32 degC with mean relative humidity >= 80 %
+  bool sauna = false;  // Tmax >= weather.sauna_tmax_c with mean relative humidity >= weather.sauna_rh_pct
 };
 
 // Generated weather for `days` days from run.start_date, from weather.seed (the same for every replicate).
@@ -28,9 +28,10 @@ std::vector<WeatherDay> load_weather_csv(const std::string& path, const Date& st
 std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::string& name, const Date& start,
                                           int days);
 
-// Sets heat_wave, warning and sauna from the temperatures: red at Tmax >= 40, orange at >= 37, yellow on
-// days of a run of >= 3 days at >= 35 (the warning in force on the day, taking forecasts as perfect).
-void classify_heat(std::vector<WeatherDay>& days);
+// Sets heat_wave, warning and sauna from the temperatures by the rules in `rules` (defaults: red at
+// Tmax >= 40, orange at >= 37, yellow on days of a run of >= 3 days at >= 35; sauna at >= 32 with
+// RH >= 80%): the warning in force on the day, taking forecasts as perfect.
+void classify_heat(std::vector<WeatherDay>& days, const WeatherParams& rules);
 
 // The weather the scenario asks for (generator or CSV), classified.
 std::vector<WeatherDay> make_weather(const Config& config);

@@ -1,0 +1,65 @@
+#pragma once
+// The rules that put a station's work on the day's task list (odd.md, Needs and Dispatch): outpatient
+// appointments of impaired registered elders, heat check-ins, medicine purchases, routine visits by
+// risk tier, children's care and tutoring, and the monthly group activity. Each rule is a small function
+// of the elder's state, the day and the parameters; the station's day (simulation/station_day.cpp)
+// applies them.
+#include <cstdint>
+
+#include "swsim/config/config.hpp"
+#include "swsim/services/schedule.hpp"
+#include "swsim/util/date.hpp"
+#include "swsim/world/world.hpp"
+
+namespace swsim {
+
+// Task kinds, in dispatch priority order (urgent escort > lunch > medicine > visits > children >
+// activities; lunch runs first in its own window, urgent escorts in a second pass when found).
+enum class TaskKind : std::uint8_t {
+  kScheduledEscort = 0,
+  kCheckinCall = 1,
+  kCheckinVisit = 2,
+  kMedicine = 3,
+  kVisit = 4,
+  kChildCare = 5,
+  kTutoring = 6,
+  kActivity = 7,
+};
+
+struct TaskItem {
+  ScheduleTask task;
+  TaskKind kind;
+  std::uint32_t ref;  // registered-elder index, child index, or 0
+  double deadline;    // for ordering inside a kind (overdue visits first)
+};
+
+// Priority order: kind, then deadline, then reference (deterministic).
+bool task_before(const TaskItem& a, const TaskItem& b);
+
+// An impaired registered elder has an outpatient appointment on a weekday with probability
+// 7 / (5 x caseload.escort_interval_days), so the mean interval is escort_interval_days.
+bool has_appointment(double u, Function function, bool weekend, const CaseloadParams& p);
+// The escort: in the morning (leave between the shift start and morning_appointment_by) or after lunch.
+ScheduleTask appointment_escort(float x_km, float y_km, bool afternoon, double shift_start_min,
+                                const CaseloadParams& p, const ServiceTimeParams& s);
+
+// Daily call and visit for high-risk elders while a heat warning is in force (policy.heat_checkins).
+bool gets_heat_checkin(bool policy_on, bool warning, RiskTier tier);
+ScheduleTask checkin_call(float x_km, float y_km, double shift_start_min, const ServiceTimeParams& s);
+ScheduleTask home_visit(float x_km, float y_km, double shift_start_min, double day_end_min,
+                        const ServiceTimeParams& s);
+ScheduleTask medicine_errand(float x_km, float y_km, double shift_start_min, double day_end_min,
+                             const ServiceTimeParams& s);
+
+int visit_interval_days(RiskTier tier, const CaseloadParams& p);
+int visit_slack_days(RiskTier tier, const CaseloadParams& p);
+
+ScheduleTask child_care(float x_km, float y_km, const ChildrenParams& c, const ServiceTimeParams& s);
+ScheduleTask tutoring(float x_km, float y_km, const ChildrenParams& c, const ServiceTimeParams& s);
+
+// The activity day of the month, moved to the Monday after when it falls on a weekend.
+bool is_activity_day(const Date& today, int day_of_month);
+ScheduleTask group_activity(double station_x_km, double station_y_km, const ServiceTimeParams& s,
+                            const StaffingParams& staff);
+
+}  // namespace swsim

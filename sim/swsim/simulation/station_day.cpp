@@ -1,0 +1,444 @@
+#include "swsim/simulation/station_day.hpp"
+
+#include <algorithm>
+
+#include "swsim/health/heat_health.hpp"
+#include "swsim/people/loneliness.hpp"
+#include "swsim/people/social_workers.hpp"
+#include "swsim/people/volunteers.hpp"
+#include "swsim/services/cost.hpp"
+#include "swsim/services/lunch_demand.hpp"
+#include "swsim/services/travel.hpp"
+#include "swsim/util/rng.hpp"
+
+namespace swsim {
+namespace {
+constexpr double kNoLimit = 1e9;
+}  // namespace
+
+StationDay::StationDay(const Config& config, const World& world, int station)
+    : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {}
+
+// ---- Morning ------------------------------------------------------------------------------------------
+
+void StationDay::begin(const DayContext& day, SimState& state) {
+  tally_ = Tally{};
+  recover(state);
+  expose_to_heat(day, state);
+  plan_lunch_round(state);
+  workers_on_duty_ = social_workers_on_duty(st_.social_workers, day.weekend, config_.staffing);
+  turn_out_volunteers(day, state);
+  load_ = static_cast<double>(stops_.size()) / std::max(1, lunch_couriers_);
+  lent_ = 0;
+}
+
+// The ill recover, the hospitalised come home.
+void StationDay::recover(SimState& state) {
+  auto& sick = state.sick[static_cast<std::size_t>(station_)];
+  for (SickRecord& rec : sick)
+    if (episode_ends_today(rec)) state.health[rec.elder] = HealthState::kWell;
+  std::erase_if(sick, [](const SickRecord& rec) { return rec.resolved && rec.days_left == 0; });
+}
+
+// New heat illness, and warning-day lunch requests: one draw block per elder, only on days when heat or a
+// warning can matter.
+void StationDay::expose_to_heat(const DayContext& day, SimState& state) {
+  stops_.clear();
+  if (!day.hot && !day.warning) return;
+  const Elders& el = world_.elders;
+  const std::uint64_t seed = config_.run.seed;
+  const double stair_min = config_.travel.stair_min_per_floor;
+  auto& sick = state.sick[static_cast<std::size_t>(station_)];
+  for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i) {
+    if (state.health[i] != HealthState::kWell) continue;
+    Stream rs(seed, el.id[i], day.stream_day, StreamKind::kElderDay);
+    const double factor = day.heat_factors[static_cast<std::size_t>(el.heat_class[i])];
+    if (day.hot && falls_ill(rs.at(Draw::kHeatIllness), el.heat_weight[i], factor)) {
+      state.health[i] = HealthState::kIll;
+      sick.push_back(SickRecord{i, static_cast<std::uint16_t>(day.day), static_cast<std::uint8_t>(config_.health.ill_days), false});
+      metric(state, Metric::kHeatIllness, day.day) += 1;
+      if (el.flags[i] & elder_flag::kRegistered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
+    }
+    if (asks_for_lunch_in_warning(rs.at(Draw::kWarningLunchRequest), el.flags[i], day.warning, config_.lunch))
+      stops_.push_back(meal_stop(el, i, stair_min));
+  }
+}
+
+// Every enrolled elder not in hospital is on the round.
+void StationDay::plan_lunch_round(SimState& state) {
+  for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
+    const std::uint32_t i = world_.lunch_enrolled[k];
+    if (state.health[i] != HealthState::kHospitalised)
+      stops_.push_back(meal_stop(world_.elders, i, config_.travel.stair_min_per_floor));
+  }
+}
+
+void StationDay::turn_out_volunteers(const DayContext& day, SimState& state) {
+  const auto& vp = config_.volunteers;
+  volunteers_today_.clear();
+  lunch_couriers_ = workers_on_duty_;
+  for (std::uint32_t v = st_.volunteer_begin; v < st_.volunteer_end; ++v) {
+    if (!state.volunteer_active[v]) continue;
+    const double hours7 = hours_in_last_week(state.volunteer_minutes[v]);
+    const double p = turnout_probability(vp, day.weather->tmax_c, day.weekend, hours7, day.heat_work);
+    Stream turnout(config_.run.seed, world_.volunteers.id[v], day.stream_day, StreamKind::kVolunteerDay);
+    Stream shift(config_.run.seed, world_.volunteers.id[v], day.stream_day, StreamKind::kVolunteerShift);
+    const bool afternoon = shift.at(Draw::kAfternoonShift) < vp.afternoon_share;
+    if (turnout.at(Draw::kTurnout) < p) {
+      volunteers_today_.push_back({v, afternoon});
+      if (!afternoon) ++lunch_couriers_;
+    }
+  }
+}
+
+// ---- The working day ----------------------------------------------------------------------------------
+
+void StationDay::serve(const DayContext& day, SimState& state) {
+  start_helpers(day);
+  plan_tasks(day, state);
+  book_planned_work(day, state);
+  deliver_lunch(day);
+  note_lunch_contacts();
+  do_checkins_and_routine_work(day, state);
+  count_overdue(day, state);
+  update_loneliness(state);
+  account_hours(day);
+  volunteers_rest_or_drop_out(day, state);
+  record(day, state);
+}
+
+// Social workers on duty and lent general-station staff, then the volunteers who turned out.
+void StationDay::start_helpers(const DayContext& day) {
+  const auto& tr = config_.travel;
+  const int staff = workers_on_duty_ + lent_;
+  helpers_.resize(static_cast<std::size_t>(staff) + volunteers_today_.size());
+  for (int k = 0; k < staff; ++k) {
+    const TravelMode mode = k < workers_on_duty_ ? config_.staffing.social_worker_mode : TravelMode::kEbike;
+    start_social_worker_shift(helpers_[static_cast<std::size_t>(k)], travel_speed_kmh(mode, day.walk_factor, tr),
+                              config_.staffing);
+  }
+  for (std::size_t k = 0; k < volunteers_today_.size(); ++k) {
+    const auto& vt = volunteers_today_[k];
+    const double speed = travel_speed_kmh(world_.volunteers.mode[vt.index], day.walk_factor, tr);
+    start_volunteer_shift(helpers_[static_cast<std::size_t>(staff) + k], speed, vt.afternoon, config_.volunteers,
+                          day.heat_work);
+  }
+}
+
+// The day's task list, in priority order.
+void StationDay::plan_tasks(const DayContext& day, SimState& state) {
+  tasks_.clear();
+  contacts_.clear();
+  caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
+  plan_caseload_tasks(day, state);
+  plan_children_tasks(day);
+  if (config_.policy.shidu_activity && is_activity_day(day.date, config_.loneliness.activity_day_of_month))
+    tasks_.push_back({group_activity(st_.x_km, st_.y_km, config_.services, config_.staffing), TaskKind::kActivity, 0, 0});
+  std::stable_sort(tasks_.begin(), tasks_.end(), task_before);
+}
+
+void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
+  const Elders& el = world_.elders;
+  const Caseload& cl = world_.caseload;
+  const auto& cp = config_.caseload;
+  const auto& sv = config_.services;
+  const double shift_start = config_.staffing.shift_start_min;
+  const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    const std::uint32_t i = cl.elder[c];
+    if (state.health[i] == HealthState::kHospitalised) continue;
+    const float x = el.x_km[i], y = el.y_km[i];
+    Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
+    if (has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
+      ++tally_.escorts_due;
+      const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
+      tasks_.push_back({appointment_escort(x, y, afternoon, shift_start, cp, sv), TaskKind::kScheduledEscort, c, 0});
+    }
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
+    if (checkin) {
+      tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, 0});
+      tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, 0});
+    }
+    if (day.day >= state.medicine_due[c]) {
+      ++tally_.medicine_due;
+      tasks_.push_back({medicine_errand(x, y, shift_start, day_end, sv), TaskKind::kMedicine, c,
+                        static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
+    }
+    if (day.day >= state.visit_due[c]) {
+      ++tally_.visits_due;
+      if (!checkin)  // a check-in visit today does the routine visit too
+        tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kVisit, c,
+                          static_cast<double>(state.visit_due[c] + visit_slack_days(cl.tier[c], cp))});
+    }
+  }
+}
+
+void StationDay::plan_children_tasks(const DayContext& day) {
+  const Children& ch = world_.children;
+  const auto& chp = config_.children;
+  for (std::uint32_t k = st_.children_begin; k < st_.children_end; ++k) {
+    Stream ks(config_.run.seed, ch.id[k], day.stream_day, StreamKind::kChildDay);
+    if (ks.at(Draw::kGuardianAway) < chp.guardian_away_prob) {
+      ++tally_.child_due;
+      tasks_.push_back({child_care(ch.x_km[k], ch.y_km[k], chp, config_.services), TaskKind::kChildCare, k, 0});
+    }
+    if (!day.weekend && day.weekday == ch.tutoring_weekday[k]) {
+      ++tally_.child_due;
+      tasks_.push_back({tutoring(ch.x_km[k], ch.y_km[k], chp, config_.services), TaskKind::kTutoring, k, 0});
+    }
+  }
+}
+
+// Offers one task to the helpers; when someone takes it, its effects on the elder's state.
+void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& state) {
+  const TravelModel tm{st_.x_km, st_.y_km, config_.travel.detour_factor};
+  const Assignment a = assign_task(t.task, helpers_, tm);
+  if (a.helper < 0) return;
+  const Caseload& cl = world_.caseload;
+  const std::uint32_t c = t.ref;
+  const auto& sv = config_.services;
+  const double visit_at = a.start + (a.finish - a.start - sv.visit_min) / 2;
+  switch (t.kind) {
+    case TaskKind::kScheduledEscort: ++tally_.escorts_done; break;
+    case TaskKind::kCheckinCall:
+      ++tally_.calls;
+      contacts_.push_back(Contact{cl.elder[c], a.finish, sv.call_detection});
+      caseload_contacts_[c - st_.caseload_begin] |= contact::kCall;
+      break;
+    case TaskKind::kCheckinVisit:
+    case TaskKind::kVisit:
+      if (t.kind == TaskKind::kCheckinVisit) ++tally_.checkin_visits;
+      contacts_.push_back(Contact{cl.elder[c], visit_at, sv.visit_detection});
+      caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
+      if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
+        ++tally_.visits_done;
+        state.visit_due[c] = day.day + visit_interval_days(cl.tier[c], config_.caseload);
+      }
+      break;
+    case TaskKind::kMedicine:
+      ++tally_.medicine_done;
+      state.medicine_due[c] = day.day + config_.caseload.medicine_interval_days;
+      break;
+    case TaskKind::kChildCare:
+    case TaskKind::kTutoring: ++tally_.child_done; break;
+    case TaskKind::kActivity: run_group_activity(day, state); break;
+  }
+}
+
+// The registered shidu elders who are not in hospital are invited; each attends by its own draw.
+void StationDay::run_group_activity(const DayContext& day, SimState& state) {
+  ++tally_.activities;
+  const Elders& el = world_.elders;
+  const Caseload& cl = world_.caseload;
+  for (std::uint32_t k = st_.caseload_begin; k < st_.caseload_end; ++k) {
+    const std::uint32_t i = cl.elder[k];
+    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || state.health[i] == HealthState::kHospitalised) continue;
+    Stream as(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
+    if (as.at(Draw::kActivityAttendance) < config_.loneliness.activity_attendance) {
+      ++tally_.attendance;
+      caseload_contacts_[k - st_.caseload_begin] |= contact::kActivity;
+    }
+  }
+}
+
+// What is planned ahead is booked first: morning appointments (whoever escorts is not on the lunch
+// round) and the monthly group activity.
+void StationDay::book_planned_work(const DayContext& day, SimState& state) {
+  done_early_.assign(tasks_.size(), 0);
+  for (std::size_t k = 0; k < tasks_.size(); ++k) {
+    const bool morning_escort =
+        tasks_[k].kind == TaskKind::kScheduledEscort && tasks_[k].task.release < config_.lunch.ready_min;
+    if (!morning_escort && tasks_[k].kind != TaskKind::kActivity) continue;
+    dispatch(tasks_[k], day, state);
+    done_early_[k] = 1;
+  }
+}
+
+// Lunch: couriers are the staff and the lunch-shift volunteers, from when they are free at or after the
+// ready time; no hand-over after a courier's next booked commitment, nor in the volunteers' forbidden
+// midday hours. After the round, staff take their break.
+void StationDay::deliver_lunch(const DayContext& day) {
+  const auto& lp = config_.lunch;
+  const int staff = workers_on_duty_ + lent_;
+  couriers_.clear();
+  courier_helper_.clear();
+  for (std::size_t k = 0; k < helpers_.size(); ++k) {
+    if (k >= static_cast<std::size_t>(staff) && volunteers_today_[k - static_cast<std::size_t>(staff)].afternoon) continue;
+    const Helper& h = helpers_[k];
+    const double from = h.free_from(std::max<double>(lp.ready_min, h.shift_start));
+    if (from >= lp.late_min) continue;
+    double until = (!h.social_worker && day.heat_work.midday_ban) ? day.heat_work.ban_start_min : kNoLimit;
+    for (const Interval& iv : h.busy)
+      if (iv.start >= from) {
+        until = std::min(until, iv.start);
+        break;
+      }
+    couriers_.push_back(Courier{h.speed_kmh, until, from});
+    courier_helper_.push_back(static_cast<int>(k));
+  }
+  const LunchSettings ls{lp.ready_min, lp.on_time_min, lp.late_min, lp.box_capacity, lp.handover_min,
+                         config_.travel.detour_factor, 1.0 / day.walk_factor};
+  outcomes_.resize(stops_.size());
+  handover_.resize(stops_.size());
+  tally_.lunch = dispatch_lunch(st_.x_km, st_.y_km, stops_, couriers_, ls, lunch_scratch_, outcomes_, handover_);
+  for (std::size_t c = 0; c < couriers_.size(); ++c)  // on the lunch round (nothing when it carried no meals)
+    helpers_[static_cast<std::size_t>(courier_helper_[c])].block(couriers_[c].from, lunch_scratch_.courier_free[c]);
+  const double break_min = config_.staffing.break_min;
+  for (int k = 0; k < staff; ++k) {
+    Helper& h = helpers_[static_cast<std::size_t>(k)];
+    const double b = h.first_gap(lp.on_time_min, break_min);
+    h.block(b, b + break_min);
+  }
+}
+
+std::int64_t StationDay::caseload_index(std::uint32_t elder) const {
+  const auto& ids = world_.caseload.elder;
+  const auto b = ids.begin() + st_.caseload_begin, e = ids.begin() + st_.caseload_end;
+  const auto it = std::lower_bound(b, e, elder);
+  return it != e && *it == elder ? it - ids.begin() : -1;
+}
+
+// A hand-over is a contact: it may notice heat illness, and it counts for loneliness.
+void StationDay::note_lunch_contacts() {
+  for (std::size_t k = 0; k < stops_.size(); ++k) {
+    if (outcomes_[k] == MealOutcome::kMissed) continue;
+    contacts_.push_back(Contact{stops_[k].elder, handover_[k], config_.health.meal_contact_detection});
+    const auto c = caseload_index(stops_[k].elder);
+    if (c >= 0) caseload_contacts_[static_cast<std::size_t>(c) - st_.caseload_begin] |= contact::kMeal;
+  }
+}
+
+// Heat check-ins first, then what they and lunch found, then the scheduled escorts and the routine work,
+// then what that found.
+void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& state) {
+  std::size_t next = 0;
+  for (; next < tasks_.size() && tasks_[next].kind <= TaskKind::kCheckinVisit; ++next)
+    if (!done_early_[next] && tasks_[next].kind != TaskKind::kScheduledEscort) dispatch(tasks_[next], day, state);
+  detect_illness(day, state, false);
+  for (std::size_t k = 0; k < tasks_.size(); ++k)
+    if (!done_early_[k] && tasks_[k].kind == TaskKind::kScheduledEscort) dispatch(tasks_[k], day, state);
+  for (; next < tasks_.size(); ++next)
+    if (!done_early_[next]) dispatch(tasks_[next], day, state);
+  detect_illness(day, state, true);
+}
+
+// Heat illness found early (an assessing contact within 24 h of onset: today or the day after) or late.
+// Found early brings an urgent escort, dispatched ahead of the routine work. Each sick elder has one draw a
+// day, compared with the chance that at least one of the day's contacts noticed, so checking again after
+// more contacts is consistent.
+void StationDay::detect_illness(const DayContext& day, SimState& state, bool final_pass) {
+  const Elders& el = world_.elders;
+  const auto& sv = config_.services;
+  const TravelModel tm{st_.x_km, st_.y_km, config_.travel.detour_factor};
+  for (auto& rec : state.sick[static_cast<std::size_t>(station_)]) {
+    if (rec.resolved) continue;
+    const std::uint32_t i = rec.elder;
+    const ContactsWith seen = contacts_with(contacts_, i);
+    Stream hs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kHealthOutcome);
+    const Finding f = find_episode(hs.at(Draw::kIllnessNoticed), seen.miss, final_pass, day.day > rec.onset_day, day.last_day);
+    if (f == Finding::kNotYet) continue;
+    rec.resolved = true;
+    const bool early = f == Finding::kEarly;
+    metric(state, early ? Metric::kHeatIllnessFoundEarly : Metric::kHeatIllnessFoundLate, rec.onset_day) += 1;
+    if (early && (el.flags[i] & elder_flag::kRegistered)) metric(state, Metric::kHeatIllnessRegisteredFoundEarly, rec.onset_day) += 1;
+    if (early) {
+      ++tally_.urgent;
+      ScheduleTask task{el.x_km[i], el.y_km[i], true, true, false, sv.escort_min, seen.first_min,
+                        seen.first_min + sv.urgent_escort_max_wait_min};
+      task.urgent = true;
+      const Assignment a = assign_task(task, helpers_, tm);
+      if (a.helper >= 0) {
+        ++tally_.urgent_served;
+        tally_.urgent_response_min += a.start - seen.first_min;
+      }
+    }
+    if (ends_in_hospital(hs.at(Draw::kHospitalised), f, config_.health)) {
+      state.health[i] = HealthState::kHospitalised;
+      rec.days_left = static_cast<std::uint8_t>(std::min(255, config_.health.hospital_days));
+      metric(state, Metric::kHospitalisations, rec.onset_day) += 1;
+    }
+  }
+}
+
+void StationDay::count_overdue(const DayContext& day, SimState& state) {
+  const Caseload& cl = world_.caseload;
+  const auto& cp = config_.caseload;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
+    if (day.day > state.visit_due[c] + visit_slack_days(cl.tier[c], cp)) ++tally_.visits_overdue;
+  }
+}
+
+void StationDay::update_loneliness(SimState& state) {
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    float& score = state.loneliness[c];
+    score = next_loneliness(score, world_.caseload.loneliness_base[c], caseload_contacts_[c - st_.caseload_begin],
+                            config_.loneliness);
+    tally_.loneliness_sum += score;
+  }
+}
+
+// Social workers' hours and overtime (lent staff are paid by their general station), distance travelled.
+void StationDay::account_hours(const DayContext&) {
+  for (int k = 0; k < workers_on_duty_ + lent_; ++k) {
+    const ShiftHours h = shift_hours(helpers_[static_cast<std::size_t>(k)], config_.staffing);
+    tally_.overtime += k < workers_on_duty_ ? h.overtime : 0.0;
+    tally_.sw_hours += k < workers_on_duty_ ? h.hours : 0.0;
+  }
+  for (const Helper& h : helpers_) tally_.helper_km += h.km;
+}
+
+// Today's shift goes into each volunteer's last 7 days; then each active volunteer may drop out.
+void StationDay::volunteers_rest_or_drop_out(const DayContext& day, SimState& state) {
+  const auto& vp = config_.volunteers;
+  const auto slot = static_cast<std::size_t>(day.day % 7);
+  for (std::uint32_t v = st_.volunteer_begin; v < st_.volunteer_end; ++v) state.volunteer_minutes[v][slot] = 0;
+  for (const auto& vt : volunteers_today_) state.volunteer_minutes[vt.index][slot] = static_cast<std::uint16_t>(vp.shift_min);
+  for (std::uint32_t v = st_.volunteer_begin; v < st_.volunteer_end; ++v) {
+    if (!state.volunteer_active[v]) continue;
+    Stream shift(config_.run.seed, world_.volunteers.id[v], day.stream_day, StreamKind::kVolunteerShift);
+    if (shift.at(Draw::kDropout) < dropout_probability(vp, hours_in_last_week(state.volunteer_minutes[v]))) {
+      state.volunteer_active[v] = 0;
+      ++tally_.dropouts;
+    } else {
+      ++tally_.volunteers_active;
+    }
+  }
+}
+
+void StationDay::record(const DayContext& day, SimState& state) {
+  const int d = day.day;
+  const Tally& t = tally_;
+  const int turnouts = static_cast<int>(volunteers_today_.size());
+  int shidu_with_gifts = 0;
+  if (!config_.policy.shidu_activity)
+    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+      shidu_with_gifts += (world_.elders.flags[world_.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
+  const double travel_km = t.lunch.km + t.helper_km;
+  const double cost = day_cost_yuan({workers_on_duty_ + lent_, t.overtime, turnouts, t.lunch.requested, travel_km,
+                                     t.activities, t.attendance, shidu_with_gifts},
+                                    config_.cost);
+  const std::pair<Metric, double> values[] = {
+      {Metric::kMealsRequested, t.lunch.requested}, {Metric::kMealsOnTime, t.lunch.on_time},
+      {Metric::kMealsLate, t.lunch.late}, {Metric::kMealsMissed, t.lunch.missed},
+      {Metric::kMealWaitMin, t.lunch.wait_min}, {Metric::kLunchKm, t.lunch.km},
+      {Metric::kEscortsUrgentRequested, t.urgent}, {Metric::kEscortsUrgentServed, t.urgent_served},
+      {Metric::kEscortResponseMin, t.urgent_response_min}, {Metric::kEscortsScheduledDue, t.escorts_due},
+      {Metric::kEscortsScheduledDone, t.escorts_done}, {Metric::kMedicineDue, t.medicine_due},
+      {Metric::kMedicineDone, t.medicine_done}, {Metric::kMedicineOverdue, t.medicine_overdue},
+      {Metric::kVisitsDue, t.visits_due}, {Metric::kVisitsDone, t.visits_done},
+      {Metric::kVisitsOverdue, t.visits_overdue}, {Metric::kHeatCheckinCalls, t.calls},
+      {Metric::kHeatCheckinVisits, t.checkin_visits}, {Metric::kChildSessionsDue, t.child_due},
+      {Metric::kChildSessionsDone, t.child_done}, {Metric::kActivitiesHeld, t.activities},
+      {Metric::kActivityAttendance, t.attendance},
+      {Metric::kExpectedExcessDeaths, expected_excess_deaths(st_.elders_by_heat_class, day.heat_factors, config_.health)},
+      {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
+      {Metric::kSocialWorkerHours, t.sw_hours}, {Metric::kOvertimeHours, t.overtime},
+      {Metric::kVolunteersTurnedOut, turnouts}, {Metric::kVolunteerHours, turnouts * config_.volunteers.shift_min / 60.0},
+      {Metric::kVolunteerDropouts, t.dropouts}, {Metric::kVolunteersActive, t.volunteers_active},
+      {Metric::kLentStaff, lent_}, {Metric::kTravelKm, travel_km}, {Metric::kCostYuan, cost},
+  };
+  for (const auto& [m, v] : values) metric(state, m, d) = v;
+}
+
+}  // namespace swsim

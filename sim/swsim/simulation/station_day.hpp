@@ -1,0 +1,97 @@
+#pragma once
+// One station's day, as the named steps of odd.md "Process overview". Morning steps run for every station
+// in parallel, then the general stations lend staff (simulation.cpp), then the service steps run for
+// every station in parallel. A station writes only its own elders, volunteers and result cells, so the
+// order in which stations run does not matter. The rules each step applies live in health/, people/ and
+// services/; this file only strings them together and counts.
+#include <cstdint>
+#include <vector>
+
+#include "swsim/config/config.hpp"
+#include "swsim/health/episodes.hpp"
+#include "swsim/services/lunch.hpp"
+#include "swsim/services/schedule.hpp"
+#include "swsim/services/tasks.hpp"
+#include "swsim/simulation/day_context.hpp"
+#include "swsim/simulation/sim_state.hpp"
+#include "swsim/world/world.hpp"
+
+namespace swsim {
+
+class StationDay {
+ public:
+  StationDay(const Config& config, const World& world, int station);
+
+  // Morning: health moves on, heat exposure and lunch requests, who is on duty.
+  void begin(const DayContext& day, SimState& state);
+  double load() const { return load_; }  // meals per lunch courier, for lending
+  void lend(int staff) { lent_ += staff; }
+  // The working day: lunch, tasks, detection, and the day's accounts.
+  void serve(const DayContext& day, SimState& state);
+
+ private:
+  struct VolunteerToday {
+    std::uint32_t index;
+    bool afternoon;
+  };
+  // Counts of the day, written to the results by record().
+  struct Tally {
+    int escorts_due = 0, escorts_done = 0, medicine_due = 0, medicine_done = 0, visits_due = 0, visits_done = 0;
+    int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0;
+    int urgent = 0, urgent_served = 0;
+    double urgent_response_min = 0;
+    int medicine_overdue = 0, visits_overdue = 0;
+    double loneliness_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
+    int dropouts = 0, volunteers_active = 0;
+    LunchTotals lunch;
+  };
+
+  // Morning steps.
+  void recover(SimState& state);
+  void expose_to_heat(const DayContext& day, SimState& state);
+  void plan_lunch_round(SimState& state);
+  void turn_out_volunteers(const DayContext& day, SimState& state);
+  // Service steps.
+  void start_helpers(const DayContext& day);
+  void plan_tasks(const DayContext& day, SimState& state);
+  void plan_caseload_tasks(const DayContext& day, SimState& state);
+  void plan_children_tasks(const DayContext& day);
+  void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
+  void run_group_activity(const DayContext& day, SimState& state);
+  void book_planned_work(const DayContext& day, SimState& state);
+  void deliver_lunch(const DayContext& day);
+  void note_lunch_contacts();
+  void do_checkins_and_routine_work(const DayContext& day, SimState& state);
+  void detect_illness(const DayContext& day, SimState& state, bool final_pass);
+  void count_overdue(const DayContext& day, SimState& state);
+  void update_loneliness(SimState& state);
+  void account_hours(const DayContext& day);
+  void volunteers_rest_or_drop_out(const DayContext& day, SimState& state);
+  void record(const DayContext& day, SimState& state);
+
+  double& metric(SimState& state, Metric m, int day) const { return state.results.at(m, day, station_); }
+  std::int64_t caseload_index(std::uint32_t elder) const;
+
+  const Config& config_;
+  const World& world_;
+  const int station_;
+  const Station& st_;
+  // The day's state, reused from day to day so a day allocates nothing once warmed up.
+  std::vector<MealStop> stops_;
+  int workers_on_duty_ = 0, lent_ = 0, lunch_couriers_ = 0;
+  double load_ = 0;
+  std::vector<VolunteerToday> volunteers_today_;
+  std::vector<Helper> helpers_;
+  std::vector<TaskItem> tasks_;
+  std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
+  std::vector<Contact> contacts_;
+  std::vector<std::uint8_t> caseload_contacts_;  // contact bits per registered elder of the station
+  std::vector<MealOutcome> outcomes_;
+  std::vector<double> handover_;
+  std::vector<Courier> couriers_;
+  std::vector<int> courier_helper_;  // courier -> helper index
+  LunchScratch lunch_scratch_;
+  Tally tally_;
+};
+
+}  // namespace swsim
