@@ -52,6 +52,14 @@ Comparison compare_files(const ResultFile& fa, const std::string& label_a, const
   c.same_days = da == db;
   c.a = compute_indicators(fa, label_a, a0, a1);
   c.b = compute_indicators(fb, label_b, b0, b1);
+  auto keys = [](const ScenarioIndicators& s) {
+    std::vector<std::string> k;
+    for (const auto& ind : s.indicators) k.push_back(ind.key);
+    return k;
+  };
+  if (keys(c.a) != keys(c.b))
+    throw ReadError("cannot compare " + fa.path() + " with " + fb.path() +
+                    ": they define different indicators (written by different versions of swsim?)");
   if (c.a.day_numbers != c.b.day_numbers)
     throw ReadError("cannot compare " + fa.path() + " with " + fb.path() + ": their days are not the same dates");
   const std::string period = std::to_string(c.a.day_numbers.size()) + " days, " + iso(from) + " to " + iso(to);
@@ -107,7 +115,7 @@ Comparison compare_files(const ResultFile& fa, const std::string& label_a, const
   for (std::size_t i = 0; i + 1 < c.b.row_en.size(); ++i) b_row[c.b.row_en[i]] = i;
   auto add = [&](std::size_t ra, std::size_t rb) {
     ComparisonRow row{c.a.row_en[ra], c.a.row_zh[ra], {}};
-    for (std::size_t k = 0; k < key_indicators().size(); ++k) {
+    for (std::size_t k = 0; k < c.a.indicators.size(); ++k) {
       auto va = c.a.values[ra][k];
       auto vb = c.b.values[rb][k];
       if (used > 0) {
@@ -132,7 +140,7 @@ Comparison compare_files(const ResultFile& fa, const std::string& label_a, const
 std::string format_comparison(const Comparison& c, TableFormat format) {
   if (format == TableFormat::kCsv) return comparison_csv_header() + comparison_csv_rows(c);
   const bool md = format == TableFormat::kMarkdown;
-  const auto& inds = key_indicators();
+  const auto& inds = c.a.indicators;
   std::ostringstream out;
   const std::string title = "Comparison B − A (" + std::string(pairing_name(c.pairing)) + ")";
   out << (md ? "**" + title + "**\n\n" : title + "\n");
@@ -177,7 +185,7 @@ std::string comparison_csv_header() {
 
 std::string comparison_csv_rows(const Comparison& c) {
   std::ostringstream out;
-  const auto& inds = key_indicators();
+  const auto& inds = c.a.indicators;
   for (const auto& r : c.rows) {
     for (std::size_t k = 0; k < inds.size(); ++k) {
       const auto& d = r.diffs[k];

@@ -11,11 +11,6 @@
 namespace swsim::results {
 namespace {
 
-double share(const SummaryRow& r, const char* a, const char* b) {
-  const double den = r.get(b);
-  return den > 0 ? r.get(a) / den : 0.0;
-}
-
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.pop_back();
   std::size_t i = 0;
@@ -25,27 +20,49 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-const std::vector<Indicator>& key_indicators() {
-  static const std::vector<Indicator> k{
-      {"on_time_rate", "on-time lunch", "%", "share of requested lunches handed over by 12:00", true, 1,
-       [](const SummaryRow& r) { return share(r, "meals_on_time", "meals_requested"); }},
-      {"meals_missed", "missed meals", "meals", "lunches not handed over by 13:00, total over the period", false, 0,
-       [](const SummaryRow& r) { return r.get("meals_missed"); }},
-      {"found_early_rate", "heat illness found early", "%",
-       "share of heat-illness events noticed by a helper within 24 hours of onset", true, 1,
-       [](const SummaryRow& r) { return share(r, "heat_illness_found_early", "heat_illness"); }},
-      {"visits_done", "visits done", "visits", "routine home visits done, total over the period", false, 0,
-       [](const SummaryRow& r) { return r.get("visits_done"); }},
-      {"overtime_hours", "overtime", "h", "hours social workers worked past the end of their shift, total", false, 0,
-       [](const SummaryRow& r) { return r.get("overtime_hours"); }},
-      {"cost_per_meal", "cost per meal", "yuan",
-       "all station costs (staff, overtime, volunteers, meals, travel, activities) per lunch handed over", false, 1,
-       [](const SummaryRow& r) {
-         const double meals = r.get("meals_on_time") + r.get("meals_late");
-         return meals > 0 ? r.get("cost_yuan") / meals : 0.0;
-       }},
-  };
-  return k;
+std::vector<std::string> words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+double Indicator::value(const SummaryRow& row) const {
+  double num = 0, den = 0;
+  for (const auto& n : numerator) num += row.get(n);
+  const double k = percent ? scale / 100.0 : scale;  // shares stay fractions; formatting shows %
+  if (denominator.empty()) return k * num;
+  for (const auto& d : denominator) den += row.get(d);
+  return den > 0 ? k * num / den : 0.0;
+}
+
+std::vector<Indicator> key_indicators(const ResultFile& file) {
+  std::vector<Indicator> out;
+  for (const auto& name : file.group_variables("indicators")) {
+    const std::string var = "indicators/" + name;
+    if (file.number_attribute(var, "key").value_or(0) == 0) continue;
+    Indicator ind;
+    ind.key = name;
+    ind.name = file.text_attribute(var, "label");
+    ind.name_zh = file.text_attribute(var, "label_zh");
+    ind.unit = file.units(var);
+    ind.meaning = file.long_name(var);
+    ind.direction = file.text_attribute(var, "direction");
+    ind.percent = ind.unit == "%";
+    ind.decimals = static_cast<int>(file.number_attribute(var, "decimals").value_or(1));
+    ind.scale = file.number_attribute(var, "scale").value_or(1);
+    ind.numerator = words(file.text_attribute(var, "numerator"));
+    ind.denominator = words(file.text_attribute(var, "denominator"));
+    if (ind.numerator.empty()) throw ReadError(file.path() + ": indicator '" + name + "' has no numerator");
+    for (const auto& group : {ind.numerator, ind.denominator})
+      for (const auto& m : group)
+        if (!file.has(m)) throw ReadError(file.path() + ": indicator '" + name + "' needs variable '" + m + "', which is missing");
+    out.push_back(std::move(ind));
+  }
+  if (out.empty())
+    throw ReadError(file.path() + ": defines no indicators (group 'indicators'): written by an older swsim; run the "
+                                  "scenario again");
+  return out;
 }
 
 std::string format_estimate(const Indicator& ind, const Estimate& e, bool signed_diff) {
@@ -112,7 +129,8 @@ ScenarioIndicators compute_indicators(const ResultFile& file, const std::string&
   }
   s.row_en.push_back(s.mean.city.name_en);
   s.row_zh.push_back(s.mean.city.name_zh);
-  const auto& inds = key_indicators();
+  s.indicators = key_indicators(file);
+  const auto& inds = s.indicators;
   s.values.assign(s.row_en.size(), std::vector<std::vector<double>>(inds.size()));
   for (int r = 0; r < s.replicates; ++r) {
     const Summary one = s.replicates == 1 ? s.mean : summarize(file, SummaryOptions{r, d0, d1});

@@ -11,16 +11,24 @@
 
 namespace swsim::results {
 
+// A derived indicator as the result file defines it (its group "indicators", written by swsim from the
+// simulation's one table): scale x sum(numerator) / sum(denominator) over the summed metrics.
 struct Indicator {
-  const char* key;      // CSV column, e.g. "on_time_rate"
-  const char* name;     // table header, e.g. "on-time lunch"
-  const char* unit;     // "%", "meals", "h", "yuan"
-  const char* meaning;  // one plain sentence for planners
-  bool percent;         // a share shown in %, differences in percentage points
-  int decimals;
-  double (*value)(const SummaryRow& row);  // from the summed metrics (shares as fractions)
+  std::string key;      // CSV column, e.g. "on_time_rate"
+  std::string name;     // table header, e.g. "on-time lunch"
+  std::string name_zh;  // e.g. "午餐准时率"
+  std::string unit;     // "%", "1", "h", "yuan"
+  std::string meaning;  // one plain sentence for planners
+  std::string direction;  // "higher_is_better", "higher_is_worse", "neutral"
+  bool percent = false;   // a share shown in %, differences in percentage points
+  int decimals = 0;
+  double scale = 1;
+  std::vector<std::string> numerator, denominator;
+  double value(const SummaryRow& row) const;  // from the summed metrics (shares as fractions); 0 over nothing
 };
-const std::vector<Indicator>& key_indicators();
+// The key indicators a file defines, in its order; throws ReadError when it defines none (a file from
+// before indicators were stored: run it again with this swsim).
+std::vector<Indicator> key_indicators(const ResultFile& file);
 
 // A number with its 95 % interval, e.g. "42.3% ±1.2" (percent: interval in percentage points),
 // "1234 ±56"; without an interval just the number. signed_diff: a leading + for positive numbers and
@@ -30,6 +38,7 @@ std::string format_estimate(const Indicator& ind, const Estimate& e, bool signed
 // One scenario (one file, or one point of a sweep): indicator values per row and replicate.
 struct ScenarioIndicators {
   std::string file, label;          // label: what the scenario is, e.g. "baseline.ini + staffing...=5"
+  std::vector<Indicator> indicators;  // as the file defines them
   int replicates = 1;
   std::vector<std::string> seeds;     // one per replicate
   std::vector<long> day_numbers;    // the summarised days (days since 1970-01-01)

@@ -75,14 +75,14 @@ std::string params_text(const Input& in) {
 
 std::vector<std::string> indicator_cells(const ScenarioIndicators& s, std::size_t row) {
   std::vector<std::string> out;
-  const auto& inds = key_indicators();
+  const auto& inds = s.indicators;
   for (std::size_t k = 0; k < inds.size(); ++k) out.push_back(format_estimate(inds[k], estimate_mean(s.values[row][k])));
   return out;
 }
 
-std::vector<std::string> indicator_header(const std::string& first) {
+std::vector<std::string> indicator_header(const std::string& first, const std::vector<Indicator>& inds) {
   std::vector<std::string> h{first};
-  for (const auto& ind : key_indicators()) {
+  for (const auto& ind : inds) {
     const std::string unit = ind.unit;
     h.push_back(std::string(ind.name) + (unit == "h" || unit == "yuan" ? " (" + unit + ")" : ""));
   }
@@ -104,13 +104,13 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 int run_summary(const std::vector<std::string>& files, TableFormat format) {
   const auto inputs = expand_inputs(files);
-  const auto& inds = key_indicators();
   std::ostringstream out;
   std::vector<std::pair<const Input*, ScenarioIndicators>> all;
   bool csv_header_done = false;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ResultFile f(inputs[i].path);
     ScenarioIndicators s = compute_indicators(f, label_of(inputs[i], f));
+    const auto& inds = s.indicators;
     if (format == TableFormat::kCsv) {
       const auto classic = lines_of(format_summary(s.mean, TableFormat::kCsv));
       if (!csv_header_done) {
@@ -150,7 +150,7 @@ int run_summary(const std::vector<std::string>& files, TableFormat format) {
       cells.insert(cells.begin(), s.row_en[row] + " " + s.row_zh[row]);
       rows.push_back(cells);
     }
-    out << render_table(indicator_header("area"), rows, format, true) << "\n";
+    out << render_table(indicator_header("area", s.indicators), rows, format, true) << "\n";
     out << format_summary(s.mean, format);
     all.emplace_back(&inputs[i], std::move(s));
   }
@@ -164,7 +164,7 @@ int run_summary(const std::vector<std::string>& files, TableFormat format) {
       cells.insert(cells.begin(), s.label);
       rows.push_back(cells);
     }
-    auto header = indicator_header("scenario");
+    auto header = indicator_header("scenario", all.front().second.indicators);
     header.insert(header.begin() + 1, "replicates");
     out << render_table(header, rows, format);
     out << "± = half-width of the 95 % interval over replicates (mean ± t(0.975, R-1)·sd/√R).\n";

@@ -124,34 +124,83 @@ def difference(a, b, paired):
 
 
 # ----------------------------------------------------------------------------------------------------------
-# Indicators: the same six as `swsim-analyze summary`, from sums of the per-station daily metrics.
+# Indicators: the key indicators the result file defines (its group "indicators", written by swsim from
+# the simulation's one table), computed from sums of the per-station daily metrics.
 
-NEEDED = ["meals_requested", "meals_on_time", "meals_late", "meals_missed", "heat_illness",
-          "heat_illness_found_early", "visits_done", "overtime_hours", "cost_yuan"]
+NEEDED = []      # the metrics the indicators use, filled by load_indicators()
+INDICATORS = []  # (key, name, unit, percent, decimals, meaning, formula on sums)
+IND = {}
 
 
 def _share(a, b):
     return xr.where(b > 0, a / b.where(b > 0), 0.0)
 
 
-INDICATORS = [
-    # key, name, unit, percent, decimals, meaning, formula on sums
-    ("on_time_rate", "on-time lunch", "%", True, 1, "share of requested lunches handed over by 12:00",
-     lambda s: _share(s["meals_on_time"], s["meals_requested"])),
-    ("meals_missed", "missed meals", "meals", False, 0, "lunches not handed over by 13:00, total over the period",
-     lambda s: s["meals_missed"]),
-    ("found_early_rate", "heat illness found early", "%", True, 1,
-     "share of heat-illness events noticed by a helper within 24 hours of onset",
-     lambda s: _share(s["heat_illness_found_early"], s["heat_illness"])),
-    ("visits_done", "visits done", "visits", False, 0, "routine home visits done, total over the period",
-     lambda s: s["visits_done"]),
-    ("overtime_hours", "overtime", "h", False, 0, "hours social workers worked past the end of their shift, total",
-     lambda s: s["overtime_hours"]),
-    ("cost_per_meal", "cost per meal", "yuan", False, 1,
-     "all station costs (staff, overtime, volunteers, meals, travel, activities) per lunch handed over",
-     lambda s: _share(s["cost_yuan"], s["meals_on_time"] + s["meals_late"])),
-]
-IND = {i[0]: i for i in INDICATORS}
+def _formula(numerator, denominator, factor):
+    def f(s):
+        num = sum(s[n] for n in numerator)
+        if not denominator:
+            return factor * num
+        return factor * _share(num, sum(s[d] for d in denominator))
+    return f
+
+
+def _indicator_attrs(path):
+    """[(name, attrs)] of the file's indicators, in file order (netCDF4 keeps it; h5py lists by name)."""
+    def text(v):
+        return v.decode() if isinstance(v, bytes) else v
+
+    try:
+        import netCDF4
+        with netCDF4.Dataset(path) as nc:
+            group = nc.groups.get("indicators")
+            if group is None:
+                return []
+            return [(name, {k: text(var.getncattr(k)) for k in var.ncattrs()}) for name, var in group.variables.items()]
+    except ImportError:
+        import h5py
+        with h5py.File(path, "r") as f:
+            group = f.get("indicators")
+            return [] if group is None else [(n, {k: text(v) for k, v in group[n].attrs.items()}) for n in group]
+
+
+def load_indicators(path):
+    """Reads the key indicators of a result file into INDICATORS, IND and NEEDED."""
+    try:
+        found = _indicator_attrs(path)
+    except OSError as e:
+        raise SystemExit(f"swsim_report: error: {path}: cannot open ({e})")
+    INDICATORS.clear()
+    NEEDED.clear()
+    for key, a in found:
+        if int(a.get("key", 0)) != 1:
+            continue
+        unit = str(a.get("units", ""))
+        percent = unit == "%"
+        scale = float(a.get("scale", 1.0))
+        num, den = str(a.get("numerator", "")).split(), str(a.get("denominator", "")).split()
+        INDICATORS.append((key, str(a.get("label", key)), unit, percent, int(a.get("decimals", 1)),
+                           str(a.get("long_name", "")), _formula(num, den, scale / 100.0 if percent else scale)))
+        for m in num + den:
+            if m not in NEEDED:
+                NEEDED.append(m)
+    if not INDICATORS:
+        raise SystemExit(f"swsim_report: error: {path}: defines no indicators (written by an older swsim; "
+                         "run the scenario again)")
+    IND.clear()
+    IND.update({i[0]: i for i in INDICATORS})
+
+
+def first_result_path(paths):
+    """The first result file named (the first point of a sweep index)."""
+    p = paths[0]
+    if not os.path.exists(p):
+        raise SystemExit(f"swsim_report: error: {p}: file not found")
+    if is_sweep_index(p):
+        points = read_sweep(p)
+        if points:
+            return points[0][1]
+    return p
 
 
 def fmt(key, mean, half=None, signed=False):
@@ -516,6 +565,7 @@ def day_text(d):
 
 def build_report(paths, out_dir, title=None):
     os.makedirs(out_dir, exist_ok=True)
+    load_indicators(first_result_path(paths))
     scen = expand(paths)
     days, same_days = common_days(scen)
     a = scen[0]

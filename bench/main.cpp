@@ -1,4 +1,4 @@
-// swsim-bench: performance benchmark of swsim (issue 6; method and figures in docs/performance.md).
+// swsim-bench: performance benchmark of swsim (method and figures in docs/performance.md).
 //
 // For each scale, day count and thread count it
 //   * times whole processes of `swsim run` (fork/exec; wall time, user+system CPU time and peak resident
@@ -51,7 +51,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// ---- Targets (issue 6): full Jinan, 92 days, one replicate, the baseline scenario, this 2-core box ----
+// ---- Targets: full Jinan, 92 days, one replicate, the baseline scenario, this 2-core box ----
 constexpr double kTargetWallS = 5.0;                 // whole process at 2 threads
 constexpr double kTargetElderDaysPerS = 34e6;        // 1.84 M x 92 / 5 s, rounded up
 constexpr double kTargetRssMiB = 512.0;              // peak resident memory of the process

@@ -110,7 +110,7 @@ TEST_CASE("more couriers deliver more meals on time", "[lunch]") {
 
 TEST_CASE("routes are good tours: near the tour-length constants, shorter than nearest neighbour alone",
           "[lunch][validation]") {
-  // FACTS: a good 2-opt tour through n uniform points in a unit square has L/sqrt(nA) of about 0.86 (25),
+  // docs/sources.md (closed forms): a good 2-opt tour through n uniform points in a unit square has L/sqrt(nA) of about 0.86 (25),
   // 0.84 (50), 0.81 (100). Our routes are open paths from a start point: one edge (about L/n) shorter.
   const std::pair<int, double> cases[] = {{25, 0.86}, {50, 0.84}, {100, 0.81}};
   for (auto [n, constant] : cases) {

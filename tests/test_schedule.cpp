@@ -52,7 +52,7 @@ QueueStats simulate_queue(int c, double lambda, double mu, int n, std::uint64_t 
 }  // namespace
 
 TEST_CASE("a single station with Poisson arrivals reproduces Erlang C", "[schedule][validation]") {
-  // FACTS: C(c, a) for c helpers and offered load a = lambda/mu; mean wait C / (c mu - lambda).
+  // docs/sources.md (closed forms): C(c, a) for c helpers and offered load a = lambda/mu; mean wait C / (c mu - lambda).
   struct Case {
     int c;
     double a, erlang_c;

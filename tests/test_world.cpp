@@ -35,7 +35,7 @@ TEST_CASE("the geography table holds Jinan's 15 areas and 161 stations", "[world
     pop += a.population;
   }
   CHECK(stations == kJinanStations);
-  CHECK(pop == Approx(9.197e6).epsilon(0.002));  // FACTS: the rows sum to about 9.197 M
+  CHECK(pop == Approx(9.197e6).epsilon(0.002));  // docs/sources.md: the rows sum to about 9.197 M
 }
 
 TEST_CASE("at scale 1 every resident aged 60+ is an elder, per area as apportioned", "[world][facts]") {
@@ -52,7 +52,7 @@ TEST_CASE("at scale 1 every resident aged 60+ is an elder, per area as apportion
     CHECK(per_area[static_cast<std::size_t>(a)] == expected[static_cast<std::size_t>(a)]);
     CHECK(w.areas[static_cast<std::size_t>(a)].stations_simulated == jinan_areas()[static_cast<std::size_t>(a)].stations);
   }
-  // Outer districts are older than the urban core (FACTS: 18% core, 22-24% outside).
+  // Outer districts are older than the urban core (docs/sources.md: 18% core, 22-24% outside).
   const auto& lixia = w.areas[0];
   const auto& gangcheng = w.areas[9];
   CHECK(static_cast<double>(gangcheng.elders_full) / gangcheng.population >

@@ -37,6 +37,21 @@ int dim_length(hid_t file, const char* name, const std::string& path) {
   return static_cast<int>(n);
 }
 
+std::optional<double> read_number_attr(hid_t obj, const char* attr_name) {
+  const std::string attr(attr_name);
+  if (H5Aexists(obj, attr.c_str()) <= 0) return std::nullopt;
+  Handle a(H5Aopen(obj, attr.c_str(), H5P_DEFAULT), H5Aclose);
+  Handle t(H5Aget_type(a.id), H5Tclose);
+  const H5T_class_t cls = H5Tget_class(t.id);
+  if (cls != H5T_INTEGER && cls != H5T_FLOAT) return std::nullopt;
+  Handle sp(H5Aget_space(a.id), H5Sclose);
+  if (H5Sget_simple_extent_npoints(sp.id) != 1) return std::nullopt;
+  double v = 0;
+  if (H5Aread(a.id, H5T_NATIVE_DOUBLE, &v) < 0) return std::nullopt;
+  return v;
+}
+
+
 std::string read_text_attr(hid_t obj, const char* attr) {
   if (H5Aexists(obj, attr) <= 0) return {};
   Handle a(H5Aopen(obj, attr, H5P_DEFAULT), H5Aclose);
@@ -176,6 +191,9 @@ std::vector<std::string> ResultFile::variables_with_dims(const std::vector<std::
       &names);
   std::vector<std::string> out;
   for (const auto& n : names) {
+    H5O_info_t info{};
+    if (H5Oget_info_by_name2(file_, n.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || info.type != H5O_TYPE_DATASET)
+      continue;  // groups (e.g. /indicators) hold no variables of the root
     if (dims_of(n).size() != dims.size()) continue;
     if (dim_names(n) == dims) out.push_back(n);
   }
@@ -293,17 +311,37 @@ std::string ResultFile::text_attribute(const std::string& var, const std::string
 
 std::string ResultFile::global_text(const std::string& attr) const { return read_text_attr(file_, attr.c_str()); }
 
-std::optional<double> ResultFile::global_number(const std::string& attr) const {
-  if (H5Aexists(file_, attr.c_str()) <= 0) return std::nullopt;
-  Handle a(H5Aopen(file_, attr.c_str(), H5P_DEFAULT), H5Aclose);
-  Handle t(H5Aget_type(a.id), H5Tclose);
-  const H5T_class_t cls = H5Tget_class(t.id);
-  if (cls != H5T_INTEGER && cls != H5T_FLOAT) return std::nullopt;
-  Handle sp(H5Aget_space(a.id), H5Sclose);
-  if (H5Sget_simple_extent_npoints(sp.id) != 1) return std::nullopt;
-  double v = 0;
-  if (H5Aread(a.id, H5T_NATIVE_DOUBLE, &v) < 0) return std::nullopt;
-  return v;
+std::vector<std::string> ResultFile::group_variables(const std::string& group) const {
+  std::vector<std::string> names;
+  if (!has(group)) return names;
+  H5O_info_t info{};
+  if (H5Oget_info_by_name2(file_, group.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || info.type != H5O_TYPE_GROUP)
+    return names;
+  Handle g(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), H5Gclose);
+  if (g.id < 0) return names;
+  if (H5Literate(g.id, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
+                 [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+                   static_cast<std::vector<std::string>*>(data)->push_back(name);
+                   return 0;
+                 },
+                 &names) < 0) {
+    names.clear();  // a group without a creation-order index: fall back to name order
+    H5Literate(g.id, H5_INDEX_NAME, H5_ITER_INC, nullptr,
+               [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+                 static_cast<std::vector<std::string>*>(data)->push_back(name);
+                 return 0;
+               },
+               &names);
+  }
+  return names;
 }
+
+std::optional<double> ResultFile::number_attribute(const std::string& var, const std::string& attr) const {
+  Handle ds(H5Dopen2(file_, var.c_str(), H5P_DEFAULT), H5Dclose);
+  if (ds.id < 0) return std::nullopt;
+  return read_number_attr(ds.id, attr.c_str());
+}
+
+std::optional<double> ResultFile::global_number(const std::string& attr) const { return read_number_attr(file_, attr.c_str()); }
 
 }  // namespace swsim::results

@@ -58,6 +58,10 @@ class ResultFile {
   std::string text_attribute(const std::string& var, const std::string& attr) const;  // "" when absent
   std::string global_text(const std::string& attr) const;                            // "" when absent
   std::optional<double> global_number(const std::string& attr) const;                // numeric global attribute
+  std::optional<double> number_attribute(const std::string& var, const std::string& attr) const;
+  // Variables of a child group of the root (e.g. "indicators"), in file order; empty when absent.
+  // Their attributes are read with the path "group/name".
+  std::vector<std::string> group_variables(const std::string& group) const;
   std::string units(const std::string& var) const { return text_attribute(var, "units"); }
   std::string long_name(const std::string& var) const { return text_attribute(var, "long_name"); }
 

@@ -23,8 +23,10 @@
 #include "swsim/config/scenario.hpp"
 #include "swsim/io/nc_writer.hpp"
 #include "swsim/io/result_writer.hpp"
+#include "swsim/io/sweep_index.hpp"
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
+#include "swsim/simulation/sweep.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
 #include "swsim/weather/weather.hpp"
@@ -271,74 +273,31 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
   const bool quiet = vm.count("quiet") > 0;
   const std::vector<Override> overrides = overrides_from(vm);
   const Scenario base = load_scenario(vm["scenario"].as<std::string>(), overrides);
-  if (base.sweep.empty()) throw InputError(base.source + ": no [sweep] section to sweep over (use 'swsim run')");
-  std::size_t points = 1;
-  for (const auto& axis : base.sweep) points *= axis.values.size();
-  if (points > 10000) throw InputError(base.source + ": the sweep has " + std::to_string(points) + " points (at most 10000)");
-
+  const std::vector<SweepPoint> points = plan_sweep(base, overrides);  // every point checked before anything runs
   const std::string dir = vm["out-dir"].as<std::string>();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir)) throw InputError(dir + ": cannot create the output folder");
 
-  // Every point's scenario is checked before anything runs.
-  std::vector<Scenario> grid;
-  std::vector<std::vector<std::string>> values(points);
-  for (std::size_t p = 0; p < points; ++p) {
-    std::vector<Override> point_overrides = overrides;
-    std::size_t rest = p;
-    for (std::size_t a = base.sweep.size(); a-- > 0;) {
-      const auto& axis = base.sweep[a];
-      const std::string& v = axis.values[rest % axis.values.size()];
-      rest /= axis.values.size();
-      point_overrides.push_back({axis.key, v, "[sweep] " + axis.key + "=" + v});
-      values[p].insert(values[p].begin(), v);
-    }
-    Scenario sc = scenario_from_text(base.text, base.source, point_overrides, base.base_dir);
-    sc.sweep.clear();
-    grid.push_back(std::move(sc));
-  }
-  auto point_file = [&](std::size_t p) {
-    char name[32];
-    std::snprintf(name, sizeof name, "point_%03zu.h5", p);
-    return std::string(name);
-  };
-  // Points go to ranks by expected cost (stations x days x replicates), largest first to the least loaded
-  // rank (one rank without MPI). A point that fails on one rank does not stop the others.
+  // Points go to ranks by expected cost (one rank without MPI); a point that fails does not stop the others.
   const int ranks = cluster::size(), me = cluster::rank();
-  std::vector<int> owner(points, 0);
-  {
-    std::vector<std::size_t> order(points);
-    std::vector<double> cost(points), load(static_cast<std::size_t>(ranks), 0.0);
-    for (std::size_t p = 0; p < points; ++p) {
-      const Config& c = grid[p].config;
-      int stations = 0;
-      for (int n : stations_simulated_per_area(c.run.scale, stations_open_per_area(c.policy.station_coverage))) stations += n;
-      cost[p] = static_cast<double>(stations) * c.run.days * c.run.replicates;
-      order[p] = p;
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
-    for (std::size_t p : order) {
-      const auto least = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-      owner[p] = static_cast<int>(least);
-      load[least] += cost[p];
-    }
-  }
-  std::vector<int> done(points, 0), failed(points, 0);
+  const std::vector<int> owner = assign_sweep_points(points, ranks);
+  const std::size_t n = points.size();
+  std::vector<int> done(n, 0), failed(n, 0);
   int skipped = 0;
-  for (std::size_t p = 0; p < points; ++p) {
+  for (std::size_t p = 0; p < n; ++p) {
     if (owner[p] != me) continue;
-    const std::string path = (std::filesystem::path(dir) / point_file(p)).string();
-    if (existing_result_scenario(path) == grid[p].effective_ini) {
+    const std::string path = (std::filesystem::path(dir) / points[p].file).string();
+    if (existing_result_scenario(path) == points[p].scenario.effective_ini) {
       ++skipped;
       done[p] = 1;
-      if (!quiet) std::fprintf(stderr, "swsim: point %zu/%zu already complete: %s\n", p + 1, points, path.c_str());
+      if (!quiet) std::fprintf(stderr, "swsim: point %zu/%zu already complete: %s\n", p + 1, n, path.c_str());
       continue;
     }
     char label[64];
-    std::snprintf(label, sizeof label, "point %zu/%zu", p + 1, points);
+    std::snprintf(label, sizeof label, "point %zu/%zu", p + 1, n);
     try {
-      simulate_and_write(grid[p], path, command_line, label, quiet);
+      simulate_and_write(points[p].scenario, path, command_line, label, quiet);
       done[p] = 1;
     } catch (const RuntimeError& e) {
       failed[p] = 1;
@@ -353,92 +312,12 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
   failed = cluster::sum_all(failed);
   const int n_failed = static_cast<int>(std::count(failed.begin(), failed.end(), 1));
   if (me != 0) return n_failed ? kExitRuntime : kExitOk;
-
-  // The index: which file holds which parameter values (rank 0).
-  PendingOutput index((std::filesystem::path(dir) / "sweep.h5").string());
-  {
-    io::NcWriter out(index.temp_path());
-    out.global_attribute("Conventions", std::string("CF-1.8"));
-    out.global_attribute("title", std::string("swsim sweep index"));
-    out.global_attribute("swsim_version", std::string(SWSIM_VERSION));
-    out.global_attribute("command_line", command_line);
-    std::string keys;
-    for (const auto& axis : base.sweep) keys += (keys.empty() ? "" : ", ") + axis.key;
-    out.global_attribute("sweep_parameters", keys);
-    out.global_attribute("scenario", base.text);
-    out.global_attribute("scenario_file", base.source);
-    std::vector<std::int32_t> ids(points);
-    std::vector<std::string> files(points);
-    for (std::size_t p = 0; p < points; ++p) {
-      ids[p] = static_cast<std::int32_t>(p);
-      files[p] = point_file(p);
-    }
-    out.dimension("point", ids, io::VarInfo{"1", "grid point of the sweep (coordinate)", {}});
-    out.variable("point_file", {"point"}, files, io::VarInfo{"", "result file of the point, relative to the index", {}});
-    std::vector<std::int8_t> complete(done.begin(), done.end());
-    out.variable("point_complete", {"point"}, complete,
-                 io::VarInfo{"1", "1 when the point's result file is complete (0: failed, run the sweep again)",
-                             {io::Attribute::IntList("flag_values", {0, 1}), io::Attribute::Text("flag_meanings", "missing complete")}});
-    for (std::size_t a = 0; a < base.sweep.size(); ++a) {
-      const auto& axis = base.sweep[a];
-      const ParamDef* def = find_parameter(axis.key);
-      std::string var = "param_" + axis.key;
-      std::replace(var.begin(), var.end(), '.', '_');
-      io::VarInfo vi{def->unit.empty() ? "1" : def->unit, def->description, {io::Attribute::Text("parameter", axis.key)}};
-      bool numeric = true;
-      std::vector<double> num(points);
-      for (std::size_t p = 0; p < points; ++p) {
-        char* end = nullptr;
-        num[p] = std::strtod(values[p][a].c_str(), &end);
-        numeric = numeric && end && *end == '\0' && !values[p][a].empty();
-      }
-      if (numeric) {
-        out.variable(var, {"point"}, num, vi);
-      } else {
-        // Text values (on/off, choices, dates) as CF flags: on/off as 1/0, others by their position in the
-        // [sweep] list, named in flag_meanings; the CSV keeps the text.
-        const bool on_off = std::all_of(axis.values.begin(), axis.values.end(),
-                                        [](const std::string& v) { return v == "on" || v == "off"; });
-        std::vector<std::int32_t> code(points);
-        std::vector<std::int64_t> flags;
-        std::string meanings;
-        for (std::size_t k = 0; k < axis.values.size(); ++k) {
-          const std::int64_t c = on_off ? (axis.values[k] == "on" ? 1 : 0) : static_cast<std::int64_t>(k);
-          flags.push_back(c);
-          std::string m = axis.values[k];
-          std::replace_if(m.begin(), m.end(), [](char ch) { return ch == ' ' || ch == ';'; }, '_');
-          meanings += (meanings.empty() ? "" : " ") + m;
-        }
-        for (std::size_t p = 0; p < points; ++p) {
-          const auto it = std::find(axis.values.begin(), axis.values.end(), values[p][a]);
-          code[p] = static_cast<std::int32_t>(flags[static_cast<std::size_t>(it - axis.values.begin())]);
-        }
-        vi.units = "1";
-        vi.extra.push_back(io::Attribute::IntList("flag_values", flags));
-        vi.extra.push_back(io::Attribute::Text("flag_meanings", meanings));
-        out.variable(var, {"point"}, code, vi);
-      }
-    }
-    out.close();
-  }
-  index.commit();
-  {
-    std::ofstream csv((std::filesystem::path(dir) / "sweep.csv").string());
-    csv << "point,file";
-    for (const auto& axis : base.sweep) csv << "," << axis.key;
-    csv << "\n";
-    for (std::size_t p = 0; p < points; ++p) {
-      csv << p << "," << point_file(p);
-      for (const auto& v : values[p]) csv << "," << v;
-      csv << "\n";
-    }
-    if (!csv) throw RuntimeError(dir + "/sweep.csv: cannot write");
-  }
+  write_sweep_index(dir, base, points, done, SWSIM_VERSION, command_line);
   if (!quiet)
-    std::fprintf(stderr, "swsim: sweep of %zu points in %s (%d already complete%s); index %s/sweep.h5\n", points,
+    std::fprintf(stderr, "swsim: sweep of %zu points in %s (%d already complete%s); index %s/sweep.h5\n", n,
                  dir.c_str(), skipped, ranks > 1 ? " on rank 0" : "", dir.c_str());
   if (n_failed > 0) {
-    std::fprintf(stderr, "swsim: %d of %zu points failed; run the same command again to complete them\n", n_failed, points);
+    std::fprintf(stderr, "swsim: %d of %zu points failed; run the same command again to complete them\n", n_failed, n);
     return kExitRuntime;
   }
   return kExitOk;

@@ -36,8 +36,11 @@ def check(cond, msg):
         sys.exit(1)
 
 
-def unit(path):
+def unit(path, sample):
     r = load(path)
+    r.load_indicators(sample)  # the indicators come from the file, as swsim wrote them
+    check([i[0] for i in r.INDICATORS][:2] == ["on_time_rate", "meals_missed"], f"indicators: {r.INDICATORS}")
+    check("meals_requested" in r.NEEDED, f"needed metrics: {r.NEEDED}")
     for df, q in [(1, 12.706204736432095), (2, 4.302652729911275), (4, 2.7764451051977987),
                   (9, 2.2621571627409915), (29, 2.045229642132703), (1000, 1.9623390808264074)]:
         check(abs(r.t_quantile(0.975, df) - q) < 1e-8 * q, f"t quantile df={df}: {r.t_quantile(0.975, df)} != {q}")
@@ -110,12 +113,13 @@ def report(analyze, out, files):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--unit")
+    p.add_argument("--sample", help="a result file whose indicators the unit checks use")
     p.add_argument("--analyze")
     p.add_argument("--out")
     p.add_argument("files", nargs="*")
     a = p.parse_args()
     if a.unit:
-        unit(a.unit)
+        unit(a.unit, a.sample)
     else:
         report(a.analyze, a.out, a.files)
 

@@ -128,23 +128,21 @@ Override parse_set_option(const std::string& item) {
   return o;
 }
 
-Scenario scenario_from_text(const std::string& text, const std::string& name,
-                            const std::vector<Override>& overrides, const std::string& base_dir) {
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)  // a UTF-8 byte-order mark, as Windows editors write
-    return scenario_from_text(text.substr(3), name, overrides, base_dir);
-  check_text(text, name);
+namespace {
+
+// Every key=value of the INI text (sections joined to keys), with Boost's errors as one-line messages.
+std::map<std::string, std::string> read_ini_values(const std::string& text, const std::string& name) {
   po::options_description desc;
   for (const auto& p : parameter_registry()) {
     desc.add_options()(p.key().c_str(), po::value<std::string>());
     desc.add_options()(("sweep." + p.key()).c_str(), po::value<std::string>());  // [sweep] section
   }
-
-  std::map<std::string, std::string> file_values;
+  std::map<std::string, std::string> values;
   try {
     std::istringstream in(text);
     po::variables_map vm;
     po::store(po::parse_config_file(in, desc, /*allow_unregistered=*/false), vm);
-    for (const auto& [k, v] : vm) file_values[k] = v.as<std::string>();
+    for (const auto& [k, v] : vm) values[k] = v.as<std::string>();
   } catch (const po::unknown_option& e) {
     const std::string key = e.get_option_name();
     throw InputError(where(name, text, key) + ": unknown key '" + key + "'" + hint_for(key));
@@ -158,10 +156,15 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   } catch (const po::error& e) {
     throw InputError(name + ": " + e.what());
   }
+  return values;
+}
 
+// The file's values into a Config, and its [sweep] axes in the order the file lists them (the first
+// varies slowest in the grid).
+Config apply_file_values(const std::map<std::string, std::string>& values, const std::string& text,
+                         const std::string& name, std::vector<SweepAxis>& sweep) {
   Config config = default_config();
-  std::vector<SweepAxis> sweep;
-  for (const auto& [key, value] : file_values) {
+  for (const auto& [key, value] : values) {
     if (key.rfind("sweep.", 0) == 0) {
       const std::string target = key.substr(6);
       try {
@@ -171,13 +174,20 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
       }
       continue;
     }
-    const ParamDef* p = find_parameter(key);
     try {
-      p->parse(config, value);
+      find_parameter(key)->parse(config, value);
     } catch (const ValueError& e) {
       throw InputError(where(name, text, key) + ": " + key + " = " + value + ": " + e.what());
     }
   }
+  std::stable_sort(sweep.begin(), sweep.end(), [&](const SweepAxis& a, const SweepAxis& b) {
+    return locate_key(text, "sweep." + a.key) < locate_key(text, "sweep." + b.key);
+  });
+  return config;
+}
+
+void apply_overrides(const std::vector<Override>& overrides, const std::vector<SweepAxis>& sweep,
+                     const std::string& name, Config& config) {
   for (const auto& o : overrides) {
     const ParamDef* p = find_parameter(o.key);
     if (!p) throw InputError(o.origin + ": unknown key '" + o.key + "'" + hint_for(o.key));
@@ -186,7 +196,23 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
     } catch (const ValueError& e) {
       throw InputError(o.origin + ": " + e.what());
     }
+    for (const auto& axis : sweep)
+      if (o.key == axis.key && o.origin.rfind("[sweep]", 0) != 0)
+        throw InputError(o.origin + ": " + o.key + " is swept in the [sweep] section of " + name +
+                         "; remove one of the two");
   }
+}
+
+}  // namespace
+
+Scenario scenario_from_text(const std::string& text, const std::string& name,
+                            const std::vector<Override>& overrides, const std::string& base_dir) {
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)  // a UTF-8 byte-order mark, as Windows editors write
+    return scenario_from_text(text.substr(3), name, overrides, base_dir);
+  check_text(text, name);
+  std::vector<SweepAxis> sweep;
+  Config config = apply_file_values(read_ini_values(text, name), text, name, sweep);
+  apply_overrides(overrides, sweep, name, config);
   try {
     validate_config(config);
   } catch (const ValueError& e) {
@@ -197,21 +223,9 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
     const std::filesystem::path p(*file);
     if (p.is_relative()) *file = (std::filesystem::path(base_dir) / p).lexically_normal().string();
   }
-
-  // Axes in the order the file lists them (the first varies slowest in the grid).
-  std::stable_sort(sweep.begin(), sweep.end(), [&](const SweepAxis& a, const SweepAxis& b) {
-    return locate_key(text, "sweep." + a.key) < locate_key(text, "sweep." + b.key);
-  });
-  for (const auto& axis : sweep)
-    for (const auto& o : overrides)
-      if (o.key == axis.key && o.origin.rfind("[sweep]", 0) != 0)
-        throw InputError(o.origin + ": " + o.key + " is swept in the [sweep] section of " + name +
-                         "; remove one of the two");
-
   std::string header = "effective scenario: " + name;
   for (const auto& o : overrides) header += "\n" + o.origin;
-  Scenario out{config, name, effective_ini(config, header), text, base_dir, sweep};
-  return out;
+  return Scenario{config, name, effective_ini(config, header), text, base_dir, sweep};
 }
 
 SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec) {

@@ -195,6 +195,7 @@ struct NcWriter::Impl {
   Handle root;
   std::vector<Dimension> dims;
   std::set<std::string> names;  // dimensions and variables share one namespace (the root group)
+  std::vector<std::pair<std::string, Handle>> groups;  // child groups of the root, created on demand
 
   [[noreturn]] void fail(const std::string& what) const {
     const std::string detail = hdf5_error_detail();
@@ -408,6 +409,39 @@ struct NcWriter::Impl {
   }
 };
 
+void NcWriter::container(const std::string& group, const std::string& name, const VarInfo& info) {
+  if (!impl_) closed_error(path_, "variable " + quoted(group + "/" + name));
+  QuietHdf5 quiet;
+  Impl& im = *impl_;
+  const std::string what = "variable " + quoted(group + "/" + name);
+  if (name.empty() || name.find('/') != std::string::npos) im.reject(what + ": invalid name");
+  auto it = std::find_if(im.groups.begin(), im.groups.end(), [&](const auto& g) { return g.first == group; });
+  if (it == im.groups.end()) {
+    im.check_new_name("group", group);
+    Handle gcpl = im.make(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, what + ": cannot create property list");
+    im.check(H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+             what + ": cannot track link order");
+    im.check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+             what + ": cannot track attribute order");
+    Handle g = im.make(H5Gcreate2(im.root.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
+                       what + ": cannot create group");
+    im.names.insert(group);
+    im.groups.emplace_back(group, std::move(g));
+    it = im.groups.end() - 1;
+  }
+  const htri_t exists = H5Lexists(it->second.get(), name.c_str(), H5P_DEFAULT);
+  if (exists != 0) im.reject(what + ": duplicate name");
+  Handle dcpl = im.dataset_plist({}, what);
+  Handle space = im.dataspace({}, what);
+  Handle ds = im.make(H5Dcreate2(it->second.get(), name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, dcpl.get(),
+                                 H5P_DEFAULT),
+                      H5Dclose, what + ": cannot create dataset");
+  const std::int8_t zero = 0;
+  im.check(H5Dwrite(ds.get(), H5T_NATIVE_INT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, &zero), what + ": cannot write data");
+  im.write_info(ds.get(), what, info, true);
+  im.check(ds.close(), what + ": cannot close dataset");
+}
+
 NcWriter::NcWriter(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
   QuietHdf5 quiet;
   Impl& im = *impl_;
@@ -534,6 +568,7 @@ void NcWriter::close() {
   im->check(H5Fflush(im->file.get(), H5F_SCOPE_LOCAL), "cannot flush file");
   for (Impl::Dimension& d : im->dims)
     im->check(d.dataset.close(), "dimension " + quoted(d.name) + ": cannot close");
+  for (auto& [name, g] : im->groups) im->check(g.close(), "group " + quoted(name) + ": cannot close");
   im->check(im->root.close(), "cannot close root group");
   im->check(im->file.close(), "cannot close file");
 }

@@ -71,6 +71,11 @@ class NcWriter {
   void variable(const std::string& name, const std::vector<std::string>& dims,
                 const std::vector<std::string>& data, const VarInfo& info);
 
+  // A scalar int8 container variable (value 0) in a child group of the root, carrying only attributes
+  // (CF's pattern for metadata records, like grid mappings); the group is created on first use. Groups
+  // keep the root's variable list short; xarray opens them with `group=`.
+  void container(const std::string& group, const std::string& name, const VarInfo& info);
+
   // Flushes and closes; throws on failure. Further calls are errors.
   void close();
 

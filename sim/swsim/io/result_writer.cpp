@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "swsim/io/nc_writer.hpp"
+#include "swsim/simulation/indicators.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/world/geography.hpp"
 
@@ -134,17 +135,10 @@ double quantile_of_sorted(const std::vector<double>& sorted, double p) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-void write_results(const std::string& path, const Scenario& scenario, const World& world,
-                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
-  const Config& cfg = scenario.config;
-  const auto& reps = ensemble.replicates;
-  const std::size_t n_rep = reps.size();
-  if (n_rep == 0) throw RuntimeError("internal: no replicate to write");
-  const int days = reps[0].days();
-  const auto n_st = world.stations.size();
-  const auto n_ar = world.areas.size();
-  io::NcWriter out(path);
+namespace {
 
+void write_global_attributes(io::NcWriter& out, const Scenario& scenario, const RunInfo& info, std::size_t n_rep) {
+  const Config& cfg = scenario.config;
   out.global_attribute("Conventions", std::string("CF-1.8"));
   out.global_attribute("title", std::string("swsim: social work station coverage in Jinan"));
   out.global_attribute("source", std::string("swsim ") + info.version);
@@ -161,29 +155,37 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
                                                  "y = (lat - lat0) * 110.574 km"));
   out.global_attribute("projection_origin_lat", kOriginLat);
   out.global_attribute("projection_origin_lon", kOriginLon);
+}
 
-  std::vector<std::int32_t> idx;
-  auto iota = [&](std::size_t n) {
-    idx.resize(n);
-    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::int32_t>(i);
-    return idx;
-  };
+std::vector<std::int32_t> iota(std::size_t n) {
+  std::vector<std::int32_t> idx(n);
+  for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::int32_t>(i);
+  return idx;
+}
+
+void write_dimensions(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
   VarInfo day_info = info_for("day");
   day_info.units = "days since " + format_date(cfg.run.start_date);
   day_info.extra.push_back(Attribute::Text("calendar", "standard"));
   day_info.extra.push_back(Attribute::Text("axis", "T"));
   out.dimension("day", iota(static_cast<std::size_t>(days)), day_info);
-  out.dimension("station", iota(n_st), info_for("station"));
-  out.dimension("area", iota(n_ar), info_for("area"));
-  if (n_rep > 1) {
-    out.dimension("replicate", iota(n_rep), info_for("replicate"));
+  out.dimension("station", iota(world.stations.size()), info_for("station"));
+  out.dimension("area", iota(world.areas.size()), info_for("area"));
+  if (ensemble.replicates.size() > 1) {
+    out.dimension("replicate", iota(ensemble.replicates.size()), info_for("replicate"));
     out.dimension("quantile", std::vector<double>(kQuantiles.begin(), kQuantiles.end()), info_for("quantile"));
     std::vector<std::string> seeds;
     for (std::uint64_t sd : ensemble.seeds) seeds.push_back(std::to_string(sd));
     out.variable("replicate_seed", {"replicate"}, seeds, info_for("replicate_seed"));
   }
+}
 
-  // Weather per day.
+VarInfo with_flags(VarInfo vi, std::vector<std::int64_t> values, const char* meanings) {
+  vi.extra = {Attribute::IntList("flag_values", std::move(values)), Attribute::Text("flag_meanings", meanings)};
+  return vi;
+}
+
+void write_weather(io::NcWriter& out, const std::vector<WeatherDay>& weather, int days) {
   std::vector<double> tmax, tmin, rh;
   std::vector<std::int8_t> wave, warn, sauna;
   for (int d = 0; d < days; ++d) {
@@ -198,145 +200,138 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.variable("tmax_c", {"day"}, tmax, info_for("tmax_c"));
   out.variable("tmin_c", {"day"}, tmin, info_for("tmin_c"));
   out.variable("rh_pct", {"day"}, rh, info_for("rh_pct"));
-  VarInfo wave_info = info_for("heat_wave");
-  wave_info.extra = {Attribute::IntList("flag_values", {0, 1}), Attribute::Text("flag_meanings", "no heat_wave")};
-  out.variable("heat_wave", {"day"}, wave, wave_info);
-  VarInfo warn_info = info_for("heat_warning");
-  warn_info.extra = {Attribute::IntList("flag_values", {0, 1, 2, 3}),
-                     Attribute::Text("flag_meanings", "none yellow orange red")};
-  out.variable("heat_warning", {"day"}, warn, warn_info);
-  VarInfo sauna_info = info_for("sauna_day");
-  sauna_info.extra = {Attribute::IntList("flag_values", {0, 1}), Attribute::Text("flag_meanings", "no sauna_day")};
-  out.variable("sauna_day", {"day"}, sauna, sauna_info);
+  out.variable("heat_wave", {"day"}, wave, with_flags(info_for("heat_wave"), {0, 1}, "no heat_wave"));
+  out.variable("heat_warning", {"day"}, warn,
+               with_flags(info_for("heat_warning"), {0, 1, 2, 3}, "none yellow orange red"));
+  out.variable("sauna_day", {"day"}, sauna, with_flags(info_for("sauna_day"), {0, 1}, "no sauna_day"));
+}
 
-  // Every metric per station, and summed per area and for the city in a fixed order (stations in index
-  // order within an area, areas in index order for the city), so counts add up exactly. With replicates,
-  // each variable gains a leading replicate dimension, plus NAME_mean and NAME_quantile (5/50/95 %).
-  auto emit = [&](const std::string& name, std::vector<std::string> dims, const std::vector<std::vector<double>>& per_rep,
-                  bool integer, const VarInfo& vi) {
-    if (n_rep == 1) {
-      if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi);
-      else out.variable(name, dims, per_rep[0], vi);
-      return;
+// A metric's own attributes (beyond units and long_name): what the readers label, colour and add up by.
+std::vector<Attribute> metric_attributes(const MetricDef& def) {
+  return {Attribute::Text("label", std::string(def.label)), Attribute::Text("label_zh", std::string(def.label_zh)),
+          Attribute::Text("direction", std::string(direction_name(def.direction))),
+          Attribute::Text("aggregation", std::string(aggregation_name(def.aggregation)))};
+}
+
+// One metric variable; with replicates it gains a leading replicate dimension, plus NAME_mean and
+// NAME_quantile (5/50/95 %) summaries.
+void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<std::string>& dims,
+                 const std::vector<std::vector<double>>& per_rep, bool integer, const VarInfo& vi) {
+  const std::size_t n_rep = per_rep.size();
+  if (n_rep == 1) {
+    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi);
+    else out.variable(name, dims, per_rep[0], vi);
+    return;
+  }
+  const std::size_t cells = per_rep[0].size();
+  std::vector<double> all, mean(cells, 0.0), quant(kQuantiles.size() * cells);
+  for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
+  std::vector<double> column(n_rep);
+  for (std::size_t c = 0; c < cells; ++c) {
+    for (std::size_t r = 0; r < n_rep; ++r) {
+      column[r] = per_rep[r][c];
+      mean[c] += per_rep[r][c];  // replicate order: deterministic
     }
-    const std::size_t cells = per_rep[0].size();
-    std::vector<double> all, mean(cells, 0.0), quant(kQuantiles.size() * cells);
-    for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
-    std::vector<double> column(n_rep);
-    for (std::size_t c = 0; c < cells; ++c) {
-      for (std::size_t r = 0; r < n_rep; ++r) {
-        column[r] = per_rep[r][c];
-        mean[c] += per_rep[r][c];  // replicate order: deterministic
-      }
-      mean[c] /= static_cast<double>(n_rep);
-      std::sort(column.begin(), column.end());
-      for (std::size_t q = 0; q < kQuantiles.size(); ++q) quant[q * cells + c] = quantile_of_sorted(column, kQuantiles[q]);
-    }
-    std::vector<std::string> rep_dims{"replicate"};
-    rep_dims.insert(rep_dims.end(), dims.begin(), dims.end());
-    if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi);
-    else out.variable(name, rep_dims, all, vi);
-    VarInfo mi{vi.units, vi.long_name + " (mean over replicates)", {}};
-    out.variable(name + "_mean", dims, mean, mi);
-    VarInfo qi{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", {}};
-    std::vector<std::string> q_dims{"quantile"};
-    q_dims.insert(q_dims.end(), dims.begin(), dims.end());
-    out.variable(name + "_quantile", q_dims, quant, qi);
-  };
-  for (std::size_t m = 0; m < kMetricCount; ++m) {
-    const MetricDef& def = metric_defs()[m];
+    mean[c] /= static_cast<double>(n_rep);
+    std::sort(column.begin(), column.end());
+    for (std::size_t q = 0; q < kQuantiles.size(); ++q) quant[q * cells + c] = quantile_of_sorted(column, kQuantiles[q]);
+  }
+  std::vector<std::string> rep_dims{"replicate"};
+  rep_dims.insert(rep_dims.end(), dims.begin(), dims.end());
+  if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi);
+  else out.variable(name, rep_dims, all, vi);
+  VarInfo mi{vi.units, vi.long_name + " (mean over replicates)", vi.extra};
+  out.variable(name + "_mean", dims, mean, mi);
+  VarInfo qi{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", vi.extra};
+  std::vector<std::string> q_dims{"quantile"};
+  q_dims.insert(q_dims.end(), dims.begin(), dims.end());
+  out.variable(name + "_quantile", q_dims, quant, qi);
+}
+
+// Every metric per station, and summed per area and for the city in a fixed order (stations in index
+// order within an area, areas in index order for the city), so counts add up exactly.
+void write_metrics(io::NcWriter& out, const World& world, const Ensemble& ensemble, int days) {
+  const auto& reps = ensemble.replicates;
+  const std::size_t n_rep = reps.size(), n_st = world.stations.size(), n_ar = world.areas.size();
+  for (const MetricDef& def : metric_defs()) {
     const std::string name(def.name);
     std::vector<std::vector<double>> station(n_rep), by_area(n_rep), city(n_rep);
     for (std::size_t r = 0; r < n_rep; ++r) {
-      const auto& series = reps[r].series(static_cast<Metric>(m));
+      const auto& series = reps[r].series(def.id);
       station[r] = series;
       by_area[r].assign(static_cast<std::size_t>(days) * n_ar, 0.0);
       city[r].assign(static_cast<std::size_t>(days), 0.0);
-      for (int d = 0; d < days; ++d) {
-        const auto ud = static_cast<std::size_t>(d);
+      for (std::size_t d = 0; d < static_cast<std::size_t>(days); ++d) {
         for (std::size_t s = 0; s < n_st; ++s)
-          by_area[r][ud * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[ud * n_st + s];
-        for (std::size_t a = 0; a < n_ar; ++a) city[r][ud] += by_area[r][ud * n_ar + a];
+          by_area[r][d * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[d * n_st + s];
+        for (std::size_t a = 0; a < n_ar; ++a) city[r][d] += by_area[r][d * n_ar + a];
       }
     }
-    emit(name, {"day", "station"}, station, def.integer, info_for(name));
-    emit("area_" + name, {"day", "area"}, by_area, def.integer,
-         VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", {}});
-    emit("city_" + name, {"day"}, city, def.integer,
-         VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", {}});
+    const std::vector<Attribute> extra = metric_attributes(def);
+    VarInfo vi = info_for(name);
+    vi.extra = extra;
+    emit_metric(out, name, {"day", "station"}, station, def.integer, vi);
+    emit_metric(out, "area_" + name, {"day", "area"}, by_area, def.integer,
+                VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", extra});
+    emit_metric(out, "city_" + name, {"day"}, city, def.integer,
+                VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", extra});
   }
+}
 
-  // Per station.
-  std::vector<std::string> names, names_en;
-  std::vector<double> lat, lon, c500, c700, c1k;
-  std::vector<std::int32_t> global, area, elders, enrolled, workers, vols, caseload, high, key, children;
-  for (const auto& s : world.stations) {
-    names.push_back(s.name_zh);
-    names_en.push_back(s.name_en);
-    global.push_back(s.global_index);
-    lat.push_back(s.lat);
-    lon.push_back(s.lon);
-    area.push_back(s.area);
-    elders.push_back(static_cast<std::int32_t>(s.elder_end - s.elder_begin));
-    enrolled.push_back(static_cast<std::int32_t>(s.enrolled_end - s.enrolled_begin));
-    workers.push_back(s.social_workers);
-    vols.push_back(static_cast<std::int32_t>(s.volunteer_end - s.volunteer_begin));
-    caseload.push_back(static_cast<std::int32_t>(s.caseload_end - s.caseload_begin));
-    std::int32_t n_high = 0, n_key = 0;
-    for (std::uint32_t c = s.caseload_begin; c < s.caseload_end; ++c) {
-      n_high += world.caseload.tier[c] == RiskTier::kHigh;
-      n_key += world.caseload.tier[c] == RiskTier::kKey;
-    }
-    high.push_back(n_high);
-    key.push_back(n_key);
-    children.push_back(static_cast<std::int32_t>(s.children_end - s.children_begin));
-    c500.push_back(s.coverage_500m);
-    c700.push_back(s.coverage_700m);
-    c1k.push_back(s.coverage_1km);
-  }
-  out.variable("station_name", {"station"}, names, info_for("station_name"));
-  out.variable("station_name_en", {"station"}, names_en, info_for("station_name_en"));
-  out.variable("station_global_index", {"station"}, global, info_for("station_global_index"));
-  out.variable("station_lat", {"station"}, lat, info_for("station_lat"));
-  out.variable("station_lon", {"station"}, lon, info_for("station_lon"));
-  out.variable("station_area", {"station"}, area, info_for("station_area"));
-  out.variable("station_elders", {"station"}, elders, info_for("station_elders"));
-  out.variable("station_lunch_enrolled", {"station"}, enrolled, info_for("station_lunch_enrolled"));
-  out.variable("station_social_workers", {"station"}, workers, info_for("station_social_workers"));
-  out.variable("station_volunteers", {"station"}, vols, info_for("station_volunteers"));
-  out.variable("station_caseload", {"station"}, caseload, info_for("station_caseload"));
-  out.variable("station_caseload_high", {"station"}, high, info_for("station_caseload_high"));
-  out.variable("station_caseload_key", {"station"}, key, info_for("station_caseload_key"));
-  out.variable("station_children", {"station"}, children, info_for("station_children"));
-  out.variable("station_coverage_500m", {"station"}, c500, info_for("station_coverage_500m"));
-  out.variable("station_coverage_700m", {"station"}, c700, info_for("station_coverage_700m"));
-  out.variable("station_coverage_1km", {"station"}, c1k, info_for("station_coverage_1km"));
+template <class T, class F>
+std::vector<T> per_station(const World& world, F f) {
+  std::vector<T> v;
+  v.reserve(world.stations.size());
+  for (const Station& s : world.stations) v.push_back(static_cast<T>(f(s)));
+  return v;
+}
 
-  // Per area.
-  std::vector<std::string> an, an_en;
-  std::vector<double> alat, alon, apop;
-  std::vector<std::int32_t> ael, ast, asim;
-  for (const auto& a : world.areas) {
-    an.push_back(a.name_zh);
-    an_en.push_back(a.name_en);
-    alat.push_back(a.lat);
-    alon.push_back(a.lon);
-    apop.push_back(a.population);
-    ael.push_back(static_cast<std::int32_t>(a.elders_full));
-    ast.push_back(a.stations_total);
-    asim.push_back(a.stations_simulated);
-  }
-  out.variable("area_name", {"area"}, an, info_for("area_name"));
-  out.variable("area_name_en", {"area"}, an_en, info_for("area_name_en"));
-  out.variable("area_lat", {"area"}, alat, info_for("area_lat"));
-  out.variable("area_lon", {"area"}, alon, info_for("area_lon"));
-  out.variable("area_population", {"area"}, apop, info_for("area_population"));
-  out.variable("area_elders", {"area"}, ael, info_for("area_elders"));
-  out.variable("area_stations", {"area"}, ast, info_for("area_stations"));
-  out.variable("area_stations_simulated", {"area"}, asim, info_for("area_stations_simulated"));
+void write_station_facts(io::NcWriter& out, const World& world) {
+  auto count_tier = [&](const Station& s, RiskTier t) {
+    std::int32_t n = 0;
+    for (std::uint32_t c = s.caseload_begin; c < s.caseload_end; ++c) n += world.caseload.tier[c] == t;
+    return n;
+  };
+  using I = std::int32_t;
+  out.variable("station_name", {"station"}, per_station<std::string>(world, [](const Station& s) { return s.name_zh; }), info_for("station_name"));
+  out.variable("station_name_en", {"station"}, per_station<std::string>(world, [](const Station& s) { return s.name_en; }), info_for("station_name_en"));
+  out.variable("station_global_index", {"station"}, per_station<I>(world, [](const Station& s) { return s.global_index; }), info_for("station_global_index"));
+  out.variable("station_lat", {"station"}, per_station<double>(world, [](const Station& s) { return s.lat; }), info_for("station_lat"));
+  out.variable("station_lon", {"station"}, per_station<double>(world, [](const Station& s) { return s.lon; }), info_for("station_lon"));
+  out.variable("station_area", {"station"}, per_station<I>(world, [](const Station& s) { return s.area; }), info_for("station_area"));
+  out.variable("station_elders", {"station"}, per_station<I>(world, [](const Station& s) { return s.elder_end - s.elder_begin; }), info_for("station_elders"));
+  out.variable("station_lunch_enrolled", {"station"}, per_station<I>(world, [](const Station& s) { return s.enrolled_end - s.enrolled_begin; }), info_for("station_lunch_enrolled"));
+  out.variable("station_social_workers", {"station"}, per_station<I>(world, [](const Station& s) { return s.social_workers; }), info_for("station_social_workers"));
+  out.variable("station_volunteers", {"station"}, per_station<I>(world, [](const Station& s) { return s.volunteer_end - s.volunteer_begin; }), info_for("station_volunteers"));
+  out.variable("station_caseload", {"station"}, per_station<I>(world, [](const Station& s) { return s.caseload_end - s.caseload_begin; }), info_for("station_caseload"));
+  out.variable("station_caseload_high", {"station"}, per_station<I>(world, [&](const Station& s) { return count_tier(s, RiskTier::kHigh); }), info_for("station_caseload_high"));
+  out.variable("station_caseload_key", {"station"}, per_station<I>(world, [&](const Station& s) { return count_tier(s, RiskTier::kKey); }), info_for("station_caseload_key"));
+  out.variable("station_children", {"station"}, per_station<I>(world, [](const Station& s) { return s.children_end - s.children_begin; }), info_for("station_children"));
+  out.variable("station_coverage_500m", {"station"}, per_station<double>(world, [](const Station& s) { return s.coverage_500m; }), info_for("station_coverage_500m"));
+  out.variable("station_coverage_700m", {"station"}, per_station<double>(world, [](const Station& s) { return s.coverage_700m; }), info_for("station_coverage_700m"));
+  out.variable("station_coverage_1km", {"station"}, per_station<double>(world, [](const Station& s) { return s.coverage_1km; }), info_for("station_coverage_1km"));
+}
 
-  // Catchment raster for maps.
-  const CatchmentGrid& g = world.grid;
+template <class T, class F>
+std::vector<T> per_area(const World& world, F f) {
+  std::vector<T> v;
+  for (const Area& a : world.areas) v.push_back(static_cast<T>(f(a)));
+  return v;
+}
+
+void write_area_facts(io::NcWriter& out, const World& world) {
+  using I = std::int32_t;
+  out.variable("area_name", {"area"}, per_area<std::string>(world, [](const Area& a) { return a.name_zh; }), info_for("area_name"));
+  out.variable("area_name_en", {"area"}, per_area<std::string>(world, [](const Area& a) { return a.name_en; }), info_for("area_name_en"));
+  out.variable("area_lat", {"area"}, per_area<double>(world, [](const Area& a) { return a.lat; }), info_for("area_lat"));
+  out.variable("area_lon", {"area"}, per_area<double>(world, [](const Area& a) { return a.lon; }), info_for("area_lon"));
+  out.variable("area_population", {"area"}, per_area<double>(world, [](const Area& a) { return a.population; }), info_for("area_population"));
+  out.variable("area_elders", {"area"}, per_area<I>(world, [](const Area& a) { return a.elders_full; }), info_for("area_elders"));
+  out.variable("area_stations", {"area"}, per_area<I>(world, [](const Area& a) { return a.stations_total; }), info_for("area_stations"));
+  out.variable("area_stations_simulated", {"area"}, per_area<I>(world, [](const Area& a) { return a.stations_simulated; }), info_for("area_stations_simulated"));
+}
+
+void write_catchment_grid(io::NcWriter& out, const CatchmentGrid& g) {
   std::vector<double> ys, xs, glat, glon;
   for (int iy = 0; iy < g.ny; ++iy) {
     ys.push_back(g.y0_km + iy * g.cell_km);
@@ -363,6 +358,45 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   VarInfo ca = info_for("catchment_area");
   ca.extra.push_back(Attribute::Text("coordinates", "grid_lat grid_lon"));
   out.variable("catchment_area", {"y", "x"}, g.area, ca);
+}
+
+std::string metric_list(const std::vector<Metric>& ms) {
+  std::string s;
+  for (Metric m : ms) {
+    if (!s.empty()) s += ' ';
+    s += metric_def(m).name;
+  }
+  return s;
+}
+
+// The derived indicators (indicators.hpp), one container variable each in the group "indicators".
+void write_indicators(io::NcWriter& out) {
+  for (const IndicatorDef& ind : indicator_defs())
+    out.container("indicators", std::string(ind.name),
+                  VarInfo{ind.units == "1" ? "1" : std::string(ind.units), std::string(ind.long_name),
+                          {Attribute::Text("formula", ind.formula()), Attribute::Text("numerator", metric_list(ind.numerator)),
+                           Attribute::Text("denominator", metric_list(ind.denominator)), Attribute::Real("scale", ind.scale),
+                           Attribute::Int("decimals", ind.decimals), Attribute::Text("label", std::string(ind.label)),
+                           Attribute::Text("label_zh", std::string(ind.label_zh)),
+                           Attribute::Text("direction", std::string(direction_name(ind.direction))),
+                           Attribute::Int("key", ind.key ? 1 : 0)}});
+}
+
+}  // namespace
+
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
+  if (ensemble.replicates.empty()) throw RuntimeError("internal: no replicate to write");
+  const int days = ensemble.replicates[0].days();
+  io::NcWriter out(path);
+  write_global_attributes(out, scenario, info, ensemble.replicates.size());
+  write_dimensions(out, scenario.config, world, ensemble, days);
+  write_weather(out, weather, days);
+  write_metrics(out, world, ensemble, days);
+  write_station_facts(out, world);
+  write_area_facts(out, world);
+  write_catchment_grid(out, world.grid);
+  write_indicators(out);
   out.close();
 }
 
@@ -404,21 +438,29 @@ std::string schema_markdown() {
     md << "| `" << name << "` | " << dims << " | " << type << " | " << (units.empty() ? "" : "`") << units
        << (units.empty() ? "" : "`") << " | " << meaning << " |\n";
   };
-  const auto& sv = static_vars();
-  std::size_t split = 0;  // coordinates and weather first, then the metrics, then the static variables
-  while (split < sv.size() && std::string_view(sv[split].name) != "sauna_day") ++split;
-  ++split;
-  for (std::size_t k = 0; k < split; ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+  for (const auto& v : static_vars()) row(v.name, v.dims, v.type, v.units, v.long_name);
+  md << "\n**Metrics per station per day** (dimensions `day, station`; each also as `area_NAME` (day, area), "
+        "summed over the area's stations, and `city_NAME` (day), summed over all simulated stations). Attributes "
+        "`label`, `label_zh`, `direction` and `aggregation` carry the columns below: a *flow* adds up over days, a "
+        "*stock* is a level at the end of the day (add over stations, average over days).\n\n";
+  md << "| variable | type | units | label | 中文 | direction | aggregation | meaning |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& m : metric_defs())
-    row(m.name, "day, station", m.integer ? "int32" : "float64", m.units, m.long_name);
-  md << "| `area_NAME` | day, area | as `NAME` | as `NAME` | every metric above summed over the area's stations |\n";
-  md << "| `city_NAME` | day | as `NAME` | as `NAME` | every metric above summed over all simulated stations |\n";
-  md << "| `NAME_mean`, `area_NAME_mean`, `city_NAME_mean` | as the variable, without replicate | float64 | as `NAME` "
-        "| mean over replicates (only with run.replicates > 1; the variables then have a leading replicate "
-        "dimension) |\n";
-  md << "| `NAME_quantile`, `area_NAME_quantile`, `city_NAME_quantile` | quantile, then as the mean | float64 | "
-        "as `NAME` | 5, 50 and 95 % quantiles over replicates (only with replicates) |\n";
-  for (std::size_t k = split; k < sv.size(); ++k) row(sv[k].name, sv[k].dims, sv[k].type, sv[k].units, sv[k].long_name);
+    md << "| `" << m.name << "` | " << (m.integer ? "int32" : "float64") << " | `" << m.units << "` | " << m.label
+       << " | " << m.label_zh << " | " << direction_name(m.direction) << " | " << aggregation_name(m.aggregation)
+       << " | " << m.long_name << " |\n";
+  md << "\nWith `run.replicates` > 1 every metric gains a leading `replicate` dimension, plus `NAME_mean` (the mean "
+        "over replicates, float64) and `NAME_quantile` (on the `quantile` dimension: 5, 50 and 95 %), for the "
+        "station, area and city variables alike.\n";
+  md << "\n**Indicators** (group `indicators`: one scalar container variable each, value 0, whose attributes "
+        "`formula`, `numerator`, `denominator` (space-separated metric names, summed; empty: a plain sum), `scale`, "
+        "`decimals`, `units`, `label`, `label_zh`, `direction` and `key` define it; value = scale × Σ numerator / "
+        "Σ denominator over the stations and days chosen). swsim-analyze, swsim-viz and the Python report read "
+        "them from the file.\n\n";
+  md << "| indicator | formula | units | label | 中文 | direction | key | meaning |\n|---|---|---|---|---|---|---|---|\n";
+  for (const auto& ind : indicator_defs())
+    md << "| `" << ind.name << "` | `" << ind.formula() << "` | " << ind.units << " | " << ind.label << " | "
+       << ind.label_zh << " | " << direction_name(ind.direction) << " | " << (ind.key ? "yes" : "") << " | "
+       << ind.long_name << " |\n";
   return md.str();
 }
 

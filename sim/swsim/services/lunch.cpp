@@ -64,23 +64,11 @@ void order_route(double x0, double y0, std::span<const MealStop> stops, std::spa
   }
 }
 
-LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
-                           const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes,
-                           std::span<double> handover_at) {
-  LunchTotals t;
-  const std::size_t n = stops.size();
-  t.requested = static_cast<int>(n);
-  w.courier_free.resize(couriers.size());
-  for (std::size_t c = 0; c < couriers.size(); ++c) w.courier_free[c] = std::max<double>(s.ready_min, couriers[c].from);
-  if (n == 0) return t;
-  if (couriers.empty()) {
-    std::fill(outcomes.begin(), outcomes.end(), MealOutcome::kMissed);
-    std::fill(handover_at.begin(), handover_at.end(), -1.0);
-    t.missed = static_cast<int>(n);
-    return t;
-  }
+namespace {
 
-  // Sweep: sort homes by angle around the canteen, start after the widest empty sector.
+// Sweep: homes sorted by angle around the canteen, starting after the widest empty sector.
+void sweep_order(double cx, double cy, std::span<const MealStop> stops, LunchScratch& w) {
+  const std::size_t n = stops.size();
   w.order.resize(n);
   w.angle.resize(n);
   std::iota(w.order.begin(), w.order.end(), 0u);
@@ -100,10 +88,15 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     }
   }
   std::rotate(w.order.begin(), w.order.begin() + static_cast<std::ptrdiff_t>(start), w.order.end());
+}
 
-  // Balanced trips: as many as couriers (when that fits the box), else as few as the box allows.
+// Balanced trips along the sweep: as many as couriers (when that fits the box), else as few as the box
+// allows; each routed, then taken shortest first.
+void plan_trips(double cx, double cy, std::span<const MealStop> stops, std::size_t couriers, const LunchSettings& s,
+                LunchScratch& w) {
+  const std::size_t n = stops.size();
   const std::size_t cap = static_cast<std::size_t>(std::max(1, s.box_capacity));
-  const std::size_t trips = std::max((n + cap - 1) / cap, std::min(couriers.size(), n));
+  const std::size_t trips = std::max((n + cap - 1) / cap, std::min(couriers, n));
   w.trip_begin.resize(trips + 1);
   for (std::size_t k = 0; k <= trips; ++k) w.trip_begin[k] = static_cast<std::uint32_t>(k * n / trips);
   w.trip_len.resize(trips);
@@ -117,68 +110,91 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
   std::sort(w.trip_order.begin(), w.trip_order.end(), [&](std::uint32_t a, std::uint32_t b) {
     return w.trip_len[a] != w.trip_len[b] ? w.trip_len[a] < w.trip_len[b] : a < b;
   });
+}
 
+// The courier who can finish a trip soonest; couriers.size() when nobody may carry it.
+std::size_t soonest_courier(std::span<const Courier> couriers, const LunchScratch& w, double trip_km, double stop_min,
+                            const LunchSettings& s) {
+  std::size_t who = couriers.size();
+  double best_finish = 1e300;
+  for (std::size_t c = 0; c < couriers.size(); ++c) {
+    if (w.courier_free[c] >= couriers[c].until) continue;  // may not work outdoors any more today
+    const double finish = w.courier_free[c] + trip_km * s.detour_factor / couriers[c].speed_kmh * 60 + stop_min;
+    if (finish < best_finish) {
+      best_finish = finish;
+      who = c;
+    }
+  }
+  return who;
+}
+
+void miss(std::uint32_t i, std::span<MealOutcome> outcomes, std::span<double> handover_at, LunchTotals& t) {
+  outcomes[i] = MealOutcome::kMissed;
+  if (!handover_at.empty()) handover_at[i] = -1;
+  ++t.missed;
+}
+
+// One courier rides one trip: a stop reached after the limit is missed, and so is the rest of the trip.
+void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<const std::uint32_t> idx,
+               const Courier& courier, double& free_at, const LunchSettings& s, std::span<MealOutcome> outcomes,
+               std::span<double> handover_at, LunchTotals& t) {
+  const double limit = std::min<double>(s.late_min, courier.until);
+  const double per_km_min = s.detour_factor / courier.speed_kmh * 60;
+  double clock = free_at;
+  double x = cx, y = cy;
+  bool out_of_time = false;
+  for (std::uint32_t i : idx) {
+    const double leg = dist(x, y, stops[i].x_km, stops[i].y_km);
+    const double at_door = clock + leg * per_km_min + stops[i].stairs_min * s.stair_slowdown;
+    out_of_time = out_of_time || at_door > limit;
+    if (out_of_time) {
+      miss(i, outcomes, handover_at, t);
+      continue;
+    }
+    if (!handover_at.empty()) handover_at[i] = at_door;
+    t.km += leg * s.detour_factor;
+    x = stops[i].x_km;
+    y = stops[i].y_km;
+    const bool on_time = at_door <= s.on_time_min;
+    outcomes[i] = on_time ? MealOutcome::kOnTime : MealOutcome::kLate;
+    ++(on_time ? t.on_time : t.late);
+    t.wait_min += at_door - s.ready_min;
+    clock = at_door + s.handover_min + 0.5 * stops[i].stairs_min * s.stair_slowdown;  // hand over, go down
+  }
+  const double back = dist(x, y, cx, cy);
+  t.km += back * s.detour_factor;
+  free_at = clock + back * per_km_min;
+}
+
+}  // namespace
+
+LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
+                           const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes,
+                           std::span<double> handover_at) {
+  LunchTotals t;
+  const std::size_t n = stops.size();
+  t.requested = static_cast<int>(n);
+  w.courier_free.resize(couriers.size());
+  for (std::size_t c = 0; c < couriers.size(); ++c) w.courier_free[c] = std::max<double>(s.ready_min, couriers[c].from);
+  if (n == 0) return t;
+  if (couriers.empty()) {
+    std::fill(outcomes.begin(), outcomes.end(), MealOutcome::kMissed);
+    std::fill(handover_at.begin(), handover_at.end(), -1.0);
+    t.missed = static_cast<int>(n);
+    return t;
+  }
+  sweep_order(cx, cy, stops, w);
+  plan_trips(cx, cy, stops, couriers.size(), s, w);
   for (std::uint32_t trip : w.trip_order) {
     std::span<const std::uint32_t> idx(w.order.data() + w.trip_begin[trip], w.trip_begin[trip + 1] - w.trip_begin[trip]);
     double stop_min = 0;
     for (std::uint32_t i : idx) stop_min += 1.5 * stops[i].stairs_min * s.stair_slowdown + s.handover_min;
-    // The courier who can finish this trip soonest.
-    std::size_t who = couriers.size();
-    double best_finish = 1e300;
-    for (std::size_t c = 0; c < couriers.size(); ++c) {
-      if (w.courier_free[c] >= couriers[c].until) continue;  // may not work outdoors any more today
-      const double finish = w.courier_free[c] + w.trip_len[trip] * s.detour_factor / couriers[c].speed_kmh * 60 + stop_min;
-      if (finish < best_finish) {
-        best_finish = finish;
-        who = c;
-      }
-    }
+    const std::size_t who = soonest_courier(couriers, w, w.trip_len[trip], stop_min, s);
     if (who == couriers.size()) {  // nobody may carry this trip
-      for (std::uint32_t i : idx) {
-        outcomes[i] = MealOutcome::kMissed;
-        if (!handover_at.empty()) handover_at[i] = -1;
-      }
-      t.missed += static_cast<int>(idx.size());
+      for (std::uint32_t i : idx) miss(i, outcomes, handover_at, t);
       continue;
     }
-    const double limit = std::min<double>(s.late_min, couriers[who].until);
-    const double per_km_min = s.detour_factor / couriers[who].speed_kmh * 60;
-    double clock = w.courier_free[who];
-    double x = cx, y = cy;
-    bool out_of_time = false;
-    for (std::uint32_t i : idx) {
-      if (out_of_time) {
-        outcomes[i] = MealOutcome::kMissed;
-        if (!handover_at.empty()) handover_at[i] = -1;
-        ++t.missed;
-        continue;
-      }
-      const double leg = dist(x, y, stops[i].x_km, stops[i].y_km);
-      const double at_door = clock + leg * per_km_min + stops[i].stairs_min * s.stair_slowdown;
-      if (at_door > limit) {  // too late to hand over: this and the rest of the trip are missed
-        outcomes[i] = MealOutcome::kMissed;
-        if (!handover_at.empty()) handover_at[i] = -1;
-        ++t.missed;
-        out_of_time = true;
-        continue;
-      }
-      if (!handover_at.empty()) handover_at[i] = at_door;
-      t.km += leg * s.detour_factor;
-      x = stops[i].x_km;
-      y = stops[i].y_km;
-      if (at_door <= s.on_time_min) {
-        outcomes[i] = MealOutcome::kOnTime;
-        ++t.on_time;
-      } else {
-        outcomes[i] = MealOutcome::kLate;
-        ++t.late;
-      }
-      t.wait_min += at_door - s.ready_min;
-      clock = at_door + s.handover_min + 0.5 * stops[i].stairs_min * s.stair_slowdown;  // hand over, go down
-    }
-    const double back = dist(x, y, cx, cy);
-    t.km += back * s.detour_factor;
-    w.courier_free[who] = clock + back * per_km_min;
+    ride_trip(cx, cy, stops, idx, couriers[who], w.courier_free[who], s, outcomes, handover_at, t);
   }
   return t;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Lunch delivery for one station on one day (MODEL.md section 7: Lunch window, Travel, Dispatch).
+// Lunch delivery for one station on one day (docs/odd.md: Lunch window, Travel, Dispatch).
 // Meals are ready at the canteen at ready time. The meals are split into trips of at most box_capacity
 // (as many trips as couriers when there are enough, so more couriers means shorter trips): homes are
 // swept by angle around the canteen and cut into balanced groups; each trip is ordered by nearest

@@ -1,5 +1,5 @@
 #pragma once
-// A station's working day as a list scheduler (MODEL.md section 7, Dispatch). Helpers (social workers,
+// A station's working day as a list scheduler (docs/odd.md, Dispatch). Helpers (social workers,
 // volunteers, lent staff) each have a shift and a timeline of busy intervals. Tasks are offered in
 // priority order; each goes to the helper who can finish it soonest (ties by helper index), at the
 // earliest start inside the task's window that fits a gap of that helper's timeline. A task nobody can

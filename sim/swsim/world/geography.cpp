@@ -4,7 +4,7 @@
 
 namespace swsim {
 
-// Figures from shared FACTS (Jinan civil affairs, 2020 census "七普", DataV district centroids).
+// Figures with their sources in docs/sources.md (Jinan civil affairs, 2020 census "七普", DataV district centroids).
 // 60+ shares: 历下 17.9%, 章丘 22.4%, 钢城 23.8% are published; the others are estimates (about 18% in the
 // urban core, 22-24% outside), all scaled afterwards to the city's 19.96%.
 const std::array<AreaFacts, kAreaCount>& jinan_areas() {

@@ -1,5 +1,5 @@
 #pragma once
-// A user-supplied table of real station sites (MODEL.md section 5), replacing the synthetic ones:
+// A user-supplied table of real station sites (docs/odd.md, Initialization), replacing the synthetic ones:
 // CSV with the header `name,area,lat,lon` and optionally `,social_workers`; `area` is one of the 15
 // management areas by Chinese name or pinyin (e.g. 历下区 or Lixia). Every area needs at least one
 // station, since its elders must belong somewhere.
