@@ -78,13 +78,18 @@ TEST_CASE("a volunteer's shift follows the heat rules of the day", "[rules][peop
   CHECK(mild.no_outdoor_start >= mild.no_outdoor_end);  // no ban
 }
 
-TEST_CASE("weekend duty keeps a share of the staff, at least one", "[rules][people]") {
+TEST_CASE("weekend duty keeps a share of the staff, at least the minimum on duty and at least one", "[rules][people]") {
   Config c;
   c.staffing.weekend_duty_share = 0.34;
+  c.staffing.weekend_min_on_duty = 0;
   CHECK(social_workers_on_duty(3, false, c.staffing) == 3);
   CHECK(social_workers_on_duty(3, true, c.staffing) == 1);
   CHECK(social_workers_on_duty(6, true, c.staffing) == 2);
   CHECK(social_workers_on_duty(0, true, c.staffing) == 0);
+  c.staffing.weekend_min_on_duty = 2;
+  CHECK(social_workers_on_duty(3, true, c.staffing) == 2);
+  CHECK(social_workers_on_duty(1, true, c.staffing) == 1);  // all the staff there is
+  CHECK(social_workers_on_duty(9, true, c.staffing) == 3);  // the share when it is more
 }
 
 TEST_CASE("a social worker's field time is the shift less the break and desk work, and overtime counts", "[rules][people]") {

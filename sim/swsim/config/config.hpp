@@ -87,6 +87,7 @@ enum class TravelMode : std::uint8_t { kWalk = 0, kEbike = 1 };
 struct StaffingParams {
   int social_workers_per_station = 0;
   double weekend_duty_share = 0;
+  int weekend_min_on_duty = 0;
   TravelMode social_worker_mode = TravelMode::kEbike;
   int shift_start_min = 0;  // minutes after midnight
   int shift_end_min = 0;

@@ -360,7 +360,13 @@ std::vector<ParamDef> build_registry() {
                       {"1", "Social workers on the staff of each station",
                        "sources.md: observed 2.35-3.1 per station; default 3, range 2-5 [EST]"}));
   r.push_back(real("staffing", "weekend_duty_share", FIELD(staffing.weekend_duty_share), 0.34, 0, 1,
-                   {"1", "Share of a station's social workers on the weekend duty roster (at least one)", kAssume}));
+                   {"1", "Share of a station's social workers on the weekend duty roster (at least weekend_min_on_duty)",
+                    kAssume}));
+  r.push_back(integer("staffing", "weekend_min_on_duty", FIELD(staffing.weekend_min_on_duty), 2, 0, 50,
+                      {"1", "Social workers on weekend duty at the least (or all staff when fewer), so lunch and "
+                            "urgent work stay covered",
+                       "model specification (odd.md): a weekend roster that keeps lunch covered, default 2 [EST]; "
+                       "no source found for stations' weekend duty"}));
   {
     ParamDef p{"staffing", "social_worker_mode", "ebike", "", "walk | ebike",
                "How social workers travel on their rounds", kAssume, {}, {}};
@@ -456,12 +462,12 @@ std::vector<ParamDef> build_registry() {
                     kAssume}));
   r.push_back(clock("lunch", "ready_time", FIELD(lunch.ready_min), "11:30",
                     {"", "Meals are ready at the canteen", "source article: lunch brought at 11:30"}));
-  r.push_back(clock("lunch", "on_time_by", FIELD(lunch.on_time_min), "12:00",
-                    {"", "A meal handed over by this time is on time",
-                     "sources.md: programmes require delivery within 30-60 min"}));
-  r.push_back(clock("lunch", "late_by", FIELD(lunch.late_min), "13:00",
+  r.push_back(clock("lunch", "on_time_by", FIELD(lunch.on_time_min), "12:30",
+                    {"", "A meal handed over by this time is on time (60 min after ready_time, the programmes' window)",
+                     "sources.md: programmes require delivery within 30-60 min (Xuyi: within 1 h)"}));
+  r.push_back(clock("lunch", "late_by", FIELD(lunch.late_min), "13:30",
                     {"", "A meal handed over after on_time_by and by this time is late; after it, missed",
-                     "sources.md: programmes require delivery within 30-60 min, eating within 2 h of cooking"}));
+                     "sources.md: food eaten within 2 h of cooking (Jurong, Xuyi): 2 h after ready_time"}));
   r.push_back(integer("lunch", "box_capacity", FIELD(lunch.box_capacity), 8, 1, 100,
                       {"1", "Meals one courier carries per trip (insulated box)", "model specification (odd.md)"}));
   r.push_back(real("lunch", "handover_min", FIELD(lunch.handover_min), 5, 0, 60,

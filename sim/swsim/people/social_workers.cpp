@@ -7,7 +7,8 @@ namespace swsim {
 
 int social_workers_on_duty(int staff, bool weekend, const StaffingParams& p) {
   if (!weekend || staff <= 0) return staff;
-  return std::max(1, static_cast<int>(std::lround(staff * p.weekend_duty_share)));
+  const int roster = static_cast<int>(std::lround(staff * p.weekend_duty_share));
+  return std::max({1, roster, std::min(staff, p.weekend_min_on_duty)});
 }
 
 void start_social_worker_shift(Helper& h, double speed_kmh, const StaffingParams& p) {

@@ -1,6 +1,7 @@
 #pragma once
 // Social workers: who is on duty, their working day and their hours (odd.md, Social workers). All staff
-// work on weekdays; at weekends a duty roster of staffing.weekend_duty_share of them (at least one).
+// work on weekdays; at weekends a duty roster of staffing.weekend_duty_share of them, at least
+// staffing.weekend_min_on_duty (or all when fewer) so lunch and urgent work stay covered, and at least one.
 // A shift runs from staffing.shift_start to shift_end with a break after the lunch round; a share of it
 // is desk work, so field tasks get the rest; a task may run up to staffing.max_overtime_min late.
 #include "swsim/config/config.hpp"
