@@ -678,7 +678,9 @@ def build_report(paths, out_dir, title=None):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description="Markdown what-if report with PNG figures from swsim result files "
+    # Run by `swsim-analyze report`, errors carry its prefix (SWSIM_REPORT_PROG); run directly, this name.
+    prog = os.environ.get("SWSIM_REPORT_PROG", "swsim_report")
+    p = argparse.ArgumentParser(prog=prog, description="Markdown what-if report with PNG figures from swsim result files "
                                             "(the first file is the reference).")
     p.add_argument("--out", required=True, help="output folder (report.md and the PNG figures)")
     p.add_argument("--title", help="report title")
@@ -687,7 +689,7 @@ def main(argv=None):
     try:
         report, figs = build_report(args.files, args.out, args.title)
     except (OSError, ValueError, KeyError) as e:
-        print(f"swsim_report: error: {e}", file=sys.stderr)
+        print(f"{prog}: error: {e}", file=sys.stderr)
         return 2
     print(f"{report} ({len(figs)} figures)")
     return 0
