@@ -32,7 +32,8 @@ set(swsim_deb_depends "python3, python3-numpy, python3-xarray, python3-matplotli
   "python3-netcdf4 | python3-h5netcdf")
 if(TARGET swsim-viz)
   # The viewer draws the stations' Chinese names with WenQuanYi Micro Hei (falls back to pinyin).
-  list(APPEND swsim_deb_depends fonts-wqy-microhei)
+  # GLFW opens its GL context through libGL.so.1 (libgl1).
+  list(APPEND swsim_deb_depends fonts-wqy-microhei libgl1)
 endif()
 string(REPLACE ";" ", " swsim_deb_depends "${swsim_deb_depends}")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "${swsim_deb_depends}")
