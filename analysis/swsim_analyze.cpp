@@ -78,9 +78,6 @@ const char* kUsage =
     "Exit status:\n"
     "  0 done; 2 a bad command line, or a result file that cannot be read (one line on stderr).\n";
 
-const char* kShortUsage =
-    "usage: swsim-analyze summary FILE... | compare A B | report --out DIR FILE... (see 'swsim-analyze --help')";
-
 int usage_error(const std::string& msg) {
   std::cerr << "swsim-analyze: error: " << msg << "\n";
   return 2;
@@ -317,8 +314,7 @@ int run_report(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << "swsim-analyze: error: no command given\n" << kShortUsage << "\n";
-    return 2;
+    return usage_error("no command given (commands: summary, compare, report; see 'swsim-analyze --help')");
   }
   const std::string cmd = args[0];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
@@ -330,10 +326,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd != "summary" && cmd != "compare" && cmd != "report") {
-    std::cerr << "swsim-analyze: error: unknown " << (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") << " '"
-              << cmd << "' (commands: summary, compare, report)\n"
-              << kShortUsage << "\n";
-    return 2;
+    return usage_error(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + cmd +
+                       "' (commands: summary, compare, report; see 'swsim-analyze --help')");
   }
   for (const auto& a : args) {
     if (a == "--") break;
