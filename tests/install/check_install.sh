@@ -5,6 +5,7 @@
 #   check_install.sh programs  WORK VIZ MAN        run the installed programs from WORK/prefix
 #   check_install.sh consumer  WORK SOURCE_DIR     build and run tests/install/consumer against WORK/prefix
 #   check_install.sh completion BUILD SOURCE_DIR   the bash completions, with bash-completion's helpers
+#   check_install.sh hdf5      SOURCE_DIR WORK     the HDF5 lookup refuses a (stand-in) parallel HDF5
 #   check_install.sh deb       BUILD WORK MAN      cpack -G DEB, dpkg-deb -x into WORK/root, run from there
 # VIZ/MAN are ON/OFF: whether swsim-viz and the man pages were built. Exit 77 = skipped (ctest SKIP).
 set -euo pipefail
@@ -133,6 +134,28 @@ case "$step" in
       fi
       echo "bash completions offer the expected words"
     ' _ "$bc" "$source/packaging/bash-completion"
+    ;;
+
+  hdf5)
+    source="$1" work="$2"
+    real=$(command -v h5cc) || { echo "SKIP: no h5cc (libhdf5-dev)"; exit 77; }
+    rm -rf "$work" && mkdir -p "$work/bin"
+    # A stand-in for an MPI build's h5pcc: the serial library, but reporting "Parallel HDF5: yes".
+    printf '#!/bin/sh\nif [ "$1" = -showconfig ]; then "%s" "$@" | sed "s/Parallel HDF5: no/Parallel HDF5: yes/"; else exec "%s" "$@"; fi\n' \
+      "$real" "$real" >"$work/bin/h5pcc"
+    chmod +x "$work/bin/h5pcc"
+    if cmake -S "$source/tests/install/hdf5_parallel" -B "$work/parallel" -DSWSIM_SOURCE_DIR="$source" \
+         -DHDF5_C_COMPILER_EXECUTABLE="$work/bin/h5pcc" >"$work/parallel.log" 2>&1; then
+      cat "$work/parallel.log"; fail "a parallel HDF5 was accepted"
+    fi
+    grep -q "swsim needs the serial HDF5 library, but the one found is built with MPI" "$work/parallel.log" \
+      || { cat "$work/parallel.log"; fail "no clear message for a parallel HDF5"; }
+    # Both wrappers in one folder on PATH, as Debian installs them in /usr/bin: the serial h5cc is taken.
+    ln -s "$real" "$work/bin/h5cc"
+    PATH="$work/bin:$PATH" cmake -S "$source/tests/install/hdf5_parallel" -B "$work/serial" \
+      -DSWSIM_SOURCE_DIR="$source" >"$work/serial.log" 2>&1 || { cat "$work/serial.log"; fail "serial HDF5 refused"; }
+    grep -q "swsim HDF5 lookup: .*/h5cc, parallel=FALSE" "$work/serial.log" || { cat "$work/serial.log"; fail "serial lookup"; }
+    echo "a parallel HDF5 is refused with one message; the serial h5cc is chosen first ($(elapsed) s)"
     ;;
 
   deb)
