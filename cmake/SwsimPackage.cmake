@@ -27,7 +27,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME swsim)
-set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}\n${CPACK_PACKAGE_DESCRIPTION}")
+# CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY on the first line of both packages' descriptions.
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 set(swsim_deb_depends "python3, python3-numpy, python3-xarray, python3-matplotlib, python3-h5py"
   "python3-netcdf4 | python3-h5netcdf")
@@ -46,8 +47,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
   "libtbb-dev, libhdf5-dev, libboost-program-options-dev, librandom123-dev, cmake")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
-  "swsim simulation library for C++ programs (swsim 模拟库)\n\
-The simulation library of swsim (scenario -> world -> simulation -> HDF5 results) for other C++\n\
+  "The simulation library of swsim (scenario -> world -> simulation -> HDF5 results) for other C++\n\
 programs: headers, libswsim_core.a and the CMake package (find_package(swsim) -> swsim::core).")
 
 include(CPack)
