@@ -3,7 +3,7 @@
 #   check_install.sh install   BUILD WORK          cmake --install into WORK/staging, then move it to WORK/prefix
 #                                                  (the programs must not depend on where they were installed)
 #   check_install.sh programs  WORK VIZ MAN        run the installed programs from WORK/prefix
-#   check_install.sh consumer  WORK SOURCE_DIR     build and run tests/install/consumer against WORK/prefix
+#   check_install.sh consumer  WORK SOURCE_DIR [-D...]  build and run tests/install/consumer against WORK/prefix
 #   check_install.sh completion BUILD SOURCE_DIR   the bash completions, with bash-completion's helpers
 #   check_install.sh hdf5      SOURCE_DIR WORK     the HDF5 lookup refuses a (stand-in) parallel HDF5
 #   check_install.sh deb       BUILD WORK MAN      cpack -G DEB, dpkg-deb -x into WORK/root, run from there
@@ -84,9 +84,10 @@ case "$step" in
 
   consumer)
     work="$1" source="$2"
+    shift 2  # the rest: the build's compiler and flags (a sanitizer build's library needs its runtime)
     b="$work/consumer-build"
     rm -rf "$b"
-    cmake -S "$source/tests/install/consumer" -B "$b" -DCMAKE_BUILD_TYPE=Release \
+    cmake -S "$source/tests/install/consumer" -B "$b" -DCMAKE_BUILD_TYPE=Release "$@" \
       -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/consumer-configure.log" \
       || { cat "$work/consumer-configure.log"; fail "configuring the consumer against $work/prefix"; }
     cmake --build "$b" >"$work/consumer-build.log" || { cat "$work/consumer-build.log"; fail "building the consumer"; }
