@@ -124,6 +124,8 @@ case "$step" in
       expect "swsim run --sc" --scenario
       expect "swsim run --" --replicates
       expect "swsim sweep --" --out-dir
+      expect "swsim run --he" --help
+      [[ $(complete_line "swsim run --" | sort | uniq -d) == "" ]] || { echo "FAIL: repeated candidates"; exit 1; }
       expect "swsim params --format " ini
       expect "swsim run --set staffing.social" staffing.social_workers_per_station=
       expect "swsim-analyze " summary
