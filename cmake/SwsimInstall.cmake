@@ -30,7 +30,9 @@ foreach(prog ${SWSIM_PROGRAMS})
 endforeach()
 
 # ---- man pages, generated from --help and --version at build time (help2man) -------------------------
-# packaging/man/PROGRAM.h2m adds the sections --help does not have (examples, files, see also).
+# packaging/man/PROGRAM.h2m adds the sections --help does not have (examples, files, see also). The
+# installed files it names are written with the placeholder @SWSIM_PREFIX@, replaced by the real prefix
+# when the pages are installed (cmake --install --prefix P, or /usr in the .deb: CPACK_SET_DESTDIR).
 find_program(SWSIM_HELP2MAN help2man)
 option(SWSIM_MAN_PAGES "Generate man pages with help2man" ON)
 if(SWSIM_MAN_PAGES AND SWSIM_HELP2MAN)
@@ -40,8 +42,11 @@ if(SWSIM_MAN_PAGES AND SWSIM_HELP2MAN)
   set(swsim_man_name "agent-based simulation of social work stations in Jinan's summer heat")
   set(swsim-analyze_man_name "summaries, comparisons and what-if reports of swsim result files")
   set(swsim-viz_man_name "desktop visualizer of swsim result files")
+  set(SWSIM_FULL_DATADIR "@SWSIM_PREFIX@/${CMAKE_INSTALL_DATADIR}/swsim")
+  set(SWSIM_FULL_DOCDIR "@SWSIM_PREFIX@/${CMAKE_INSTALL_DOCDIR}")
   foreach(prog ${SWSIM_PROGRAMS})
-    set(include ${PROJECT_SOURCE_DIR}/packaging/man/${prog}.h2m)
+    set(include ${man_dir}/${prog}.h2m)
+    configure_file(${PROJECT_SOURCE_DIR}/packaging/man/${prog}.h2m ${include} @ONLY)
     add_custom_command(OUTPUT ${man_dir}/${prog}.1
       COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 ${SWSIM_HELP2MAN} --no-info --no-discard-stderr --locale=C.UTF-8
               --section=1 "--name=${${prog}_man_name}" --include=${include}
@@ -52,7 +57,19 @@ if(SWSIM_MAN_PAGES AND SWSIM_HELP2MAN)
     list(APPEND man_pages ${man_dir}/${prog}.1)
   endforeach()
   add_custom_target(swsim_man_pages ALL DEPENDS ${man_pages})
-  install(FILES ${man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT Runtime)
+  install(CODE "set(_swsim_man_pages \"${man_pages}\")\nset(_swsim_mandir \"${CMAKE_INSTALL_MANDIR}\")"
+    COMPONENT Runtime)
+  install(CODE [[
+    foreach(_page IN LISTS _swsim_man_pages)
+      get_filename_component(_name "${_page}" NAME)
+      set(_dest "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${_swsim_mandir}/man1/${_name}")
+      message(STATUS "Installing: ${_dest}")
+      file(READ "${_page}" _text)
+      string(REPLACE "@SWSIM_PREFIX@" "${CMAKE_INSTALL_PREFIX}" _text "${_text}")
+      file(WRITE "${_dest}" "${_text}")
+      list(APPEND CMAKE_INSTALL_MANIFEST_FILES "${_dest}")
+    endforeach()
+  ]] COMPONENT Runtime)
 elseif(SWSIM_MAN_PAGES)
   message(STATUS "help2man not found: no man pages (apt-get install help2man, or -DSWSIM_MAN_PAGES=OFF)")
 endif()

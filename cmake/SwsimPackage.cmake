@@ -20,6 +20,9 @@ Programs: swsim (simulation), swsim-analyze (summaries, comparisons, reports), s
 set(CPACK_GENERATOR DEB)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Install with DESTDIR and the prefix /usr, so the man pages name /usr/share/swsim (not cpack's staging).
+set(CPACK_SET_DESTDIR ON)
+set(CPACK_INSTALL_PREFIX /usr)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL Runtime Development)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

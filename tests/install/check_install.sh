@@ -42,10 +42,16 @@ case "$step" in
     need_file "$(dirname "$config")/swsimConfigVersion.cmake"
     need_file "$(dirname "$config")/swsimTargets.cmake"
     [[ -n "$(find "$p" -name libswsim_core.a)" ]] || fail "no libswsim_core.a under $p"
-    # Nothing installed may point back into the source or build tree.
+    # Nothing installed may point back into the source or build tree (the man pages name the prefix
+    # they were installed into, which is in the build tree here).
     src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-    if grep -rl --binary-files=text -e "$src/" -e "$(cd "$build" && pwd)/" "$p" | grep -v '\.md$'; then
+    if grep -rao --binary-files=text -e "$src/[^ \"']*" -e "$(cd "$build" && pwd)/[^ \"']*" "$p" \
+         | grep -v '\.md:' | grep -v ":$work/staging/"; then
       fail "the files above contain a path of the source or build tree"
+    fi
+    if [[ -f "$p/share/man/man1/swsim.1" ]]; then
+      grep -q "$work/staging/share/swsim/scenarios" "$p/share/man/man1/swsim.1" \
+        || fail "swsim.1 does not name the scenarios under the install prefix"
     fi
     echo "installed $(find "$p" -type f | wc -l) files into $p in $(elapsed) s"
     ;;
@@ -194,7 +200,11 @@ case "$step" in
              usr/share/bash-completion/completions/swsim; do
       need_file "$root/$f"
     done
-    if [[ "$man" == ON ]]; then need_file "$root/usr/share/man/man1/swsim.1"; fi
+    if [[ "$man" == ON ]]; then
+      need_file "$root/usr/share/man/man1/swsim.1"
+      grep -q '^\.I /usr/share/swsim/scenarios/\*\.ini' "$root/usr/share/man/man1/swsim.1" \
+        || fail "swsim.1 in the package does not name /usr/share/swsim/scenarios"
+    fi
     grep -q 'usr/include/' "$work/contents.txt" && fail "the runtime package carries headers (they belong in swsim-dev)"
     dpkg-deb -c "$dev" >"$work/dev-contents.txt"
     grep -q 'swsimConfig.cmake' "$work/dev-contents.txt" || fail "swsim-dev has no swsimConfig.cmake"
