@@ -291,6 +291,7 @@ int run_report(const std::vector<std::string>& args) {
   if (script.empty()) {
     std::string where;
     for (const auto& t : tried) where += (where.empty() ? "" : ", ") + t;
+    if (where.empty()) where = "nowhere: /proc/self/exe cannot be read";
     return usage_error("the report script swsim_report.py is missing (looked at " + where +
                        "; set SWSIM_REPORT_SCRIPT to its path)");
   }
