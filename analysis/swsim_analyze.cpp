@@ -1,8 +1,9 @@
 // swsim-analyze: summaries and comparisons of result files, from the files alone.
 //   swsim-analyze summary FILE... [--format table|csv|markdown]
 //   swsim-analyze compare A B [--format table|csv|markdown]
-//   swsim-analyze report --out DIR FILE...
+//   swsim-analyze report --out DIR FILE... [--title TEXT]
 // A FILE may be a sweep index (DIR/sweep.h5 from `swsim sweep`): it stands for all its points.
+// The report is a Python script found beside this program (build tree) or in <prefix>/share/swsim.
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,11 +22,14 @@
 #include "summary.hpp"
 #include "text_table.hpp"
 
-#ifndef SWSIM_REPORT_SCRIPT
-#define SWSIM_REPORT_SCRIPT "analysis/swsim_report.py"
+#ifndef SWSIM_BIN_TO_DATA
+#define SWSIM_BIN_TO_DATA "../share/swsim"  // from <prefix>/bin to <prefix>/share/swsim
 #endif
 #ifndef SWSIM_PYTHON
 #define SWSIM_PYTHON "/usr/bin/python3"
+#endif
+#ifndef SWSIM_VERSION
+#define SWSIM_VERSION "unknown"
 #endif
 
 using namespace swsim::results;
@@ -33,26 +37,74 @@ using namespace swsim::results;
 namespace {
 
 const char* kUsage =
-    "Usage:\n"
-    "  swsim-analyze summary FILE... [--format table|csv|markdown]\n"
-    "  swsim-analyze compare A B [--format table|csv|markdown]\n"
-    "  swsim-analyze report --out DIR FILE... [--title TEXT]\n"
+    "Usage: swsim-analyze summary FILE... [--format table|csv|markdown]\n"
+    "  or:  swsim-analyze compare A B [--format table|csv|markdown]\n"
+    "  or:  swsim-analyze report --out DIR FILE... [--title TEXT]\n"
+    "  or:  swsim-analyze --help | --version\n"
+    "Summaries, comparisons and what-if reports of swsim result files (swsim " SWSIM_VERSION ").\n"
+    "swsim 结果文件的汇总、比较与情景报告。\n"
     "\n"
+    "Commands:\n"
     "  summary   key indicators (on-time lunch, missed meals, heat illness found early, visits, overtime,\n"
     "            cost per meal) per management area and for the city, with 95 % intervals over replicates\n"
     "            when a file has them; then lunch, heat illness and services per area\n"
     "  compare   differences B - A of the key indicators per area and for the city; paired 95 % intervals\n"
     "            when A and B have the same replicate seeds (common random numbers)\n"
-    "  report    a Markdown report with PNG figures for planners (DIR/report.md), made by\n"
-    "            " SWSIM_REPORT_SCRIPT "\n"
+    "  report    a Markdown report with PNG figures for planners (DIR/report.md), made by the Python\n"
+    "            script swsim_report.py (xarray, matplotlib)\n"
+    "\n"
+    "Options:\n"
+    "  --out DIR          report (required): folder for report.md and its PNG figures\n"
+    "  --format FORMAT    summary, compare: table (default), csv or markdown\n"
+    "  --title TEXT       report: the report's title\n"
+    "  -h, --help         show this help and exit\n"
+    "  -V, --version      print the version and exit\n"
     "\n"
     "  A FILE may be a sweep index (DIR/sweep.h5 written by `swsim sweep`): it stands for all its points,\n"
     "  each labelled by its parameter values. compare with a sweep compares point by point (or a single\n"
-    "  file against every point).\n";
+    "  file against every point).\n"
+    "\n"
+    "Examples:\n"
+    "  swsim-analyze summary out/baseline.h5\n"
+    "  swsim-analyze summary out/baseline.h5 out/sw5.h5 --format csv > summary.csv\n"
+    "  swsim-analyze compare out/baseline.h5 out/sw5.h5\n"
+    "  swsim-analyze report --out report/ out/baseline.h5 out/sw5.h5\n"
+    "\n"
+    "Environment:\n"
+    "  SWSIM_REPORT_SCRIPT  the report script (default: swsim_report.py beside this program, else\n"
+    "                       <prefix>/share/swsim/swsim_report.py)\n"
+    "  SWSIM_PYTHON         the Python 3 that runs it (default: " SWSIM_PYTHON ")\n"
+    "\n"
+    "Exit status:\n"
+    "  0 done; 2 a bad command line, or a result file that cannot be read (one line on stderr).\n";
 
 int usage_error(const std::string& msg) {
   std::cerr << "swsim-analyze: error: " << msg << "\n";
   return 2;
+}
+
+// The folder holding this program (from /proc/self/exe), or empty when it cannot be read.
+std::filesystem::path program_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+// The report script: $SWSIM_REPORT_SCRIPT, else beside the program (build tree), else the installed
+// copy in <prefix>/share/swsim found relative to <prefix>/bin. Empty when none exists.
+std::string find_report_script(std::vector<std::string>& tried) {
+  if (const char* env = std::getenv("SWSIM_REPORT_SCRIPT"); env && *env) {
+    tried.push_back(env);
+    return std::filesystem::exists(env) ? std::string(env) : std::string();
+  }
+  const auto dir = program_dir();
+  if (dir.empty()) return {};
+  for (const auto& p : {dir / "swsim_report.py", (dir / SWSIM_BIN_TO_DATA / "swsim_report.py").lexically_normal()}) {
+    tried.push_back(p.string());
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) return p.string();
+  }
+  return {};
 }
 
 bool parse_format(const std::string& f, TableFormat& format) {
@@ -174,7 +226,10 @@ int run_summary(const std::vector<std::string>& files, TableFormat format) {
 }
 
 int run_compare(const std::vector<std::string>& files, TableFormat format) {
-  if (files.size() != 2) return usage_error("compare needs exactly two result files (or sweep indexes): A B");
+  if (files.size() != 2)
+    return usage_error("compare needs exactly two result files (or sweep indexes): A B" +
+                       (files.size() > 2 ? ", not " + std::to_string(files.size()) + " (unexpected '" + files[2] + "')"
+                                         : std::string()));
   const auto a = expand_inputs({files[0]});
   const auto b = expand_inputs({files[1]});
   std::vector<std::pair<const Input*, const Input*>> pairs;
@@ -204,50 +259,106 @@ int run_compare(const std::vector<std::string>& files, TableFormat format) {
   return 0;
 }
 
+// report --out DIR FILE... [--title TEXT]: the arguments are checked here (one error prefix for every
+// mistake), then the Python script takes over this process.
 int run_report(const std::vector<std::string>& args) {
-  std::string script = SWSIM_REPORT_SCRIPT;
-  if (const char* env = std::getenv("SWSIM_REPORT_SCRIPT"); env && *env) script = env;
-  if (!std::filesystem::exists(script))
-    return usage_error("the report script " + script + " is missing (set SWSIM_REPORT_SCRIPT to its path)");
-  std::vector<std::string> argv_s{SWSIM_PYTHON, script};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::string out, title;
+  bool has_title = false;
+  std::vector<std::string> files;
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (!options_done && a == "--") {
+      options_done = true;
+    } else if (!options_done && (a == "--out" || a == "--title")) {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a value (see 'swsim-analyze --help')");
+      (a == "--out" ? out : title) = args[++i];
+      if (a == "--title") has_title = true;
+    } else if (!options_done && (a.rfind("--out=", 0) == 0 || a.rfind("--title=", 0) == 0)) {
+      const auto eq = a.find('=');
+      (a[2] == 'o' ? out : title) = a.substr(eq + 1);
+      if (a[2] == 't') has_title = true;
+    } else if (!options_done && a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "' for report (report takes --out DIR and --title TEXT)");
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (out.empty()) return usage_error("report needs --out DIR (the folder for report.md and its figures)");
+  if (files.empty()) return usage_error("report needs at least one result file");
+  std::vector<std::string> tried;
+  const std::string script = find_report_script(tried);
+  if (script.empty()) {
+    std::string where;
+    for (const auto& t : tried) where += (where.empty() ? "" : ", ") + t;
+    if (where.empty()) where = "nowhere: /proc/self/exe cannot be read";
+    return usage_error("the report script swsim_report.py is missing (looked at " + where +
+                       "; set SWSIM_REPORT_SCRIPT to its path)");
+  }
+  std::string python = SWSIM_PYTHON;
+  if (const char* env = std::getenv("SWSIM_PYTHON"); env && *env) python = env;
+  std::vector<std::string> argv_s{python, script, "--out", out};
+  if (has_title) argv_s.insert(argv_s.end(), {"--title", title});
+  argv_s.push_back("--");
+  argv_s.insert(argv_s.end(), files.begin(), files.end());
   std::vector<char*> argv;
   for (auto& s : argv_s) argv.push_back(s.data());
   argv.push_back(nullptr);
   std::cout.flush();
-  execv(SWSIM_PYTHON, argv.data());
-  return usage_error(std::string("cannot run ") + SWSIM_PYTHON + ": " + std::strerror(errno));
+  setenv("SWSIM_REPORT_PROG", "swsim-analyze", 1);  // the script's errors carry our prefix
+  execvp(python.c_str(), argv.data());
+  return usage_error("cannot run " + python + ": " + std::strerror(errno) + " (set SWSIM_PYTHON to a Python 3)");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    (args.empty() ? std::cerr : std::cout) << kUsage;
-    return args.empty() ? 2 : 0;
+  if (args.empty()) {
+    return usage_error("no command given (commands: summary, compare, report; see 'swsim-analyze --help')");
   }
   const std::string cmd = args[0];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (cmd == "--version" || cmd == "-V") {
+    std::cout << "swsim-analyze " << SWSIM_VERSION << "\n";
+    return 0;
+  }
   if (cmd != "summary" && cmd != "compare" && cmd != "report") {
-    std::cerr << "swsim-analyze: error: unknown command '" << cmd << "'\n" << kUsage;
-    return 2;
+    return usage_error(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + cmd +
+                       "' (commands: summary, compare, report; see 'swsim-analyze --help')");
+  }
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
   }
   if (cmd == "report") return run_report(std::vector<std::string>(args.begin() + 1, args.end()));
   TableFormat format = TableFormat::kTerminal;
   std::vector<std::string> files;
+  bool options_done = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "--format") {
-      if (i + 1 >= args.size()) return usage_error("--format needs table, csv or markdown");
-      if (!parse_format(args[++i], format))
-        return usage_error("--format must be table, csv or markdown, not '" + args[i] + "'");
-    } else if (args[i] == "--help" || args[i] == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (args[i].rfind("--", 0) == 0) {
-      std::cerr << "swsim-analyze: error: unknown option '" << args[i] << "'\n" << kUsage;
-      return 2;
+    const std::string& a = args[i];
+    if (!options_done && a == "--") {
+      options_done = true;
+    } else if (!options_done && (a == "--format" || a.rfind("--format=", 0) == 0)) {
+      std::string value;
+      if (a == "--format") {
+        if (i + 1 >= args.size()) return usage_error("--format needs table, csv or markdown");
+        value = args[++i];
+      } else {
+        value = a.substr(9);
+      }
+      if (!parse_format(value, format))
+        return usage_error("--format must be table, csv or markdown, not '" + value + "'");
+    } else if (!options_done && a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "' for " + cmd + " (" + cmd + " takes --format table|csv|markdown)");
     } else {
-      files.push_back(args[i]);
+      files.push_back(a);
     }
   }
   try {

@@ -28,6 +28,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import TwoSlopeNorm  # noqa: E402
 
+
+class InputProblem(Exception):
+    """A result file the report cannot use: one line on stderr and exit 2, like every swsim program."""
+
 # ----------------------------------------------------------------------------------------------------------
 # Statistics: Student t quantile (no SciPy needed) and 95 % intervals.
 
@@ -268,7 +272,7 @@ class Scenario:
         self.ds = open_result(path)
         missing = [v for v in NEEDED if v not in self.ds]
         if missing:
-            raise SystemExit(f"swsim_report: error: {path}: not a swsim result file (no {missing[0]})")
+            raise InputProblem(f"{path}: not a swsim result file (no {missing[0]})")
         attrs = self.ds.attrs
         self.scenario_file = str(attrs.get("scenario_file", ""))
         text = str(attrs.get("scenario", ""))
@@ -320,11 +324,11 @@ def expand(paths):
     items = []
     for p in paths:
         if not os.path.exists(p):
-            raise SystemExit(f"swsim_report: error: {p}: file not found")
+            raise InputProblem(f"{p}: file not found")
         if is_sweep_index(p):
             for point, f, params in read_sweep(p):
                 if not os.path.exists(f):
-                    raise SystemExit(f"swsim_report: error: {p}: point {point} result file {f} not found")
+                    raise InputProblem(f"{p}: point {point} result file {f} not found")
                 items.append((f, p, point, params))
         else:
             items.append((p, None, None, None))
@@ -555,7 +559,7 @@ def common_days(scen):
     sets = [set(sc.ds["day"].values.tolist()) for sc in scen]
     common = set.intersection(*sets)
     if not common:
-        raise SystemExit("swsim_report: error: the files have no day in common (compare runs of the same summer)")
+        raise InputProblem("the files have no day in common (compare runs of the same summer)")
     return np.array(sorted(common), dtype="datetime64[ns]"), all(s == sets[0] for s in sets)
 
 
@@ -728,7 +732,9 @@ def build_report(paths, out_dir, title=None):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description="Markdown what-if report with PNG figures from swsim result files "
+    # Run by `swsim-analyze report`, errors carry its prefix (SWSIM_REPORT_PROG); run directly, this name.
+    prog = os.environ.get("SWSIM_REPORT_PROG", "swsim_report")
+    p = argparse.ArgumentParser(prog=prog, description="Markdown what-if report with PNG figures from swsim result files "
                                             "(the first file is the reference).")
     p.add_argument("--out", required=True, help="output folder (report.md and the PNG figures)")
     p.add_argument("--title", help="report title")
@@ -736,8 +742,8 @@ def main(argv=None):
     args = p.parse_args(argv)
     try:
         report, figs = build_report(args.files, args.out, args.title)
-    except (OSError, ValueError, KeyError) as e:
-        print(f"swsim_report: error: {e}", file=sys.stderr)
+    except (InputProblem, OSError, ValueError, KeyError) as e:
+        print(f"{prog}: error: {e}", file=sys.stderr)
         return 2
     print(f"{report} ({len(figs)} figures)")
     return 0

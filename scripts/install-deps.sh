@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake pkg-config git
+  # packaging: man pages from --help (help2man), dpkg-shlibdeps for the .deb (dpkg-dev), completion tests
+  help2man dpkg-dev bash-completion
   # simulation core
   libtbb-dev libhdf5-dev hdf5-tools libboost-program-options-dev librandom123-dev
   # tests; clang and its runtime for the libFuzzer targets (scripts/fuzz.sh)
