@@ -31,8 +31,13 @@ def main() -> int:
         text = md.read_text(encoding="utf-8")
 
         def fill(m: re.Match) -> str:
-            out = subprocess.run([args.swsim, *m.group(2).split()], check=True, capture_output=True, text=True).stdout
-            return m.group(1) + out + m.group(4)
+            # Run from the repository root, so relative paths in the blocks (scenarios/...) resolve. Exit 1 is
+            # accepted for `swsim validate`, whose report is the output even when a row fails.
+            cmd = [args.swsim, *m.group(2).split()]
+            run = subprocess.run(cmd, capture_output=True, text=True, cwd=pathlib.Path(args.docs).parent)
+            if run.returncode not in (0, 1) or (run.returncode == 1 and cmd[1] != "validate") or not run.stdout:
+                sys.exit(f"gen_docs: {' '.join(cmd)} failed ({run.returncode}): {run.stderr.strip()}")
+            return m.group(1) + run.stdout + m.group(4)
 
         new = BLOCK.sub(fill, text)
         if new != text:

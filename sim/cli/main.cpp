@@ -27,6 +27,7 @@
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/simulation/sweep.hpp"
+#include "swsim/validation/validation.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
 #include "swsim/weather/weather.hpp"
@@ -48,6 +49,7 @@ const char* kUsage =
     "Usage:\n"
     "  swsim run --scenario FILE --out FILE [options]   simulate a scenario, write HDF5 results\n"
     "  swsim sweep --scenario FILE --out-dir DIR [...]  run the grid of the scenario's [sweep] section\n"
+    "  swsim validate [--scenario FILE] [--csv FILE]    how well the model matches its targets (exit 0: all pass)\n"
     "  swsim params [--format markdown|ini]             list every scenario key with its default\n"
     "  swsim schema                                     describe the variables of a result file\n"
     "  swsim areas                                      the 15 management areas built in, with sources\n"
@@ -323,6 +325,48 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
   return kExitOk;
 }
 
+// The validation report: every target row, printed, and optionally as CSV and Markdown (docs/validation.md).
+int cmd_validate(int argc, char** argv) {
+  po::options_description desc = common_options("Options of 'swsim validate'");
+  desc.add_options()("csv", po::value<std::string>()->value_name("FILE"), "also write the rows as CSV (id,target,source,low,high,model,pass)")(
+      "markdown", po::value<std::string>()->value_name("FILE"), "also write the rows as a Markdown table (docs/validation.md's)")(
+      "format", po::value<std::string>()->default_value("table")->value_name("table|markdown|csv"),
+      "what to print on standard output");
+  const po::variables_map vm = parse_command(argc, argv, desc, "validate");
+  if (vm.count("help")) {
+    std::cout << "Usage: swsim validate [--scenario FILE] [--replicates N] [--csv FILE] [--markdown FILE] [options]\n\n"
+                 "Runs the scenario (default scenarios/baseline.ini, full city, 3 replicates) and the variants the rows\n"
+                 "need, and prints one row per validation target: closed forms, inputs, heat harm, service patterns.\n"
+                 "Exit status 0 only when every row passes (1 when a row fails, 2 for bad input).\n\n"
+              << desc << "\n";
+    return kExitOk;
+  }
+  const auto limit = thread_limit(vm);
+  std::vector<Override> overrides = overrides_from(vm);
+  if (!vm.count("replicates")) overrides.push_back({"run.replicates", "3", "validate: 3 replicates"});
+  const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : "scenarios/baseline.ini";
+  const Scenario sc = load_scenario(path, overrides);
+  validation::Options o;
+  o.replicates = sc.config.run.replicates;
+  const bool quiet = vm.count("quiet") > 0;
+  if (!quiet) o.progress = [](const std::string& step) { std::fprintf(stderr, "swsim validate: %s\n", step.c_str()); };
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "markdown" && format != "csv")
+    throw InputError("swsim validate: --format must be table, markdown or csv");
+  const auto rows = validation::run_validation(sc, o);
+  std::cout << (format == "markdown" ? validation::rows_markdown(rows, sc, o)
+                : format == "csv"    ? validation::rows_csv(rows)
+                                     : validation::rows_table(rows));
+  auto write = [](const std::string& file, const std::string& text) {
+    std::ofstream out(file);
+    out << text;
+    if (!out) throw RuntimeError(file + ": cannot write");
+  };
+  if (vm.count("csv")) write(vm["csv"].as<std::string>(), validation::rows_csv(rows));
+  if (vm.count("markdown")) write(vm["markdown"].as<std::string>(), validation::rows_markdown(rows, sc, o));
+  return std::all_of(rows.begin(), rows.end(), [](const validation::Row& r) { return r.pass; }) ? kExitOk : kExitRuntime;
+}
+
 int cmd_params(int argc, char** argv) {
   po::options_description desc("Options of 'swsim params'");
   desc.add_options()("help,h", "show this help")(
@@ -415,12 +459,13 @@ int run_command(int argc, char** argv) {
     if (cmd == "run") return cmd_run(argc - 1, argv + 1, command_line);
     if (cmd == "sweep") return cmd_sweep(argc - 1, argv + 1, command_line);
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
+    if (cmd == "validate") return cmd_validate(argc - 1, argv + 1);
     if (cmd == "areas") return cmd_areas();
     if (cmd == "schema") {
       std::cout << schema_markdown();
       return kExitOk;
     }
-    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, params, schema, areas; see 'swsim --help')");
+    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, validate, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
     if (cluster::rank() == 0) std::cerr << "\nswsim: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")

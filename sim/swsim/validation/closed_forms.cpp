@@ -1,0 +1,88 @@
+#include "swsim/validation/closed_forms.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "swsim/services/lunch.hpp"
+#include "swsim/services/schedule.hpp"
+#include "swsim/util/rng.hpp"
+
+namespace swsim::validation {
+
+double erlang_c(int c, double a) {
+  // Erlang B by its recursion, then C = B / (1 - (a / c)(1 - B)).
+  double b = 1.0;
+  for (int k = 1; k <= c; ++k) b = a * b / (k + a * b);
+  const double rho = a / c;
+  return b / (1.0 - rho * (1.0 - b));
+}
+
+QueueStats queue_through_scheduler(int c, double lambda, double mu, int requests, std::uint64_t seed) {
+  std::vector<Helper> helpers(static_cast<std::size_t>(c));
+  for (auto& h : helpers) h.reset(1, true, 0, 1e15, 1e15);
+  const TravelModel tm{};
+  Stream arrivals(seed, 0, 0, StreamKind::kWeather), service(seed, 1, 0, StreamKind::kWeather);
+  double t = 0, waited = 0, wait_sum = 0;
+  const int warmup = requests / 20;
+  for (int k = 0; k < requests; ++k) {
+    t += arrivals.exponential(1.0 / lambda);
+    ScheduleTask task;
+    task.travel = false;
+    task.outdoor = false;
+    task.service_min = service.exponential(1.0 / mu);
+    task.release = t;
+    const Assignment a = assign_task(task, helpers, tm);
+    if (k < warmup || a.helper < 0) continue;
+    const double w = a.start - t;
+    waited += w > 1e-9 ? 1 : 0;
+    wait_sum += w;
+  }
+  const double n = requests - warmup;
+  return {waited / n, wait_sum / n};
+}
+
+double route_length_ratio(int n, int reps, std::uint64_t seed) {
+  double sum = 0;
+  for (int r = 0; r < reps; ++r) {
+    Stream s(seed, static_cast<std::uint32_t>(r), 0, StreamKind::kWeather);
+    std::vector<MealStop> stops(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k)
+      stops[static_cast<std::size_t>(k)] = MealStop{static_cast<std::uint32_t>(k), static_cast<float>(s.uniform()),
+                                                    static_cast<float>(s.uniform()), 0};
+    std::vector<std::uint32_t> rest(static_cast<std::size_t>(n - 1));
+    std::iota(rest.begin(), rest.end(), 1u);
+    const double x0 = stops[0].x_km, y0 = stops[0].y_km;
+    order_route(x0, y0, stops, rest);
+    sum += open_path_km(x0, y0, stops, rest) / std::sqrt(n);
+  }
+  return sum / reps;
+}
+
+double simulated_coverage(int stations, double side, double r, int homes, std::uint64_t seed) {
+  Stream s(seed, 0, 0, StreamKind::kWeather);
+  std::vector<double> sx(static_cast<std::size_t>(stations)), sy(sx.size());
+  for (std::size_t k = 0; k < sx.size(); ++k) {
+    sx[k] = s.uniform() * side;
+    sy[k] = s.uniform() * side;
+  }
+  int within = 0;
+  for (int h = 0; h < homes; ++h) {
+    const double x = s.uniform() * side, y = s.uniform() * side;
+    for (std::size_t k = 0; k < sx.size(); ++k) {
+      double dx = std::abs(x - sx[k]), dy = std::abs(y - sy[k]);
+      dx = std::min(dx, side - dx);
+      dy = std::min(dy, side - dy);
+      if (dx * dx + dy * dy <= r * r) {
+        ++within;
+        break;
+      }
+    }
+  }
+  return static_cast<double>(within) / homes;
+}
+
+double coverage_closed_form(double density, double r) { return 1.0 - std::exp(-density * 3.14159265358979323846 * r * r); }
+
+}  // namespace swsim::validation

@@ -1,0 +1,27 @@
+#pragma once
+// The closed forms the model's parts must reproduce (docs/sources.md, Closed forms), computed two ways:
+// by the formula itself, and by running the model's own machinery on the textbook situation.
+#include <cstdint>
+
+namespace swsim::validation {
+
+// Erlang C: probability that a request waits, c servers, offered load a = lambda / mu (a < c).
+double erlang_c(int c, double a);
+
+// M/M/c through the station's list scheduler (services/schedule.hpp): Poisson arrivals, exponential
+// service, c identical helpers, no travel; P(wait) and mean wait after a 5 % warm-up.
+struct QueueStats {
+  double p_wait = 0, mean_wait = 0;
+};
+QueueStats queue_through_scheduler(int c, double lambda, double mu, int requests, std::uint64_t seed);
+
+// Mean L / sqrt(n A) of the lunch router's open paths (services/lunch.hpp: nearest neighbour + 2-opt)
+// through n uniform points in the unit square, starting at one of them, over `reps` samples.
+double route_length_ratio(int n, int reps, std::uint64_t seed);
+
+// Share of uniform homes within r km of the nearest of `stations` uniform stations in a square of side
+// `side_km` (torus distances, so no edge effects), against 1 - exp(-lambda pi r^2).
+double simulated_coverage(int stations, double side_km, double r_km, int homes, std::uint64_t seed);
+double coverage_closed_form(double stations_per_km2, double r_km);
+
+}  // namespace swsim::validation

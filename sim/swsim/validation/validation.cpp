@@ -1,0 +1,352 @@
+#include "swsim/validation/validation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+#include "swsim/simulation/ensemble.hpp"
+#include "swsim/validation/closed_forms.hpp"
+#include "swsim/weather/weather.hpp"
+#include "swsim/world/geography.hpp"
+#include "swsim/world/world.hpp"
+
+namespace swsim::validation {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// A scenario run with its replicates.
+struct Run {
+  Config config;
+  std::vector<WeatherDay> weather;
+  std::vector<Results> reps;
+};
+
+Run simulate(Config c, int replicates, const std::string& label, const Options& o) {
+  if (o.progress) o.progress("simulating " + label);
+  c.run.replicates = replicates;
+  Run r;
+  r.config = c;
+  const World world = build_world(c);
+  r.weather = make_weather(c);
+  r.reps = run_ensemble(c, world, r.weather).replicates;
+  return r;
+}
+
+// Mean and 95 % t-interval over replicates.
+struct Est {
+  double mean = 0, lo = 0, hi = 0;
+};
+Est estimate(const std::vector<double>& v) {
+  Est e;
+  const double n = static_cast<double>(v.size());
+  for (double x : v) e.mean += x / n;
+  e.lo = e.hi = e.mean;
+  if (v.size() < 2) return e;
+  double ss = 0;
+  for (double x : v) ss += (x - e.mean) * (x - e.mean);
+  static const double t975[] = {0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
+  const std::size_t df = v.size() - 1;
+  const double t = df < 11 ? t975[df] : 1.96;
+  const double half = t * std::sqrt(ss / (n - 1) / n);
+  e.lo = e.mean - half;
+  e.hi = e.mean + half;
+  return e;
+}
+
+// Sum of a metric over all stations on the days `keep` accepts.
+template <class Keep>
+double sum_days(const Results& r, Metric m, Keep keep) {
+  double s = 0;
+  for (int d = 0; d < r.days(); ++d) {
+    if (!keep(d)) continue;
+    for (int st = 0; st < r.stations(); ++st) s += r.at(m, d, st);
+  }
+  return s;
+}
+
+// One value per replicate.
+template <class F>
+std::vector<double> per_rep(const Run& run, F f) {
+  std::vector<double> v;
+  for (const auto& r : run.reps) v.push_back(f(r));
+  return v;
+}
+
+Row make_row(std::string id, std::string what, std::string source, std::string unit, double low, double high,
+             const std::vector<double>& values) {
+  const Est e = estimate(values);
+  Row row{std::move(id), std::move(what), std::move(source), low, high, e.mean, e.lo, e.hi, false, std::move(unit)};
+  row.pass = e.mean >= low && e.mean <= high;
+  return row;
+}
+
+// An effect that must be negative with its whole interval: B - A per paired replicate.
+Row effect_row(std::string id, std::string what, std::string source, std::string unit, const std::vector<double>& diffs) {
+  Row row = make_row(std::move(id), std::move(what), std::move(source), std::move(unit), -kInf, 0, diffs);
+  row.pass = row.model_hi < 0;
+  return row;
+}
+
+// ---- Closed forms -----------------------------------------------------------------------------------------
+
+void closed_form_rows(std::vector<Row>& rows) {
+  const std::string src = "docs/sources.md, Closed forms: Erlang C";
+  for (auto [c, a] : {std::pair{3, 2.5}, std::pair{4, 2.5}, std::pair{10, 6.0}}) {
+    const double exact = erlang_c(c, a);
+    const QueueStats q = queue_through_scheduler(c, a, 1.0, 200000, 7);
+    char id[64], what[160];
+    std::snprintf(id, sizeof id, "closed.erlang_c.c%d_a%g", c, a);
+    std::snprintf(what, sizeof what, "P(wait), %d helpers, offered load %g, through the station scheduler (Erlang C %.4f)",
+                  c, a, exact);
+    rows.push_back(make_row(id, what, src, "1", exact - 0.02, exact + 0.02, {q.p_wait}));
+  }
+  const std::pair<int, double> tours[] = {{25, 0.86}, {50, 0.84}, {100, 0.81}};
+  for (auto [n, constant] : tours) {
+    const double open = constant * (1.0 - 1.0 / n);  // an open path: one edge shorter than the tour
+    char id[64], what[160];
+    std::snprintf(id, sizeof id, "closed.route_length.n%d", n);
+    std::snprintf(what, sizeof what, "lunch route L/sqrt(nA) through %d uniform homes (2-opt tour constant %.2f, open path %.3f)",
+                  n, constant, open);
+    rows.push_back(make_row(id, what, "docs/sources.md, Closed forms: tour-length constants", "1", open * 0.92,
+                            open * 1.08, {route_length_ratio(n, 30, 11)}));
+  }
+  const double density = 50 / 100.0, r = 0.7;
+  const double exact = coverage_closed_form(density, r);
+  rows.push_back(make_row("closed.coverage.r700m",
+                          "share of homes within 700 m of the nearest of randomly placed stations (0.5 per km2)",
+                          "docs/sources.md, Closed forms: 1 - exp(-lambda pi r^2)", "1", exact - 0.01, exact + 0.01,
+                          {simulated_coverage(50, 10.0, r, 200000, 5)}));
+}
+
+// ---- Inputs the synthetic city must reproduce -------------------------------------------------------------
+
+void input_rows(const Config& cfg, std::vector<Row>& rows) {
+  Config full = cfg;
+  full.run.scale = 1.0;
+  const World w = build_world(full);
+  const double n = static_cast<double>(w.elders.size());
+  double age65 = 0, age80 = 0, impaired = 0, alone = 0;
+  for (std::size_t i = 0; i < w.elders.size(); ++i) {
+    age65 += w.elders.age[i] >= 65;
+    age80 += w.elders.age[i] >= 80;
+    impaired += w.elders.function[i] != Function::kIndependent;
+    alone += w.elders.living[i] == Living::kAlone;
+  }
+  const double census = kJinanPopulation2020;
+  rows.push_back(make_row("inputs.share_60plus", "residents aged 60+ / census residents", "2020 census, Jinan: 19.96%",
+                          "%", 19.96 - 0.05, 19.96 + 0.05, {100 * n / census}));
+  rows.push_back(make_row("inputs.share_65plus", "residents aged 65+ / census residents", "2020 census, Jinan: 14.07%",
+                          "%", 14.07 - 0.2, 14.07 + 0.2, {100 * age65 / census}));
+  rows.push_back(make_row("inputs.share_80plus", "aged 80+ among the 60+", "docs/sources.md: 13.45% of 60+ [EST]", "%",
+                          13.45 - 0.5, 13.45 + 0.5, {100 * age80 / n}));
+  rows.push_back(make_row("inputs.impaired", "disabled or semi-disabled among the 60+",
+                          "China 2015 survey of older persons: 18.3%", "%", 18.3 - 0.5, 18.3 + 0.5, {100 * impaired / n}));
+  rows.push_back(make_row("inputs.living_alone", "living alone among the 60+",
+                          "docs/sources.md: 10-15% literature value; ~15% from China's 2021 survey", "%", 10, 15,
+                          {100 * alone / n}));
+  double wrong_areas = 0, staff = 0;
+  for (std::size_t a = 0; a < w.areas.size(); ++a)
+    wrong_areas += w.areas[a].stations_total != jinan_areas()[a].stations;
+  for (const Station& s : w.stations) staff += s.social_workers;
+  rows.push_back(make_row("inputs.stations_per_area", "management areas whose station count differs from Jinan's table",
+                          "Jinan civil affairs: 161 stations, 13/17/16/14/14/10/18/7/15/5/8/12/5/3/4", "1", 0, 0,
+                          {wrong_areas}));
+  rows.push_back(make_row("inputs.staff_per_station", "social workers per station (mean)",
+                          "docs/sources.md: China 2.35, Shandong 2.9, Licheng 3.1 per station", "1", 2.35, 3.1,
+                          {staff / static_cast<double>(w.stations.size())}));
+}
+
+// ---- Heat harm --------------------------------------------------------------------------------------------
+
+void heat_rows(const Run& base, double elders_65plus, std::vector<Row>& rows) {
+  const auto& wx = base.weather;
+  auto wave = [&](int d) { return wx[static_cast<std::size_t>(d)].heat_wave; };
+  auto other = [&](int d) { return !wx[static_cast<std::size_t>(d)].heat_wave; };
+  rows.push_back(make_row("heat.share_on_heat_wave_days", "share of heat-illness events with onset on heat-wave days",
+                          "Jinan CDC 2011-2016: 72.0% of cases during heat waves (Cui et al. 2018)", "%", 60, 85,
+                          per_rep(base, [&](const Results& r) {
+                            const double all = sum_days(r, Metric::kHeatIllness, [](int) { return true; });
+                            return all > 0 ? 100 * sum_days(r, Metric::kHeatIllness, wave) / all : 0.0;
+                          })));
+  const double days = static_cast<double>(wx.size());
+  rows.push_back(make_row("heat.incidence_65plus",
+                          "heat-illness events per 100,000 elders aged 65+ per summer day (all events over the 65+)",
+                          "CALIBRATION: Japan FDMA 2020, about 0.85 per 100,000 aged 65+ per day; target within x2",
+                          "per 100,000 per day", 0.85 / 2, 0.85 * 2, per_rep(base, [&](const Results& r) {
+                            return 1e5 * sum_days(r, Metric::kHeatIllness, [](int) { return true; }) / elders_65plus / days;
+                          })));
+  double wave_days = 0;
+  for (int d = 0; d < static_cast<int>(wx.size()); ++d) wave_days += wave(d);
+  rows.push_back(make_row("heat.heat_wave_rate_ratio", "daily heat-illness rate on heat-wave days / on other summer days",
+                          "Bobb et al. 2014 (Medicare 65+): heat-stroke admissions RR 2.54 (2.14-3.01)", "1", 2.14, 3.01,
+                          per_rep(base, [&](const Results& r) {
+                            const double in = sum_days(r, Metric::kHeatIllness, wave) / std::max(1.0, wave_days);
+                            const double out = sum_days(r, Metric::kHeatIllness, other) / std::max(1.0, days - wave_days);
+                            return out > 0 ? in / out : 0.0;
+                          })));
+}
+
+// ---- Service patterns -------------------------------------------------------------------------------------
+
+double share(const Results& r, Metric num, Metric den, const std::function<bool(int)>& keep) {
+  const double d = sum_days(r, den, keep);
+  return d > 0 ? 100 * sum_days(r, num, keep) / d : 0.0;
+}
+
+void ordinary_day_rows(const Run& base, std::vector<Row>& rows) {
+  const auto& wx = base.weather;
+  const std::int64_t day0 = days_from_civil(base.config.run.start_date);
+  auto ordinary = [&](int d, bool weekend) {
+    return wx[static_cast<std::size_t>(d)].warning == HeatWarning::kNone && (weekday(day0 + d) >= 5) == weekend;
+  };
+  const std::string src = "odd.md Purpose and patterns: programmes sized for ordinary days, >= 95% within the window";
+  for (bool weekend : {false, true}) {
+    const std::function<bool(int)> keep = [&, weekend](int d) { return ordinary(d, weekend); };
+    const std::string when = weekend ? "weekend" : "weekday";
+    rows.push_back(make_row("services.ordinary_" + when + "_on_time", "lunches on time on ordinary " + when + "s (no warning)",
+                            src, "%", 95, 100, per_rep(base, [&](const Results& r) {
+                              return share(r, Metric::kMealsOnTime, Metric::kMealsRequested, keep);
+                            })));
+    rows.push_back(make_row("services.ordinary_" + when + "_missed", "lunches missed on ordinary " + when + "s (no warning)",
+                            "odd.md Purpose and patterns: <= 2% missed on ordinary days", "%", 0, 2,
+                            per_rep(base, [&](const Results& r) {
+                              return share(r, Metric::kMealsMissed, Metric::kMealsRequested, keep);
+                            })));
+  }
+}
+
+// On-time share on the k-th day of the heat waves that last at least `min_len` days.
+double wave_day_on_time(const Results& r, const std::vector<WeatherDay>& wx, int k) {
+  double on = 0, req = 0;
+  const int n = static_cast<int>(wx.size());
+  for (int d = 0; d < n; ++d) {
+    if (!wx[static_cast<std::size_t>(d)].heat_wave || (d > 0 && wx[static_cast<std::size_t>(d) - 1].heat_wave)) continue;
+    int len = 0;
+    while (d + len < n && wx[static_cast<std::size_t>(d + len)].heat_wave) ++len;
+    if (len < 4) continue;
+    on += sum_days(r, Metric::kMealsOnTime, [&](int x) { return x == d + k; });
+    req += sum_days(r, Metric::kMealsRequested, [&](int x) { return x == d + k; });
+  }
+  return req > 0 ? 100 * on / req : 0.0;
+}
+
+void pattern_rows(const Scenario& sc, const Run& base, const Options& o, std::vector<Row>& rows) {
+  ordinary_day_rows(base, rows);
+  rows.push_back(make_row("services.heat_wave_degrades",
+                          "on-time lunches on the 4th day of a heat wave minus on the 1st (waves of 4+ days)",
+                          "odd.md Purpose and patterns: quality degrades over consecutive heat-wave days", "pp", -100,
+                          -0.5, per_rep(base, [&](const Results& r) {
+                            return wave_day_on_time(r, base.weather, 3) - wave_day_on_time(r, base.weather, 0);
+                          })));
+  const int reps = static_cast<int>(base.reps.size());
+  std::vector<double> on_time[3];
+  const int staffing[3] = {2, 3, 5};
+  for (int k = 0; k < 3; ++k) {
+    Config c = sc.config;
+    c.staffing.social_workers_per_station = staffing[k];
+    const Run run = c.staffing.social_workers_per_station == sc.config.staffing.social_workers_per_station
+                        ? base
+                        : simulate(c, reps, "staffing " + std::to_string(staffing[k]), o);
+    on_time[k] = per_rep(run, [&](const Results& r) {
+      return share(r, Metric::kMealsOnTime, Metric::kMealsRequested, [](int) { return true; });
+    });
+  }
+  std::vector<double> monotone;
+  for (int r = 0; r < reps; ++r) {
+    const auto ur = static_cast<std::size_t>(r);
+    monotone.push_back(on_time[0][ur] < on_time[1][ur] && on_time[1][ur] < on_time[2][ur] ? 1.0 : 0.0);
+  }
+  rows.push_back(make_row("services.staffing_monotone",
+                          "share of replicates where on-time lunches rise with staffing 2 < 3 < 5 social workers",
+                          "odd.md Purpose and patterns: staffing monotone", "1", 1, 1, {estimate(monotone).mean}));
+  Config off = sc.config, on = sc.config;
+  off.policy.heat_checkins = false;
+  on.policy.heat_checkins = true;
+  const Run r_off = simulate(off, reps, "heat check-ins off", o), r_on = simulate(on, reps, "heat check-ins on", o);
+  std::vector<double> diff;
+  for (std::size_t r = 0; r < r_on.reps.size(); ++r)
+    diff.push_back(sum_days(r_on.reps[r], Metric::kHospitalisations, [](int) { return true; }) -
+                   sum_days(r_off.reps[r], Metric::kHospitalisations, [](int) { return true; }));
+  rows.push_back(effect_row("harm.checkins_lower_hospitalisations",
+                            "heat hospitalisations with heat check-ins minus without (paired replicates; the whole "
+                            "interval must be below 0)",
+                            "CALIBRATION s6: social contact OR 0.40; Rome programme RR 0.70", "1", diff));
+}
+
+std::string number(double v) {
+  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+  char b[32];
+  std::snprintf(b, sizeof b, "%.4g", v);
+  return b;
+}
+
+std::string model_text(const Row& r) {
+  std::string s = number(r.model);
+  if (r.model_hi > r.model_lo) s += " [" + number(r.model_lo) + ", " + number(r.model_hi) + "]";
+  return s;
+}
+
+}  // namespace
+
+std::vector<Row> run_validation(const Scenario& sc, const Options& o) {
+  std::vector<Row> rows;
+  if (o.progress) o.progress("closed forms");
+  closed_form_rows(rows);
+  if (o.progress) o.progress("inputs");
+  input_rows(sc.config, rows);
+  const Run base = simulate(sc.config, std::max(1, o.replicates), "the scenario", o);
+  double elders_65 = 0;
+  {
+    const World w = build_world(sc.config);
+    for (std::size_t i = 0; i < w.elders.size(); ++i) elders_65 += w.elders.age[i] >= 65;
+  }
+  heat_rows(base, elders_65, rows);
+  pattern_rows(sc, base, o, rows);
+  return rows;
+}
+
+std::string rows_csv(const std::vector<Row>& rows) {
+  std::ostringstream out;
+  auto cell = [](const std::string& s) {
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  out << "id,target,source,low,high,model,pass\n";
+  for (const Row& r : rows)
+    out << r.id << "," << cell(r.what) << "," << cell(r.source) << "," << number(r.low) << "," << number(r.high) << ","
+        << number(r.model) << "," << (r.pass ? "pass" : "FAIL") << "\n";
+  return out.str();
+}
+
+std::string rows_table(const std::vector<Row>& rows) {
+  std::ostringstream out;
+  int passed = 0;
+  for (const Row& r : rows) {
+    char line[256];
+    std::snprintf(line, sizeof line, "%-4s %-44s %-26s target [%s, %s] %s\n", r.pass ? "ok" : "FAIL", r.id.c_str(),
+                  model_text(r).c_str(), number(r.low).c_str(), number(r.high).c_str(), r.unit.c_str());
+    out << line;
+    passed += r.pass;
+  }
+  out << passed << " passed, " << static_cast<int>(rows.size()) - passed << " failed\n";
+  return out.str();
+}
+
+std::string rows_markdown(const std::vector<Row>& rows, const Scenario& sc, const Options& o) {
+  std::ostringstream md;
+  int passed = 0;
+  for (const Row& r : rows) passed += r.pass;
+  md << "Scenario `" << sc.source << "` (scale " << sc.config.run.scale << ", " << sc.config.run.days << " days), "
+     << o.replicates << " replicates; " << passed << " of " << rows.size() << " rows pass.\n\n";
+  md << "| row | what | source | target | model (95 % interval) | unit | result |\n|---|---|---|---|---|---|---|\n";
+  for (const Row& r : rows)
+    md << "| `" << r.id << "` | " << r.what << " | " << r.source << " | [" << number(r.low) << ", " << number(r.high)
+       << "] | " << model_text(r) << " | " << r.unit << " | " << (r.pass ? "pass" : "**FAIL**") << " |\n";
+  return md.str();
+}
+
+}  // namespace swsim::validation
