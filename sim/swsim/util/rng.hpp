@@ -23,6 +23,8 @@ enum class StreamKind : std::uint32_t {
   kCaseloadDay = 9,      // a registered elder's scheduled appointments and activity attendance
   kChildDay = 10,        // whether a child's guardian is away
   kVolunteerShift = 11,  // which shift a volunteer takes, and dropout
+  kWorldTerritory = 12,  // start points of the unit territories (world/territory)
+  kWorldSettlement = 13, // village centres and homes inside a territory (world/settlement)
 };
 
 class Stream {
