@@ -102,4 +102,24 @@ double clark_evans_ratio(const double* x, const double* y, std::size_t n, double
   return s / static_cast<double>(n) / expected;
 }
 
+double dispersion_index(const double* x, const double* y, std::size_t n, const geo::BBox& box, double cell_km) {
+  const auto nx = static_cast<std::size_t>(std::max(1.0, std::floor((box.x1 - box.x0) / cell_km)));
+  const auto ny = static_cast<std::size_t>(std::max(1.0, std::floor((box.y1 - box.y0) / cell_km)));
+  std::vector<double> count(nx * ny, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double fx = (x[i] - box.x0) / cell_km, fy = (y[i] - box.y0) / cell_km;
+    if (fx < 0 || fy < 0) continue;
+    const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+    if (cx < nx && cy < ny) count[cy * nx + cx] += 1;
+  }
+  double mean = 0;
+  for (double c : count) mean += c;
+  mean /= static_cast<double>(count.size());
+  if (mean <= 0) return 0;
+  double var = 0;
+  for (double c : count) var += (c - mean) * (c - mean);
+  var /= static_cast<double>(count.size());
+  return var / mean;
+}
+
 }  // namespace swsim

@@ -20,7 +20,7 @@ namespace swsim {
 struct SettlementParams {
   double urban_blocks_per_km2 = 6.0;   // residential compounds per km² of urban territory [assumption]
   double urban_block_sd_km = 0.12;     // spread of homes around a compound centre [assumption]
-  double villages_per_km2 = 0.5;       // natural villages per km² (e.g. 章丘: ≈900 villages, 1,716 km²) [assumption]
+  double villages_per_km2 = 0.5;       // village clusters per km² of rural territory [assumption]
   double village_sd_km = 0.2;          // spread of homes around a village centre [assumption]
   double seat_town_share = 0.25;       // share of a rural unit's homes in its seat town [assumption]
   double seat_town_sd_km = 0.8;        // spread of the seat town [assumption]
@@ -56,5 +56,8 @@ class Settlement {
 // and reports on samples of a few thousand points.
 double mean_distance(const double* x, const double* y, std::size_t n, geo::Pt p);
 double clark_evans_ratio(const double* x, const double* y, std::size_t n, double area_km2);
+// Index of dispersion (variance / mean) of the counts of points in the square cells of side cell_km
+// tiling box: about 1 for a uniform (Poisson) pattern, far above 1 for clustered points.
+double dispersion_index(const double* x, const double* y, std::size_t n, const geo::BBox& box, double cell_km);
 
 }  // namespace swsim

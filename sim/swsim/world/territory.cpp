@@ -69,6 +69,8 @@ void build_district(int d, const std::vector<int>& members, const geo::MultiPoly
   // Start points.
   std::vector<geo::Pt> g(k);
   std::vector<double> w(k, 0.0), target(k);
+  std::vector<char> tethered(k, 0);  // functional-zone units: Lloyd steps pulled back to the start point
+  std::vector<geo::Pt> start(k);
   for (std::size_t j = 0; j < k; ++j) {
     const int ui = members[j];
     const JinanUnit& u = units[static_cast<std::size_t>(ui)];
@@ -80,6 +82,7 @@ void build_district(int d, const std::vector<int>& members, const geo::MultiPoly
     bool anchored = true;
     if (u.area >= kJinanDistrictCount) {
       anchor = {area.lon, area.lat};  // the functional zone's centroid
+      tethered[j] = 1;
     } else if (is_seat_street(u)) {
       anchor = district_anchor(d);
       spread *= 0.25;
@@ -94,25 +97,26 @@ void build_district(int d, const std::vector<int>& members, const geo::MultiPoly
     }
     const geo::Pt a = geo::to_km(anchor.lon, anchor.lat);
     bool found = false;
-    for (int attempt = 0; attempt < 200 && !found; ++attempt) {
+    for (int attempt = 0; attempt < 200 && !found && geo::contains(shape, a); ++attempt) {
       const geo::Pt q{a.x + spread * rng.normal(), a.y + spread * rng.normal()};
       if (geo::contains(shape, q)) {
         g[j] = q;
         found = true;
       }
     }
-    if (!found) {  // the anchor lies outside this district: the district's sample nearest to it
-      double best = 1e300;
-      for (const auto& s : samples) {
-        const double dd = std::hypot(s.p.x - a.x, s.p.y - a.y) + 0.01 * spread * rng.uniform();
-        if (dd < best) {
-          best = dd;
-          g[j] = s.p;
-        }
-      }
+    if (!found) {
+      // The anchor lies outside this district (舜华路: 高新区's centroid is in 历城区; 起步区's is in 天桥区,
+      // outside 济阳区): a district point near it (within a few km of the nearest).
+      double nearest = 1e300;
+      for (const auto& s : samples) nearest = std::min(nearest, std::hypot(s.p.x - a.x, s.p.y - a.y));
+      std::vector<geo::Pt> near;
+      for (const auto& s : samples)
+        if (std::hypot(s.p.x - a.x, s.p.y - a.y) <= nearest + spread) near.push_back(s.p);
+      g[j] = near[rng.below(static_cast<std::uint32_t>(near.size()))];
     }
   }
 
+  start = g;
   std::vector<std::uint16_t> owner(samples.size());
   std::vector<double> count(k), sx(k), sy(k);
   auto assign = [&] {
@@ -148,7 +152,8 @@ void build_district(int d, const std::vector<int>& members, const geo::MultiPoly
     assign();
     for (std::size_t j = 0; j < k; ++j) {
       if (count[j] == 0) continue;
-      const geo::Pt c{sx[j] / count[j], sy[j] / count[j]};
+      geo::Pt c{sx[j] / count[j], sy[j] / count[j]};
+      if (tethered[j]) c = {0.5 * (c.x + start[j].x), 0.5 * (c.y + start[j].y)};
       if (geo::contains(shape, c)) g[j] = c;
     }
   }
