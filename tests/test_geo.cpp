@@ -56,7 +56,7 @@ TEST_CASE("areas and centroids of known shapes", "[geo]") {
   CHECK(b.y1 == 10);
 }
 
-TEST_CASE("point in polygon respects holes and parts; distance to the boundary", "[geo]") {
+TEST_CASE("point in polygon respects holes and parts, and distance to the boundary", "[geo]") {
   Polygon p{rectangle(0, 0, 10, 10), {rectangle(4, 4, 6, 6)}};
   CHECK(contains(p, {1, 1}));
   CHECK_FALSE(contains(p, {5, 5}));  // in the hole

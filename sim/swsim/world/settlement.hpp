@@ -33,7 +33,8 @@ class Settlement {
              const SettlementParams& p = {});
 
   // Homes first .. first+n-1 of this unit into x[0..n), y[0..n) (km plane). Same numbers for the same
-  // home whatever the call's range.
+  // home whatever the call's range. k < 2^32 - 1; populations that must not share homes (elders,
+  // volunteers, children) take disjoint ranges of k, e.g. volunteers from 1u << 30.
   void place(std::uint64_t first, std::size_t n, double* x, double* y) const;
   geo::Pt home(std::uint64_t k) const;
 
