@@ -223,6 +223,9 @@ TEST_CASE("GeoJSON errors are one line naming the file and the feature", "[geo][
   CHECK(csv.rfind("b.geojson: line 1, column ", 0) == 0);
   CHECK(csv.find("invalid JSON") != std::string::npos);
   CHECK(csv.find("(not GeoJSON)") != std::string::npos);
+  // Odd bytes in the text are named by value, so the message stays on one line (a fuzzer finding).
+  CHECK(error_of("{\"a\\\n\"}") == "b.geojson: line 2, column 1: invalid JSON: bad escape \\ followed by byte 0x0A (not GeoJSON)");
+  CHECK(error_of("{\"a\": \x01}") == "b.geojson: line 1, column 7: invalid JSON: unexpected character byte 0x01 (not GeoJSON)");
   CHECK(error_of(R"({"type":"Feature"})") == "b.geojson: expected a GeoJSON FeatureCollection, found type \"Feature\"");
   CHECK(error_of("[1,2]") == "b.geojson: not GeoJSON: the top level is not an object");
   CHECK(error_of(collection("")) == "b.geojson: the FeatureCollection has no Polygon or MultiPolygon feature");

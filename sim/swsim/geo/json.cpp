@@ -36,6 +36,13 @@ class Parser {
     throw JsonError(source_ + ": line " + std::to_string(line) + ", column " + std::to_string(col) +
                        ": invalid JSON: " + what);
   }
+  // A character for a message on one line: 'x' when printable ASCII, else its byte value (0x0A).
+  static std::string shown(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7F) return std::string("'") + c + "'";
+    static const char* hex = "0123456789ABCDEF";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
+  }
   void skip_ws() {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
       ++pos_;
@@ -65,7 +72,7 @@ class Parser {
     if (c == 'f') return expect_word("false"), Json{false};
     if (c == 'n') return expect_word("null"), Json{nullptr};
     if (c == '-' || (c >= '0' && c <= '9')) return Json{parse_number()};
-    fail(std::string("unexpected character '") + c + "'");
+    fail("unexpected character " + shown(c));
   }
 
   double parse_number() {
@@ -185,7 +192,7 @@ class Parser {
           break;
         }
         default:
-          fail(std::string("bad escape '\\") + e + "'");
+          fail("bad escape \\ followed by " + shown(e));
       }
     }
   }
