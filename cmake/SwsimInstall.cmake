@@ -76,7 +76,7 @@ endif()
 
 # ---- the CMake package: find_package(swsim) -> swsim::core --------------------------------------------
 set_target_properties(swsim_core PROPERTIES EXPORT_NAME core)
-install(TARGETS swsim_core swsim_hdf5 EXPORT swsimTargets
+install(TARGETS swsim_core swsim_json swsim_hdf5 EXPORT swsimTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT Development
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/swsim/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/swsim

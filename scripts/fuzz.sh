@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a short time.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]    SECONDS per target (default 60); targets: scenario weather geojson
+#                                            boundaries
 #
 # Everything it writes goes under build-fuzz/ (gitignored): the binaries, the growing corpus
 # (build-fuzz/corpus/<target>, seeded from fuzz/corpus/<target>) and crash artifacts
@@ -14,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(scenario weather geojson)
+[[ ${#targets[@]} -gt 0 ]] || targets=(scenario weather geojson boundaries)
 out="${SWSIM_FUZZ_DIR:-$root/build-fuzz}"
 cxx="${CXX_FUZZ:-$(command -v clang++-14 || command -v clang++ || true)}"
 if [[ -z "$cxx" ]]; then
@@ -29,12 +30,13 @@ sim="$root/sim/swsim"
 declare -A sources=(
   [scenario]="$root/fuzz/fuzz_scenario.cpp $sim/config/scenario.cpp $sim/config/parameters.cpp $sim/util/date.cpp"
   [weather]="$root/fuzz/fuzz_weather.cpp $sim/weather/weather.cpp $sim/config/parameters.cpp $sim/util/date.cpp"
-  [geojson]="$root/fuzz/fuzz_geojson.cpp $root/viz/model/geojson.cpp"
+  [geojson]="$root/fuzz/fuzz_geojson.cpp $root/viz/model/geojson.cpp $sim/geo/json.cpp"
+  [boundaries]="$root/fuzz/fuzz_boundaries.cpp $sim/geo/geojson.cpp $sim/geo/json.cpp $sim/geo/polygon.cpp $sim/world/geography.cpp"
 )
-declare -A libs=([scenario]="-lboost_program_options" [weather]="" [geojson]="")
+declare -A libs=([scenario]="-lboost_program_options" [weather]="" [geojson]="" [boundaries]="")
 
 for t in "${targets[@]}"; do
-  [[ -n "${sources[$t]:-}" ]] || { echo "fuzz.sh: unknown target '$t' (scenario, weather, geojson)" >&2; exit 2; }
+  [[ -n "${sources[$t]:-}" ]] || { echo "fuzz.sh: unknown target '$t' (scenario, weather, geojson, boundaries)" >&2; exit 2; }
   echo "== building fuzz_$t"
   # shellcheck disable=SC2086
   "$cxx" "${flags[@]}" ${sources[$t]} ${libs[$t]} -o "$out/fuzz_$t"
@@ -48,7 +50,7 @@ for t in "${targets[@]}"; do
   artifacts="$out/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
   echo "== fuzzing $t for ${seconds}s (corpus $corpus, artifacts $artifacts)"
-  if ! "$out/fuzz_$t" "$corpus" "$root/fuzz/corpus/$t" -dict="$root/fuzz/$t.dict" \
+  if ! "$out/fuzz_$t" "$corpus" "$root/fuzz/corpus/$t" -dict="$root/fuzz/${t/boundaries/geojson}.dict" \
         -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 >"$out/$t.log" 2>&1; then
     status=1

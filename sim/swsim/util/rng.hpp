@@ -31,6 +31,8 @@ enum class StreamKind : std::uint32_t {
   kCaseloadDay = 9,      // a registered elder's scheduled appointments and activity attendance
   kChildDay = 10,        // whether a child's guardian is away
   kVolunteerShift = 11,  // which shift a volunteer takes, and dropout
+  kWorldTerritory = 12,  // start points of the unit territories (world/territory)
+  kWorldSettlement = 13, // village centres and homes inside a territory (world/settlement)
 };
 
 // Every named draw: X(stream kind, entity class, name, first word, words, meaning). The entity class
@@ -57,6 +59,8 @@ enum class StreamKind : std::uint32_t {
   X(kWorldVolunteer, 0, kVolunteerMode, 0, 1, "volunteer rides an e-bike or walks")                        \
   X(kWorldStation, 0, kSiteCandidates, 0, 0, "candidate sites, two words each (sequence)")                 \
   X(kWorldChild, 0, kChildren, 0, 0, "how many children, then each child's draws (sequence)")              \
+  X(kWorldTerritory, 0, kTerritoryStart, 0, 0, "a unit's start point in its territory (sequence)")          \
+  X(kWorldSettlement, 0, kSettlement, 0, 0, "village centres, and each home's draws (sequence)")            \
   X(kWeather, 0, kTmaxNoise, 0, 2, "day-to-day Tmax noise, normal")                                         \
   X(kWeather, 0, kRhNoise, 2, 2, "day-to-day humidity noise, normal")                                      \
   X(kWeather, 0, kTminNoise, 4, 2, "Tmin noise, normal")                                                   \

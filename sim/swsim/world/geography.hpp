@@ -1,7 +1,8 @@
 #pragma once
 // Jinan's 15 management areas (12 county-level districts and counties + 3 functional zones), each with
 // one general station (社工总站), with their street/town station counts, 2020 census population, land
-// area and centroid. Sources beside each row in geography.cpp; docs/geography.md is generated from it.
+// area and centroid. Sources beside each row in geography.cpp; the area table of docs/odd.md is generated
+// from it (swsim areas). The 161 units, outlines and territories: docs/geography.md.
 #include <array>
 #include <string_view>
 

@@ -1,0 +1,125 @@
+#include "swsim/world/settlement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "swsim/util/rng.hpp"
+
+namespace swsim {
+
+namespace {
+constexpr std::uint32_t kClusterDraws = 0;  // the `day` slot of the stream that draws the clusters
+}
+
+Settlement::Settlement(const geo::MultiPolygon& shape, geo::Pt seat, bool urban, std::uint64_t seed,
+                       std::uint32_t unit, const SettlementParams& p)
+    : shape_(shape), box_(geo::bbox(shape)), urban_(urban), seed_(seed), unit_(unit) {
+  const double a = geo::area(shape);
+  Stream rng(seed, unit, kClusterDraws, StreamKind::kWorldSettlement);
+  std::vector<double> weight;
+  if (!urban) {
+    centre_.push_back(seat);
+    sd_.push_back(p.seat_town_sd_km);
+    weight.push_back(0);  // set below
+  }
+  const double density = urban ? p.urban_blocks_per_km2 : p.villages_per_km2;
+  const auto n = static_cast<std::size_t>(std::max(1.0, std::round(density * a)));
+  double sum = 0;
+  for (std::size_t i = 0; i < n && !box_.empty(); ++i) {
+    // Uniform in the territory by rejection from its bounding box (the seat if that keeps failing).
+    geo::Pt c = seat;
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      const geo::Pt q{box_.x0 + (box_.x1 - box_.x0) * rng.uniform(), box_.y0 + (box_.y1 - box_.y0) * rng.uniform()};
+      if (geo::contains(shape_, q)) {
+        c = q;
+        break;
+      }
+    }
+    centre_.push_back(c);
+    sd_.push_back(urban ? p.urban_block_sd_km : p.village_sd_km);
+    const double wgt = rng.exponential(1.0);  // cluster sizes vary (exponential: many small, a few large)
+    weight.push_back(wgt);
+    sum += wgt;
+  }
+  if (!urban) {
+    const double rest = 1.0 - p.seat_town_share;
+    for (std::size_t i = 1; i < weight.size(); ++i) weight[i] *= rest / sum;
+    weight[0] = p.seat_town_share;
+    sum = 1.0;
+  }
+  cumulative_.resize(weight.size());
+  double c = 0;
+  for (std::size_t i = 0; i < weight.size(); ++i) {
+    c += weight[i] / sum;
+    cumulative_[i] = c;
+  }
+  if (!cumulative_.empty()) cumulative_.back() = 1.0;
+}
+
+geo::Pt Settlement::home(std::uint64_t k) const {
+  if (centre_.empty()) return {};
+  // Home k's own stream: counter = (unit, k + 1, kind); k + 1 so it never meets the cluster stream.
+  Stream rng(seed_, unit_, static_cast<std::uint32_t>(k + 1), StreamKind::kWorldSettlement);
+  const double u = rng.uniform();
+  const auto i = static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin());
+  const std::size_t ci = std::min(i, centre_.size() - 1);
+  const geo::Pt c = centre_[ci];
+  const double sd = sd_[ci];
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    const geo::Pt q{c.x + sd * rng.normal(), c.y + sd * rng.normal()};
+    if (box_.contains(q) && geo::contains(shape_, q)) return q;
+  }
+  return c;
+}
+
+void Settlement::place(std::uint64_t first, std::size_t n, double* x, double* y) const {
+  for (std::size_t i = 0; i < n; ++i) {
+    const geo::Pt p = home(first + i);
+    x[i] = p.x;
+    y[i] = p.y;
+  }
+}
+
+double mean_distance(const double* x, const double* y, std::size_t n, geo::Pt p) {
+  if (n == 0) return 0;
+  double s = 0;
+  for (std::size_t i = 0; i < n; ++i) s += std::hypot(x[i] - p.x, y[i] - p.y);
+  return s / static_cast<double>(n);
+}
+
+double clark_evans_ratio(const double* x, const double* y, std::size_t n, double area_km2) {
+  if (n < 2 || area_km2 <= 0) return 0;
+  double s = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double best = 1e300;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j == i) continue;
+      best = std::min(best, std::hypot(x[i] - x[j], y[i] - y[j]));
+    }
+    s += best;
+  }
+  const double expected = 0.5 / std::sqrt(static_cast<double>(n) / area_km2);
+  return s / static_cast<double>(n) / expected;
+}
+
+double dispersion_index(const double* x, const double* y, std::size_t n, const geo::BBox& box, double cell_km) {
+  const auto nx = static_cast<std::size_t>(std::max(1.0, std::floor((box.x1 - box.x0) / cell_km)));
+  const auto ny = static_cast<std::size_t>(std::max(1.0, std::floor((box.y1 - box.y0) / cell_km)));
+  std::vector<double> count(nx * ny, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double fx = (x[i] - box.x0) / cell_km, fy = (y[i] - box.y0) / cell_km;
+    if (fx < 0 || fy < 0) continue;
+    const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+    if (cx < nx && cy < ny) count[cy * nx + cx] += 1;
+  }
+  double mean = 0;
+  for (double c : count) mean += c;
+  mean /= static_cast<double>(count.size());
+  if (mean <= 0) return 0;
+  double var = 0;
+  for (double c : count) var += (c - mean) * (c - mean);
+  var /= static_cast<double>(count.size());
+  return var / mean;
+}
+
+}  // namespace swsim
