@@ -68,12 +68,12 @@ bool open_csv(const BenchOptions& opt, std::ofstream& csv) {
   return true;
 }
 
-// --hash FILE: prints the file's result hash; 1 when it cannot be read.
+// --hash FILE: prints the file's result hash; 2 (bad input) when it cannot be read.
 int print_file_hash(const std::string& file) {
   const auto d = hash_h5_file(file);
   if (!d) {
-    std::cerr << "swsim-bench: cannot read " << file << "\n";
-    return 1;
+    std::cerr << "swsim-bench: cannot read " << file << " as an swsim result file\n";
+    return 2;
   }
   std::printf("%s  %s  (%lld elders)\n", hex(d->hs.h).c_str(), file.c_str(),
               static_cast<long long>(d->elders));
@@ -105,10 +105,10 @@ int main(int argc, char** argv) {
   quiet_hdf5_errors();  // read errors are reported by the benchmark itself
   if (!opt.hash_file.empty()) return print_file_hash(opt.hash_file);
 
-  const auto workdir = make_workdir(opt);
-  if (!workdir) return opt.workdir.empty() ? 1 : 2;
   std::ofstream csv;
   if (!open_csv(opt, csv)) return 2;
+  const auto workdir = make_workdir(opt);
+  if (!workdir) return opt.workdir.empty() ? 1 : 2;
 
   print_machine(opt);
   const Measurements m = run_cases(opt, workdir->path, csv.is_open() ? &csv : nullptr);
