@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fails when a function in the simulation library (sim/swsim) is longer than the limit.
+"""Fails when a function in the simulation library (sim/swsim) or the benchmark (bench/) is longer than
+the limit.
 
 The library's functions are meant to be short named steps and rules (docs/developing.md); the parameter
 registry's table (build_registry) is the one exception. A function is a definition that starts at the
@@ -43,10 +44,11 @@ def main():
     ap.add_argument("source_dir")
     ap.add_argument("--max", type=int, default=80)
     a = ap.parse_args()
-    root = pathlib.Path(a.source_dir) / "sim" / "swsim"
+    src = pathlib.Path(a.source_dir)
+    paths = sorted(p for root in (src / "sim" / "swsim", src / "bench") for p in root.rglob("*.[ch]pp"))
     long = []
     count = 0
-    for path in sorted(root.rglob("*.[ch]pp")):
+    for path in paths:
         for name, line, length in functions(path):
             count += 1
             if length > a.max and name not in EXEMPT:
