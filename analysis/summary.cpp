@@ -223,7 +223,7 @@ std::string format_summary(const Summary& s, TableFormat format) {
                             " warning days, hottest " + fixed(s.tmax_max_c, 1) + " degC";
   const bool md = format == TableFormat::kMarkdown;
   out << (md ? "**" + title + "**\n\n" : title + "\n\n");
-  out << (md ? "*Lunch and heat*\n\n" : "Lunch (on time by 12:00, late by 13:00) and heat illness (found within 24 h)\n");
+  out << (md ? "*Lunch and heat*\n\n" : "Lunch (on time within lunch.on_time_by, late by lunch.late_by) and heat illness (found within 24 h)\n");
   out << table(s, lunch_columns(), format) << "\n";
   out << (md ? "*Other services, staff and cost*\n\n"
              : "Register, visits, medicine and escorts done, children's sessions, loneliness (UCLA-3 mean, last day), "

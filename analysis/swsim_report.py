@@ -173,7 +173,7 @@ def load_indicators(path):
     try:
         found = _indicator_attrs(path)
     except OSError as e:
-        raise SystemExit(f"swsim_report: error: {path}: cannot open ({e})")
+        raise InputProblem(f"{path}: cannot open ({e})")
     INDICATORS.clear()
     NEEDED.clear()
     for key, a in found:
@@ -189,8 +189,7 @@ def load_indicators(path):
             if m not in NEEDED:
                 NEEDED.append(m)
     if not INDICATORS:
-        raise SystemExit(f"swsim_report: error: {path}: defines no indicators (written by an older swsim; "
-                         "run the scenario again)")
+        raise InputProblem(f"{path}: defines no indicators (written by an older swsim; run the scenario again)")
     IND.clear()
     IND.update({i[0]: i for i in INDICATORS})
 
@@ -199,7 +198,7 @@ def first_result_path(paths):
     """The first result file named (the first point of a sweep index)."""
     p = paths[0]
     if not os.path.exists(p):
-        raise SystemExit(f"swsim_report: error: {p}: file not found")
+        raise InputProblem(f"{p}: file not found")
     if is_sweep_index(p):
         points = read_sweep(p)
         if points:

@@ -99,7 +99,9 @@ TEST_CASE("weekends run on a duty roster", "[simulation]") {
   c.run.days = 7;
   const Results r = run(c);
   CHECK(r.at(Metric::kSocialWorkersOnDuty, 0, 0) == 3);
-  CHECK(r.at(Metric::kSocialWorkersOnDuty, 3, 0) == 1);  // Saturday: round(3 x 0.34)
+  CHECK(r.at(Metric::kSocialWorkersOnDuty, 3, 0) == 2);  // Saturday: round(3 x 0.34) = 1, raised to the minimum 2
+  c.staffing.weekend_min_on_duty = 0;
+  CHECK(run(c).at(Metric::kSocialWorkersOnDuty, 3, 0) == 1);
 }
 
 namespace {

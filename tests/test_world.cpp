@@ -11,6 +11,7 @@
 #include "swsim/world/geography.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/world/station_table.hpp"
+#include "swsim/world/jinan_units.hpp"
 #include "swsim/world/world.hpp"
 
 using namespace swsim;
@@ -100,24 +101,38 @@ TEST_CASE("lunch enrolment only takes the impaired with nobody home by day", "[w
   CHECK(enrolled > 1000);
 }
 
-TEST_CASE("homes belong to the nearest station of their area", "[world]") {
+TEST_CASE("with every station open, elders belong to their own unit's station", "[world]") {
   const World& w = full_world();
   const auto& e = w.elders;
-  for (std::size_t i = 0; i < e.size(); i += 997) {
+  REQUIRE(w.stations.size() == static_cast<std::size_t>(kJinanUnitCount));
+  for (std::size_t i = 0; i < e.size(); i += 997)
+    REQUIRE(w.stations[e.station[i]].global_index == e.unit[i]);
+}
+
+TEST_CASE("with stations closed, elders go to the nearest open station of their area", "[world]") {
+  Config c = default_config();
+  c.policy.station_coverage = 0.74;
+  const World w = build_world(c);
+  const auto& e = w.elders;
+  for (std::size_t i = 0; i < e.size(); i += 1997) {
     const Station& mine = w.stations[e.station[i]];
     const double d_mine = std::hypot(e.x_km[i] - mine.x_km, e.y_km[i] - mine.y_km);
-    for (const Station& other : w.stations) {
-      if (other.area != mine.area) continue;
-      REQUIRE(d_mine <= std::hypot(e.x_km[i] - other.x_km, e.y_km[i] - other.y_km) + 1e-4);
-    }
+    if (mine.global_index == e.unit[i]) continue;  // its own station is open
+    for (const Station& other : w.stations)
+      if (other.area == mine.area) REQUIRE(d_mine <= std::hypot(e.x_km[i] - other.x_km, e.y_km[i] - other.y_km) + 1e-4);
   }
 }
 
-TEST_CASE("stations lie inside their area and are spread out", "[world]") {
+TEST_CASE("stations are the 161 real units, named after them, sited inside their district's outline", "[world]") {
   const World& w = full_world();
+  REQUIRE(w.district_outlines.size() == static_cast<std::size_t>(kJinanDistrictCount));
   for (const Station& s : w.stations) {
-    const Area& a = w.areas[static_cast<std::size_t>(s.area)];
-    REQUIRE(std::hypot(s.x_km - a.x_km, s.y_km - a.y_km) <= a.radius_km + 1e-9);
+    const JinanUnit& u = jinan_units()[static_cast<std::size_t>(s.global_index)];
+    INFO(s.name_zh);
+    CHECK(s.code == u.code);
+    CHECK(s.name_zh == station_name_zh(u));
+    CHECK(s.area == u.area);
+    REQUIRE(geo::contains(w.district_outlines[static_cast<std::size_t>(u.district)], geo::Pt{s.x_km, s.y_km}));
     CHECK(s.elder_end > s.elder_begin);
   }
 }
@@ -158,26 +173,34 @@ TEST_CASE("the world does not depend on the thread count", "[world][determinism]
   CHECK(a.lunch_enrolled == b.lunch_enrolled);
 }
 
-TEST_CASE("the catchment raster gives each cell its area's nearest station", "[world]") {
+TEST_CASE("the catchment raster follows the units' territories inside the district outlines", "[world]") {
   const World& w = full_world();
   const CatchmentGrid& g = w.grid;
   REQUIRE(g.nx > 100);
   REQUIRE(g.ny > 100);
-  std::size_t covered = 0;
-  for (int iy = 0; iy < g.ny; iy += 7)
-    for (int ix = 0; ix < g.nx; ix += 7) {
+  std::size_t covered = 0, sampled = 0, inside = 0;
+  std::vector<std::size_t> cells_of(w.stations.size(), 0);
+  for (int iy = 0; iy < g.ny; ++iy)
+    for (int ix = 0; ix < g.nx; ++ix) {
       const std::size_t cell = static_cast<std::size_t>(iy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(ix);
       const int s = g.station[cell];
       if (s < 0) continue;
       ++covered;
-      const double x = g.x0_km + ix * g.cell_km, y = g.y0_km + iy * g.cell_km;
+      ++cells_of[static_cast<std::size_t>(s)];
       const Station& mine = w.stations[static_cast<std::size_t>(s)];
       REQUIRE(mine.area == g.area[cell]);
-      for (const Station& other : w.stations)
-        if (other.area == mine.area)
-          REQUIRE(std::hypot(x - mine.x_km, y - mine.y_km) <= std::hypot(x - other.x_km, y - other.y_km) + 1e-9);
+      if (iy % 5 || ix % 5) continue;
+      ++sampled;
+      const geo::Pt p{g.x0_km + ix * g.cell_km, g.y0_km + iy * g.cell_km};
+      for (const auto& d : w.district_outlines)
+        if (geo::contains(d, p)) {
+          ++inside;
+          break;
+        }
     }
-  CHECK(covered > 500);
+  CHECK(covered * 0.25 > 10000 * 0.9);  // about 10,244 km2 of 0.5 km cells
+  CHECK(static_cast<double>(inside) >= 0.97 * static_cast<double>(sampled));  // cells inside the outlines
+  for (std::size_t s = 0; s < w.stations.size(); ++s) CHECK(cells_of[s] > 0);  // every station has a catchment
 }
 
 namespace {
@@ -187,10 +210,16 @@ std::string write_table(const std::string& name, const std::string& text) {
   return p.string();
 }
 std::string one_per_area(const std::string& extra = "") {
+  // One real site per area: the seat of the area's first unit (inside the area's outline).
   std::string t = "name,area,lat,lon,social_workers\n";
-  for (const auto& a : jinan_areas())
-    t += std::string(a.name_zh) + "总站," + std::string(a.name_en) + "," + std::to_string(a.lat) + "," +
-         std::to_string(a.lon) + ",4\n";
+  const World& w = full_world();
+  for (std::size_t a = 0; a < jinan_areas().size(); ++a)
+    for (const Station& s : w.stations)
+      if (s.area == static_cast<int>(a)) {
+        t += std::string(jinan_areas()[a].name_zh) + "总站," + std::string(jinan_areas()[a].name_en) + "," +
+             std::to_string(s.lat) + "," + std::to_string(s.lon) + ",4\n";
+        break;
+      }
   return t + extra;
 }
 std::string table_error(const std::string& text) {
@@ -203,7 +232,7 @@ std::string table_error(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("a station table replaces the synthetic sites", "[world][stations]") {
+TEST_CASE("a station table replaces the units' seats", "[world][stations]") {
   Config c = default_config();
   c.run.scale = 1.0;
   c.world.stations_file = write_table("good.csv", one_per_area("Extra station,历下区,36.67,117.05,\n"));
@@ -230,6 +259,33 @@ TEST_CASE("a bad station table is refused with file, line and problem", "[world]
   try {
     load_station_table("/nonexistent/stations.csv");
   } catch (const InputError& e) {
-    CHECK_THAT(e.what(), Contains("/nonexistent/stations.csv: station table not found"));
+    CHECK_THAT(e.what(), Catch::Matchers::Contains("/nonexistent/stations.csv: station table not found"));
+  }
+}
+
+TEST_CASE("a station table's site outside its area's outline is refused, naming the station", "[world][stations]") {
+  Config c = default_config();
+  c.world.stations_file = write_table("outside.csv", one_per_area("Far away,历下区,37.3,117.2,\n"));  // in Shanghe
+  try {
+    build_world(c);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Matchers::Contains(":17: station 'Far away'") && Catch::Matchers::Contains("outside its area 历下区"));
+  }
+}
+
+TEST_CASE("a boundaries file replaces the built-in outlines; one that lacks a district is refused", "[world]") {
+  Config c = default_config();
+  c.run.scale = 0.01;
+  // A square far too small for Jinan, named 历下区 only: the other districts are missing.
+  const auto p = std::filesystem::temp_directory_path() / ("swsim_b_" + std::to_string(::getpid()) + ".geojson");
+  std::ofstream(p) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"历下区","adcode":370102},)"
+                      R"("geometry":{"type":"Polygon","coordinates":[[[117,36.6],[117.1,36.6],[117.1,36.7],[117,36.7],[117,36.6]]]}}]})";
+  c.world.boundaries_file = p.string();
+  try {
+    build_world(c);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Matchers::Contains(p.string()) && Catch::Matchers::Contains("市中区"));
   }
 }

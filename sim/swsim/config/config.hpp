@@ -31,6 +31,7 @@ struct RunParams {
 struct WorldParams {
   std::uint64_t seed = 0;     // the synthetic geography and population; fixed across replicates
   std::string stations_file;  // optional CSV of real station sites (name,area,lat,lon[,social_workers])
+  std::string boundaries_file;  // optional GeoJSON of the 12 district outlines replacing the built-in ones
 };
 
 enum class WeatherSource : std::uint8_t { kGenerator = 0, kCsv = 1 };

@@ -240,8 +240,12 @@ std::vector<ParamDef> build_registry() {
                        kAssume}));
   // [world]
   r.push_back(seed("world", "seed", FIELD(world.seed),
-                   "Seed of the synthetic geography and population (station sites, homes, attributes); "
+                   "Seed of the constructed geography and the population (unit territories and seats, homes, attributes); "
                    "replicates change run.seed and keep the same world"));
+  r.push_back(text("world", "boundaries_file", FIELD(world.boundaries_file), "", "path",
+                   {"", "GeoJSON FeatureCollection of the 12 district outlines (Polygon/MultiPolygon, matched by name "
+                        "or adcode, e.g. DataV's) replacing the built-in coarse outlines; relative to the scenario file",
+                    "sources.md, Geography: built-in outlines derived from DataV.GeoAtlas"}));
   r.push_back(text("world", "stations_file", FIELD(world.stations_file), "", "path",
                    {"", "CSV of real station sites (name,area,lat,lon[,social_workers]) replacing the synthetic ones; "
                         "relative to the scenario file",

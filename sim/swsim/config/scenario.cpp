@@ -218,7 +218,7 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   } catch (const ValueError& e) {
     throw InputError(name + ": " + e.what());
   }
-  for (std::string* file : {&config.weather.csv_file, &config.world.stations_file}) {
+  for (std::string* file : {&config.weather.csv_file, &config.world.stations_file, &config.world.boundaries_file}) {
     if (file->empty()) continue;
     const std::filesystem::path p(*file);
     if (p.is_relative()) *file = (std::filesystem::path(base_dir) / p).lexically_normal().string();

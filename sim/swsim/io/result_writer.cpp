@@ -48,6 +48,9 @@ const std::vector<StaticVar>& static_vars() {
       {"sauna_day", "day", "int8", "1", "1 when Tmax >= 32 degC and mean relative humidity >= 80 %"},
       {"station_name", "station", "string", "", "station name (Chinese)"},
       {"station_name_en", "station", "string", "", "station name (pinyin)"},
+      {"station_code", "station", "int32", "1", "statistical division code of the station's street/town unit (2022; 0 for a user table's site)"},
+      {"station_urban", "station", "int8", "1", "1 for an urban street unit, 0 for a town or non-urban street"},
+      {"station_mean_home_km", "station", "float64", "km", "mean straight-line distance from the catchment's elders' homes to the station"},
       {"station_global_index", "station", "int32", "1", "index of the station among all 161 in Jinan"},
       {"station_lat", "station", "float64", "degrees_north", "station latitude"},
       {"station_lon", "station", "float64", "degrees_east", "station longitude"},
@@ -295,6 +298,9 @@ void write_station_facts(io::NcWriter& out, const World& world) {
   using I = std::int32_t;
   out.variable("station_name", {"station"}, per_station<std::string>(world, [](const Station& s) { return s.name_zh; }), info_for("station_name"));
   out.variable("station_name_en", {"station"}, per_station<std::string>(world, [](const Station& s) { return s.name_en; }), info_for("station_name_en"));
+  out.variable("station_code", {"station"}, per_station<I>(world, [](const Station& s) { return s.code; }), info_for("station_code"));
+  out.variable("station_urban", {"station"}, per_station<std::int8_t>(world, [](const Station& s) { return s.urban ? 1 : 0; }), info_for("station_urban"));
+  out.variable("station_mean_home_km", {"station"}, per_station<double>(world, [](const Station& s) { return s.mean_home_km; }), info_for("station_mean_home_km"));
   out.variable("station_global_index", {"station"}, per_station<I>(world, [](const Station& s) { return s.global_index; }), info_for("station_global_index"));
   out.variable("station_lat", {"station"}, per_station<double>(world, [](const Station& s) { return s.lat; }), info_for("station_lat"));
   out.variable("station_lon", {"station"}, per_station<double>(world, [](const Station& s) { return s.lon; }), info_for("station_lon"));

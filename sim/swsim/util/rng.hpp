@@ -39,8 +39,6 @@ enum class StreamKind : std::uint32_t {
 // separates draws of one kind keyed by different entity ids (the weather's day noise uses entity 0,
 // heat waves entity 1). A normal deviate takes two words (Box-Muller).
 #define SWSIM_DRAWS(X)                                                                                       \
-  X(kWorldElder, 0, kHomeRadius, 0, 1, "home: distance from the area centre")                              \
-  X(kWorldElder, 0, kHomeAngle, 1, 1, "home: direction from the area centre")                              \
   X(kWorldElder, 0, kAgeBand, 2, 1, "age band (60-64, 65-79, 80+)")                                        \
   X(kWorldElder, 0, kAgeInBand, 3, 1, "age within the band")                                               \
   X(kWorldElder, 0, kSex, 4, 1, "sex")                                                                     \
@@ -57,7 +55,7 @@ enum class StreamKind : std::uint32_t {
   X(kWorldElder, 0, kVisitPhase, 15, 1, "day of the first routine visit (registered)")                     \
   X(kWorldElder, 0, kLonelinessBase, 16, 2, "personal loneliness baseline, normal (registered)")           \
   X(kWorldVolunteer, 0, kVolunteerMode, 0, 1, "volunteer rides an e-bike or walks")                        \
-  X(kWorldStation, 0, kSiteCandidates, 0, 0, "candidate sites, two words each (sequence)")                 \
+  X(kWorldStation, 0, kStationRank, 0, 1, "a site's place in its area's random order (open, sampled)")      \
   X(kWorldChild, 0, kChildren, 0, 0, "how many children, then each child's draws (sequence)")              \
   X(kWorldTerritory, 0, kTerritoryStart, 0, 0, "a unit's start point in its territory (sequence)")          \
   X(kWorldSettlement, 0, kSettlement, 0, 0, "village centres, and each home's draws (sequence)")            \

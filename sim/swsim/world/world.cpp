@@ -7,29 +7,23 @@
 #include <cmath>
 #include <numeric>
 
+#include "swsim/config/parameters.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
+#include "swsim/world/jinan_outlines.hpp"
+#include "swsim/world/jinan_units.hpp"
+#include "swsim/world/settlement.hpp"
 #include "swsim/world/station_table.hpp"
+#include "swsim/world/territory.hpp"
 
 namespace swsim {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr int kStationCandidates = 12;  // best-candidate sampling: spreads stations, follows density
 constexpr int kMaxVolunteersPerStation = 1000;  // volunteer ids are station * 1000 + k
 constexpr double kGridCellKm = 0.5;             // resolution of the catchment raster written for maps
-
-// Radial exponent of the synthetic population density: 0.5 gives a uniform disc, larger values
-// concentrate people near the centroid (urban cores).
-double radial_exponent(const Area& a) { return a.urban ? 0.75 : 0.5; }
-
-void point_in_area(const Area& a, double u_r, double u_theta, double& x, double& y) {
-  const double r = a.radius_km * std::pow(u_r, radial_exponent(a));
-  const double t = 2 * kPi * u_theta;
-  x = a.x_km + r * std::cos(t);
-  y = a.y_km + r * std::sin(t);
-}
+constexpr double kSiteToleranceKm = 1.0;        // a table's site may lie this far outside its area's outline
 
 // Largest-remainder apportionment of `total` over `weights`, with per-item floors and caps.
 std::vector<std::int64_t> apportion(const std::vector<double>& weights, std::int64_t total,
@@ -94,6 +88,7 @@ void Elders::resize(std::size_t n) {
   x_km.resize(n);
   y_km.resize(n);
   station.resize(n);
+  unit.resize(n);
   age.resize(n);
   floor.resize(n);
   function.resize(n);
@@ -149,17 +144,40 @@ namespace {
 
 // ---- The steps of build_world --------------------------------------------------------------------------
 
-// A candidate or final station site of an area (all 161 sites are placed, so catchments are the same at
-// any scale).
+// A station site of an area: a unit's seat, or a row of the user's station table.
 struct Site {
   double x, y;
   int sim_index;  // -1 when not simulated
   bool open;      // has a station in this scenario (policy.station_coverage)
+  int unit;       // the unit whose station it is (-1 for a table's site)
 };
 using SitesByArea = std::vector<std::vector<Site>>;
 
+// The geography a world is built on: outlines, unit territories, one settlement process per unit.
+struct Geography {
+  Territories territories;
+  std::vector<Settlement> settlements;             // per unit
+  std::vector<std::int64_t> unit_first_id;         // per unit, and one past the last: elder ids by unit
+  std::vector<int> own_station;                    // per unit: its own station's simulated index; -1 not
+                                                   // simulated; -2 closed or replaced by a table (nearest site)
+};
+
 std::vector<StationRow> station_table_of(const Config& cfg) {
   return cfg.world.stations_file.empty() ? std::vector<StationRow>{} : load_station_table(cfg.world.stations_file);
+}
+
+geo::FeatureSet outlines_of(const Config& cfg) {
+  return cfg.world.boundaries_file.empty() ? jinan_builtin_outlines() : geo::load_geojson(cfg.world.boundaries_file);
+}
+
+Geography make_geography(const Config& cfg) {
+  Geography g;
+  TerritoryParams tp;
+  tp.seed = cfg.world.seed;
+  g.territories = build_territories(outlines_of(cfg), tp);
+  for (const UnitTerritory& t : g.territories.units)
+    g.settlements.emplace_back(t.shape, t.seat, t.urban, cfg.world.seed, static_cast<std::uint32_t>(t.unit));
+  return g;
 }
 
 // The 15 management areas with their census figures, and how many stations each has, opens and simulates.
@@ -188,61 +206,113 @@ void build_areas(const Config& cfg, const std::vector<StationRow>& table, World&
     area.lat = f.lat;
     area.lon = f.lon;
     latlon_to_km(f.lat, f.lon, area.x_km, area.y_km);
-    area.radius_km = std::sqrt(f.area_km2 / kPi);
     area.urban = f.urban;
     world.areas.push_back(area);
   }
 }
 
-// A synthetic site: the best of kStationCandidates candidates (farthest from the area's sites so far).
-void synthetic_site(const Area& area, const std::vector<Site>& placed, Stream& s, double& x, double& y) {
-  double best_d = -1;
-  for (int c = 0; c < kStationCandidates; ++c) {
-    double cx, cy;
-    const double ur = s.uniform(), ut = s.uniform();
-    point_in_area(area, ur, ut, cx, cy);
-    double dmin = 1e300;
-    for (const auto& site : placed) dmin = std::min(dmin, std::hypot(site.x - cx, site.y - cy));
-    if (dmin > best_d) {
-      best_d = dmin;
-      x = cx;
-      y = cy;
-    }
+// The sites of an area in a random order (each site's own draw): the first stations_open are open, the
+// first stations_simulated of them simulated, so both are random subsets, the same at any scale.
+std::vector<int> random_rank(const Config& cfg, const std::vector<std::uint32_t>& keys) {
+  std::vector<std::pair<std::uint32_t, int>> order;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    Stream s(cfg.world.seed, keys[k], 0, StreamKind::kWorldStation);
+    order.emplace_back(static_cast<std::uint32_t>(s.at(Draw::kStationRank) * 4294967296.0), static_cast<int>(k));
   }
+  std::sort(order.begin(), order.end());
+  std::vector<int> rank(keys.size());
+  for (std::size_t r = 0; r < order.size(); ++r) rank[static_cast<std::size_t>(order[r].second)] = static_cast<int>(r);
+  return rank;
 }
 
-// Station sites of every area: synthetic, or a user's table of real sites. The first `stations_open` of
-// each area are open (placement order is random, so this is a random subset) and the first
-// `stations_simulated` of those are simulated; simulated stations come out in global order.
-SitesByArea place_stations(const Config& cfg, const std::vector<StationRow>& table, World& world) {
+// The real outline an area lies in: its district's, or for a functional zone the districts of its units.
+geo::MultiPolygon districts_of_area(const Territories& t, int area) {
+  geo::MultiPolygon out;
+  std::vector<char> used(t.districts.size(), 0);
+  for (const JinanUnit& u : jinan_units())
+    if (u.area == area && !used[static_cast<std::size_t>(u.district)]) {
+      used[static_cast<std::size_t>(u.district)] = 1;
+      const auto& parts = t.districts[static_cast<std::size_t>(u.district)].parts;
+      out.parts.insert(out.parts.end(), parts.begin(), parts.end());
+    }
+  return out;
+}
+
+// A table's site must lie in (or within kSiteToleranceKm of) its area's real outline.
+void check_site(const StationRow& row, const geo::MultiPolygon& area_shape, double x, double y, const std::string& file) {
+  const geo::Pt p{x, y};
+  if (geo::contains(area_shape, p)) return;
+  double d = 1e300;
+  for (const auto& poly : area_shape.parts) d = std::min(d, geo::distance_to_boundary(poly.outer, p));
+  if (d <= kSiteToleranceKm) return;
+  throw InputError(file + ":" + std::to_string(row.line) + ": station '" + row.name + "' at " + format_number(row.lat) +
+                   ", " + format_number(row.lon) + " lies " + format_number(std::round(d * 10) / 10) +
+                   " km outside its area " + std::string(jinan_areas()[static_cast<std::size_t>(row.area)].name_zh));
+}
+
+Station make_station(const Config& cfg, int global, int area, double x, double y) {
+  Station st;
+  st.global_index = global;
+  st.area = area;
+  st.x_km = x;
+  st.y_km = y;
+  km_to_latlon(x, y, st.lat, st.lon);
+  st.social_workers = cfg.staffing.social_workers_per_station;
+  return st;
+}
+
+// Station sites: the seats of the 161 units, or a user's table of real sites (checked against the
+// outlines). Simulated stations come out in global order.
+SitesByArea place_stations(const Config& cfg, const std::vector<StationRow>& table, Geography& geo, World& world) {
   SitesByArea sites(kAreaCount);
+  geo.own_station.assign(jinan_units().size(), -2);
   int global = 0;
   for (int a = 0; a < kAreaCount; ++a) {
     const Area& area = world.areas[static_cast<std::size_t>(a)];
-    for (int k = 0; k < area.stations_total; ++k, ++global) {
-      const StationRow* row = table.empty() ? nullptr : &table[static_cast<std::size_t>(global)];
-      double x = 0, y = 0;
-      if (row) {
-        latlon_to_km(row->lat, row->lon, x, y);
+    std::vector<int> members;  // units, or table rows, of the area in global order
+    std::vector<std::uint32_t> keys;
+    if (table.empty()) {
+      for (std::size_t u = 0; u < jinan_units().size(); ++u)
+        if (jinan_units()[u].area == a) members.push_back(static_cast<int>(u));
+    } else {
+      for (std::size_t r = 0; r < table.size(); ++r)
+        if (table[r].area == a) members.push_back(static_cast<int>(r));
+    }
+    for (int m : members) keys.push_back(static_cast<std::uint32_t>(table.empty() ? m : 1000 + m));
+    const std::vector<int> rank = random_rank(cfg, keys);
+    const geo::MultiPolygon shape = table.empty() ? geo::MultiPolygon{} : districts_of_area(geo.territories, a);
+    for (std::size_t k = 0; k < members.size(); ++k, ++global) {
+      const int m = members[k];
+      double x, y;
+      if (table.empty()) {
+        x = geo.territories.units[static_cast<std::size_t>(m)].seat.x;
+        y = geo.territories.units[static_cast<std::size_t>(m)].seat.y;
       } else {
-        Stream s(cfg.world.seed, static_cast<std::uint32_t>(global), 0, StreamKind::kWorldStation);
-        synthetic_site(area, sites[static_cast<std::size_t>(a)], s, x, y);
+        const StationRow& row = table[static_cast<std::size_t>(m)];
+        latlon_to_km(row.lat, row.lon, x, y);
+        check_site(row, shape, x, y, cfg.world.stations_file);
       }
+      const bool open = rank[k] < area.stations_open;
       int sim_index = -1;
-      if (k < area.stations_simulated) {
+      if (rank[k] < area.stations_simulated) {
         sim_index = static_cast<int>(world.stations.size());
-        Station st;
-        st.global_index = global;
-        st.area = a;
-        st.name_zh = row ? row->name : area.name_zh + "第" + std::to_string(k + 1) + "社工站";
-        st.name_en = row ? row->name : area.name_en + " station " + std::to_string(k + 1);
-        st.x_km = x;
-        st.y_km = y;
-        km_to_latlon(x, y, st.lat, st.lon);
-        st.social_workers = row && row->social_workers >= 0 ? row->social_workers : cfg.staffing.social_workers_per_station;
+        Station st = make_station(cfg, global, a, x, y);
+        if (table.empty()) {
+          const JinanUnit& u = jinan_units()[static_cast<std::size_t>(m)];
+          st.name_zh = station_name_zh(u);
+          st.name_en = std::string(station_name_en(u));
+          st.code = u.code;
+          st.urban = geo.territories.units[static_cast<std::size_t>(m)].urban;
+        } else {
+          const StationRow& row = table[static_cast<std::size_t>(m)];
+          st.name_zh = st.name_en = row.name;
+          if (row.social_workers >= 0) st.social_workers = row.social_workers;
+          st.urban = area.urban;
+        }
         world.stations.push_back(st);
       }
-      sites[static_cast<std::size_t>(a)].push_back({x, y, sim_index, k < area.stations_open});
+      if (table.empty()) geo.own_station[static_cast<std::size_t>(m)] = open ? sim_index : -2;
+      sites[static_cast<std::size_t>(a)].push_back({x, y, sim_index, open, table.empty() ? m : -1});
     }
   }
   return sites;
@@ -264,44 +334,64 @@ int nearest_open_station(const std::vector<Site>& sites, double x, double y) {
   return sites[static_cast<std::size_t>(best_site)].sim_index;
 }
 
-// Every resident 60+ gets a stable id and a home; those whose nearest open station of their area is
-// simulated are kept, grouped by station (ids ascending within a station).
-void assign_elders(const Config& cfg, const SitesByArea& sites, World& world) {
+void group_by_station(const std::vector<std::int32_t>& station_of, const std::vector<std::uint16_t>& unit_of,
+                      World& world);
+
+// Every resident 60+ gets a stable id, a unit (the area's elders shared equally among its units) and a home
+// in it; an elder belongs to the unit's own station when it is open, else to the nearest open station of
+// the area. Those whose station is simulated are kept, grouped by station (ids ascending).
+void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, World& world) {
   const auto elders_full = elders_per_area(cfg.population);
-  std::vector<std::int64_t> area_offset(kAreaCount + 1, 0);
-  for (std::size_t a = 0; a < kAreaCount; ++a) area_offset[a + 1] = area_offset[a] + elders_full[a];
-  std::vector<std::int32_t> nearest(static_cast<std::size_t>(area_offset[kAreaCount]), -1);
-  for (std::size_t a = 0; a < kAreaCount; ++a) {
-    if (world.areas[a].stations_simulated == 0) continue;
-    const Area& area = world.areas[a];
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(area_offset[a], area_offset[a + 1], 4096),
-                      [&](const tbb::blocked_range<std::int64_t>& r) {
-                        for (std::int64_t id = r.begin(); id < r.end(); ++id) {
-                          Stream s(cfg.world.seed, static_cast<std::uint32_t>(id), 0, StreamKind::kWorldElder);
-                          double x, y;
-                          point_in_area(area, s.at(Draw::kHomeRadius), s.at(Draw::kHomeAngle), x, y);
-                          nearest[static_cast<std::size_t>(id)] = nearest_open_station(sites[a], x, y);
-                        }
-                      });
+  const auto& units = jinan_units();
+  geo.unit_first_id.assign(units.size() + 1, 0);
+  for (int a = 0; a < kAreaCount; ++a) {
+    std::vector<std::size_t> members;
+    for (std::size_t u = 0; u < units.size(); ++u)
+      if (units[u].area == a) members.push_back(u);
+    const auto share = apportion(std::vector<double>(members.size(), 1.0), elders_full[static_cast<std::size_t>(a)],
+                                 std::vector<std::int64_t>(members.size(), 0),
+                                 std::vector<std::int64_t>(members.size(), elders_full[static_cast<std::size_t>(a)]));
+    for (std::size_t k = 0; k < members.size(); ++k) geo.unit_first_id[members[k] + 1] = share[k];
   }
+  for (std::size_t u = 0; u < units.size(); ++u) geo.unit_first_id[u + 1] += geo.unit_first_id[u];
+  const auto total = static_cast<std::size_t>(geo.unit_first_id.back());
+  std::vector<std::int32_t> station_of(total, -1);
+  std::vector<std::uint16_t> unit_of(total, 0);
+  tbb::parallel_for(std::size_t(0), units.size(), [&](std::size_t u) {
+    const int own = geo.own_station[u];
+    const auto& area_sites = sites[static_cast<std::size_t>(units[u].area)];
+    for (std::int64_t id = geo.unit_first_id[u]; id < geo.unit_first_id[u + 1]; ++id) {
+      unit_of[static_cast<std::size_t>(id)] = static_cast<std::uint16_t>(u);
+      if (own != -2) {
+        station_of[static_cast<std::size_t>(id)] = own;
+        continue;
+      }
+      const geo::Pt h = geo.settlements[u].home(static_cast<std::uint64_t>(id - geo.unit_first_id[u]));
+      station_of[static_cast<std::size_t>(id)] = nearest_open_station(area_sites, h.x, h.y);
+    }
+  });
+  group_by_station(station_of, unit_of, world);
+}
+
+// Elders kept (station >= 0) into the world's arrays, grouped by station, ids ascending within a station.
+void group_by_station(const std::vector<std::int32_t>& station_of, const std::vector<std::uint16_t>& unit_of,
+                      World& world) {
   const std::size_t n_stations = world.stations.size();
   std::vector<std::uint32_t> count(n_stations + 1, 0);
-  for (std::int32_t s : nearest)
+  for (std::int32_t s : station_of)
     if (s >= 0) ++count[static_cast<std::size_t>(s) + 1];
   for (std::size_t s = 0; s < n_stations; ++s) count[s + 1] += count[s];
   Elders& el = world.elders;
   el.resize(count[n_stations]);
-  // An area's elders go only to its own stations, so areas fill in parallel without sharing a counter.
   std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
-  tbb::parallel_for(0, kAreaCount, [&](int a) {
-    for (std::int64_t id = area_offset[static_cast<std::size_t>(a)]; id < area_offset[static_cast<std::size_t>(a) + 1]; ++id) {
-      const std::int32_t s = nearest[static_cast<std::size_t>(id)];
-      if (s < 0) continue;
-      const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
-      el.id[i] = static_cast<std::uint32_t>(id);
-      el.station[i] = static_cast<std::uint16_t>(s);
-    }
-  });
+  for (std::size_t id = 0; id < station_of.size(); ++id) {
+    const std::int32_t s = station_of[id];
+    if (s < 0) continue;
+    const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
+    el.id[i] = static_cast<std::uint32_t>(id);
+    el.station[i] = static_cast<std::uint16_t>(s);
+    el.unit[i] = unit_of[id];
+  }
   for (std::size_t s = 0; s < n_stations; ++s) {
     world.stations[s].elder_begin = count[s];
     world.stations[s].elder_end = count[s + 1];
@@ -366,13 +456,15 @@ float heat_weight(const HealthParams& h, Function fn, std::uint8_t flags, Living
 
 // One elder's attributes, each from its own named draw, so changing one parameter (say the lift share)
 // leaves every other attribute unchanged.
-void draw_elder(const Config& cfg, const AgeProfile& ap, const Area& area, Elders& el, std::size_t i) {
+// The home comes from the unit's settlement process (world/settlement), urban or rural from the unit.
+void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, Elders& el, std::size_t i) {
   const auto& pop = cfg.population;
+  const std::size_t u = el.unit[i];
+  const bool urban = geo.territories.units[u].urban;
+  const geo::Pt home = geo.settlements[u].home(static_cast<std::uint64_t>(el.id[i] - geo.unit_first_id[u]));
+  el.x_km[i] = static_cast<float>(home.x);
+  el.y_km[i] = static_cast<float>(home.y);
   Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
-  double x, y;
-  point_in_area(area, s.at(Draw::kHomeRadius), s.at(Draw::kHomeAngle), x, y);
-  el.x_km[i] = static_cast<float>(x);
-  el.y_km[i] = static_cast<float>(y);
   int band = 0;
   const int age = draw_age(ap, pop, s.at(Draw::kAgeBand), s.at(Draw::kAgeInBand), band);
   el.age[i] = static_cast<std::uint8_t>(age);
@@ -386,9 +478,9 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Area& area, Elder
   const Living lv = draw_living(pop, s.at(Draw::kLiving));
   el.living[i] = lv;
   if (s.at(Draw::kLostOnlyChild) < pop.lost_only_child_share) flags |= elder_flag::kLostOnlyChild;
-  if (s.at(Draw::kAirConditioning) < (area.urban ? pop.ac_share_urban : pop.ac_share_rural)) flags |= elder_flag::kAirConditioning;
-  if (s.at(Draw::kLift) < (area.urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
-  el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, area.urban, s.at(Draw::kFloor)));
+  if (s.at(Draw::kAirConditioning) < (urban ? pop.ac_share_urban : pop.ac_share_rural)) flags |= elder_flag::kAirConditioning;
+  if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
+  el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
   const bool impaired = fn != Function::kIndependent;
   const bool nobody_home = lv == Living::kAlone || lv == Living::kFamilyAwayByDay;
   if (impaired && nobody_home && s.at(Draw::kLunchEnrolment) < cfg.lunch.enrolment_share) flags |= elder_flag::kLunchEnrolled;
@@ -401,14 +493,11 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Area& area, Elder
   el.heat_weight[i] = heat_weight(cfg.health, fn, flags, lv);
 }
 
-void draw_elders(const Config& cfg, World& world) {
+void draw_elders(const Config& cfg, const Geography& geo, World& world) {
   const AgeProfile ap = age_profile(cfg.population);
   Elders& el = world.elders;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, el.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i) {
-      const Station& st = world.stations[el.station[i]];
-      draw_elder(cfg, ap, world.areas[static_cast<std::size_t>(st.area)], el, i);
-    }
+    for (std::size_t i = r.begin(); i < r.end(); ++i) draw_elder(cfg, ap, geo, el, i);
   });
 }
 
@@ -476,8 +565,10 @@ void build_station_lists(const Config& cfg, World& world) {
   tbb::parallel_for(std::size_t(0), world.stations.size(), [&](std::size_t s) {
     Station& st = world.stations[s];
     std::uint32_t within[3] = {0, 0, 0};
+    double distance_sum = 0;
     for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
       const double d = std::hypot(el.x_km[i] - st.x_km, el.y_km[i] - st.y_km);
+      distance_sum += d;
       within[0] += d <= 0.5;
       within[1] += d <= 0.7;
       within[2] += d <= 1.0;
@@ -490,6 +581,7 @@ void build_station_lists(const Config& cfg, World& world) {
     st.coverage_500m = within[0] / n;
     st.coverage_700m = within[1] / n;
     st.coverage_1km = within[2] / n;
+    st.mean_home_km = distance_sum / n;
   });
   for (std::size_t s = 0; s < world.stations.size(); ++s) {
     Station& st = world.stations[s];
@@ -505,57 +597,45 @@ void build_station_lists(const Config& cfg, World& world) {
   }
 }
 
-// The area holding a point: where area discs overlap (the synthetic areas are discs) the smallest one, so
-// compact urban districts stay visible on top of the large ones around them; -1 outside every area.
-int area_at(const World& world, double x, double y) {
-  int owner = -1;
-  double owner_radius = 1e300;
-  for (int a = 0; a < kAreaCount; ++a) {
-    const Area& area = world.areas[static_cast<std::size_t>(a)];
-    if (std::hypot(x - area.x_km, y - area.y_km) <= area.radius_km && area.radius_km < owner_radius) {
-      owner_radius = area.radius_km;
-      owner = a;
-    }
-  }
-  return owner;
+// The unit whose territory holds a point (bounding boxes first), or -1 outside every territory.
+int unit_at(const Territories& t, const std::vector<geo::BBox>& boxes, geo::Pt p) {
+  for (std::size_t u = 0; u < t.units.size(); ++u)
+    if (boxes[u].contains(p) && geo::contains(t.units[u].shape, p)) return static_cast<int>(u);
+  return -1;
 }
 
-// Raster of the catchments for maps.
-void build_catchment_grid(const SitesByArea& sites, World& world) {
+// Raster of the catchments for maps: a cell lies in the unit whose territory holds its centre and belongs
+// to that unit's station when it is open, else to the nearest open station of the area.
+void build_catchment_grid(const Geography& geo, const SitesByArea& sites, World& world) {
   CatchmentGrid& g = world.grid;
-  double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300;
-  for (const Area& a : world.areas) {
-    xmin = std::min(xmin, a.x_km - a.radius_km);
-    xmax = std::max(xmax, a.x_km + a.radius_km);
-    ymin = std::min(ymin, a.y_km - a.radius_km);
-    ymax = std::max(ymax, a.y_km + a.radius_km);
+  geo::BBox all;
+  std::vector<geo::BBox> boxes;
+  for (const UnitTerritory& t : geo.territories.units) {
+    boxes.push_back(geo::bbox(t.shape));
+    all.x0 = std::min(all.x0, boxes.back().x0);
+    all.y0 = std::min(all.y0, boxes.back().y0);
+    all.x1 = std::max(all.x1, boxes.back().x1);
+    all.y1 = std::max(all.y1, boxes.back().y1);
   }
   g.cell_km = kGridCellKm;
-  g.x0_km = std::floor(xmin / g.cell_km) * g.cell_km + g.cell_km / 2;
-  g.y0_km = std::floor(ymin / g.cell_km) * g.cell_km + g.cell_km / 2;
-  g.nx = static_cast<int>(std::ceil((xmax - g.x0_km) / g.cell_km)) + 1;
-  g.ny = static_cast<int>(std::ceil((ymax - g.y0_km) / g.cell_km)) + 1;
+  g.x0_km = std::floor(all.x0 / g.cell_km) * g.cell_km + g.cell_km / 2;
+  g.y0_km = std::floor(all.y0 / g.cell_km) * g.cell_km + g.cell_km / 2;
+  g.nx = static_cast<int>(std::ceil((all.x1 - g.x0_km) / g.cell_km)) + 1;
+  g.ny = static_cast<int>(std::ceil((all.y1 - g.y0_km) / g.cell_km)) + 1;
   g.station.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny), -1);
   g.area.assign(g.station.size(), -1);
+  const auto& units = jinan_units();
   tbb::parallel_for(0, g.ny, [&](int iy) {
     const double y = g.y0_km + iy * g.cell_km;
     for (int ix = 0; ix < g.nx; ++ix) {
       const double x = g.x0_km + ix * g.cell_km;
-      const int owner = area_at(world, x, y);
-      if (owner < 0) continue;
+      const int u = unit_at(geo.territories, boxes, {x, y});
+      if (u < 0) continue;
+      const int a = units[static_cast<std::size_t>(u)].area;
       const std::size_t cell = static_cast<std::size_t>(iy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(ix);
-      g.area[cell] = static_cast<std::int8_t>(owner);
-      double best = 1e300;
-      int sim_index = -1;
-      for (const auto& site : sites[static_cast<std::size_t>(owner)]) {
-        if (!site.open) continue;
-        const double d = std::hypot(site.x - x, site.y - y);
-        if (d < best) {
-          best = d;
-          sim_index = site.sim_index;
-        }
-      }
-      g.station[cell] = static_cast<std::int16_t>(sim_index);
+      g.area[cell] = static_cast<std::int8_t>(a);
+      const int own = geo.own_station.empty() ? -2 : geo.own_station[static_cast<std::size_t>(u)];
+      g.station[cell] = static_cast<std::int16_t>(own != -2 ? own : nearest_open_station(sites[static_cast<std::size_t>(a)], x, y));
     }
   });
 }
@@ -584,13 +664,15 @@ void build_volunteers(const Config& cfg, World& world) {
 World build_world(const Config& cfg) {
   World world;
   const std::vector<StationRow> table = station_table_of(cfg);
+  Geography geo = make_geography(cfg);
   build_areas(cfg, table, world);
-  const SitesByArea sites = place_stations(cfg, table, world);
-  assign_elders(cfg, sites, world);
-  draw_elders(cfg, world);
+  const SitesByArea sites = place_stations(cfg, table, geo, world);
+  assign_elders(cfg, geo, sites, world);
+  draw_elders(cfg, geo, world);
   build_station_lists(cfg, world);
-  build_catchment_grid(sites, world);
+  build_catchment_grid(geo, sites, world);
   build_volunteers(cfg, world);
+  world.district_outlines = geo.territories.districts;
   return world;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
-// The synthetic city: management areas, stations with catchments, elders (structure of arrays, grouped
-// by station) and volunteers. Built once from the Config; read-only during the simulation.
+// The city: management areas inside the real district outlines, the 161 street/town units with their
+// stations, constructed territories and settlement (docs/geography.md), elders (structure of arrays,
+// grouped by station) and volunteers. Built once from the Config; read-only during the simulation.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "swsim/config/config.hpp"
+#include "swsim/geo/polygon.hpp"
 
 namespace swsim {
 
@@ -41,14 +43,17 @@ struct Area {
   int stations_simulated = 0;   // of the open ones, simulated at this scale
   double area_km2 = 0;
   double lat = 0, lon = 0;
-  double x_km = 0, y_km = 0, radius_km = 0;  // synthetic shape: a disc of the area's size
+  double x_km = 0, y_km = 0;  // the centroid, km
   bool urban = false;
 };
 
 struct Station {
-  int global_index = 0;  // 0..160 over all of Jinan, stable across scales
+  int global_index = 0;  // 0..160 over all of Jinan, stable across scales (the unit's index)
   int area = 0;
   std::string name_zh, name_en;
+  std::int32_t code = 0;  // the unit's statistical division code (0 for a user table's site)
+  bool urban = false;     // an urban street unit
+  double mean_home_km = 0;  // mean straight-line distance of its elders' homes to the station
   double x_km = 0, y_km = 0, lat = 0, lon = 0;
   int social_workers = 0;
   std::uint32_t elder_begin = 0, elder_end = 0;          // range in Elders
@@ -65,6 +70,7 @@ struct Elders {
   std::vector<std::uint32_t> id;  // stable id over the full-scale population (keys the random streams)
   std::vector<float> x_km, y_km;
   std::vector<std::uint16_t> station;
+  std::vector<std::uint16_t> unit;  // the street/town unit the home lies in (index into jinan_units())
   std::vector<std::uint8_t> age;
   std::vector<std::uint8_t> floor;
   std::vector<Function> function;
@@ -125,6 +131,7 @@ struct World {
   Caseload caseload;                          // grouped by station
   Children children;                          // grouped by station
   CatchmentGrid grid;
+  std::vector<geo::MultiPolygon> district_outlines;  // the 12 district outlines the world was built in (km)
 };
 
 // Risk tier of a registered elder: high = 80+ living alone, or disabled with nobody home by day; key =
