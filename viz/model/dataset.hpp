@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/metric_meta.hpp"
+
 namespace swsim::viz {
 
 // Called with (fraction 0..1, what is being read) while loading.
@@ -23,13 +25,18 @@ struct StationDayVar {
 struct Metric {
   std::string name;       // variable name, or an id for derived metrics
   std::string label;      // short label for menus, axes and legends
+  std::string label_zh;   // the same in Chinese ("" when unknown: the English one is shown)
   std::string long_name;  // full meaning (from the file's long_name)
+  Direction direction = Direction::kNeutral;
   std::string units;      // display units: "count", "min", "km", "%"
   std::vector<int> num;   // indices into Dataset::vars, summed
   std::vector<int> den;   // empty: the metric is a plain sum; otherwise sum(num) / sum(den)
   double factor = 1;      // 100 for shares shown in %
   bool derived = false;
   bool is_ratio() const { return !den.empty(); }
+  // Counts and sums can be shown per 1,000 elders of the catchment; ratios cannot.
+  bool per_elders_ok() const { return !is_ratio(); }
+  const std::string& label_in(bool zh) const { return zh && !label_zh.empty() ? label_zh : label; }
 };
 
 struct StaticFact {
@@ -76,15 +83,23 @@ void build_grid_geometry(Grid& g);
 
 struct Dataset {
   std::string path, scenario_file, start_date;
+  // What the run is: the scenario file's name and its overrides, e.g. "baseline.ini + staffing.x=1"
+  // (from the `--set` and `[sweep]` comment lines of the file's `scenario` attribute).
+  std::string run_label;
+  std::vector<std::string> overrides;  // "staffing.social_workers_per_station=1", ...
   int days = 0, stations = 0, areas = 0, replicates = 1;
+  std::vector<std::string> replicate_seeds;  // one per replicate (decimal text)
 
   // Day axis.
   std::vector<long> day_number;  // days since 1970-01-01
-  std::vector<double> tmax_c;    // NaN when absent
-  std::vector<int> heat_wave, heat_warning;
+  std::vector<double> tmax_c, tmin_c;  // NaN when absent
+  std::vector<int> heat_wave, heat_warning, sauna_day, hot_night;
+  double hot_night_tmin_c = 27;  // health.hot_night_tmin_c from the scenario (27 when absent)
 
   // Stations.
   std::vector<std::string> station_name, station_name_en;
+  std::vector<std::string> station_name_latin;  // `station_name_latin` when the file has it, else empty
+  std::vector<double> station_elders;           // per station; NaN when the file lacks station_elders
   std::vector<int> station_global, station_area;
   std::vector<double> station_lat, station_lon;
   std::vector<StaticFact> station_facts;
@@ -98,7 +113,8 @@ struct Dataset {
   std::vector<Metric> metrics;
   Grid grid;
 
-  int metric_index(const std::string& name) const;  // -1 when absent
+  int metric_index(const std::string& name) const;  // -1 when absent; accepts older aliases
+  bool has_elders() const;                            // per-1,000-elders normalisation possible
   double at(int var, int rep, int day, int station) const {
     return vars[static_cast<std::size_t>(var)]
         .values[(static_cast<std::size_t>(rep) * days + day) * stations + station];
