@@ -19,6 +19,21 @@ struct Options {
   bool no_cjk = false;
   float font_size = 0;  // 0 = from the window height
   std::string view;     // compare map: "a", "b" or "diff" (default)
+  std::string lang;     // "zh" | "en"; "" = as saved in the settings (English at first)
+  std::string stat;     // "mean" (default) | "median" | "q05" | "q95"
+  int replicate = -1;   // show one replicate
+  bool per_elders = false;
+  std::string period;   // "all" | "heat-wave" | "warning" | "FROM:TO"
+  std::string chart;    // "series" | "diff"
+  std::string palette;  // "viridis" | "cividis"
+  std::string search;   // ranking table search text
+  std::string limits;   // "LO:HI": locked colour limits
+  std::string distribution;  // "stations" | "replicates"
+  double zoom = 1;
+  bool has_centre = false;
+  double centre_lon = 0, centre_lat = 0;
+  bool panel_ranking = false, panel_distribution = false, panel_sweep = false, panel_help = false,
+       panel_open = false;
   bool help = false, version = false;
 };
 

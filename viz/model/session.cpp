@@ -1,10 +1,24 @@
 #include "model/session.hpp"
 
 #include "reader/hdf5_threads.hpp"
+#include "reader/result_file.hpp"
 
 namespace swsim::viz {
 
-Session load_session(const LoadRequest& request, const ProgressFn& progress) {
+Session load_session(const LoadRequest& req, const ProgressFn& progress) {
+  LoadRequest request = req;
+  std::optional<results::SweepIndex> sweep;
+  if (!request.sweep.empty()) {
+    sweep = results::read_sweep_index(request.sweep);
+    auto file_of = [&](int point) -> std::string {
+      if (point < 0 || point >= static_cast<int>(sweep->points.size()))
+        throw results::ReadError(request.sweep + ": the sweep has " + std::to_string(sweep->points.size()) +
+                                 " points, not " + std::to_string(point));
+      return sweep->points[static_cast<std::size_t>(point)].file;
+    };
+    if (request.file_a.empty()) request.file_a = file_of(std::max(request.point_a, 0));
+    if (request.file_b.empty() && request.point_b >= 0) request.file_b = file_of(request.point_b);
+  }
   const bool two = !request.file_b.empty();
   const bool geo = !request.boundaries.empty();
   const double share_a = two ? 0.48 : 0.95;
@@ -20,6 +34,11 @@ Session load_session(const LoadRequest& request, const ProgressFn& progress) {
   if (geo) {
     if (progress) progress(0.97, "reading " + request.boundaries);
     s.boundaries = load_geojson(request.boundaries);
+  }
+  s.sweep = std::move(sweep);
+  if (s.sweep) {
+    s.point_a = std::max(request.point_a, 0);
+    s.point_b = request.point_b;
   }
   if (progress) progress(1.0, "done");
   return s;
