@@ -435,7 +435,7 @@ void App::toolbar(float x, float y, float w, float h) {
     ImGui::TextUnformatted(tag);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    const std::string label = fit_text(run_label(d), std::max(60.0f, width - text_size(tag).x - 12));
+    const std::string label = fit_text_tail(run_label(d), std::max(60.0f, width - text_size(tag).x - 12));
     ImGui::TextUnformatted(label.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", details(d).c_str());
   };

@@ -303,8 +303,8 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
         entry(colours[0], paired ? trf("95 %% interval, %d paired replicates", reps)
                                  : std::string(tr("95 % interval (unpaired)")), 2);
     } else {
-      entry(ink::kSeriesA, fit_text((s.comparing() ? "A " : "") + run_label(s.a), label_w), 0);
-      if (two) entry(ink::kSeriesB, fit_text("B " + run_label(*s.b), label_w), 0);
+      entry(ink::kSeriesA, (s.comparing() ? "A " : "") + fit_text_tail(run_label(s.a), label_w), 0);
+      if (two) entry(ink::kSeriesB, "B " + fit_text_tail(run_label(*s.b), label_w), 0);
       if (series[0].band) entry(ink::kAxis, trf("5\xE2\x80\x93" "95 %% of %d replicates", reps), 2);
     }
     if (show_t) entry(ink::kTmax, "Tmax", 1);

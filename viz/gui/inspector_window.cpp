@@ -106,6 +106,26 @@ void header(const Session& s, const ViewState& v, ViewState& mut) {
 
 }  // namespace
 
+std::vector<std::string> inspector_columns(const Session& s, const ViewState& v) {
+  const bool two = s.comparing();
+  const bool any_reps = s.a.replicates > 1 || (two && s.b->replicates > 1);
+  const std::string day_head = trf("Day %d", s.al.day_a[static_cast<std::size_t>(v.step)]);
+  const std::string per_head = v.period.kind == PeriodKind::kAll ? tr("Run") : tr("Period");
+  const std::string minus = "B\xE2\x88\x92" "A";
+  std::vector<std::string> h = {tr("Metric"), tr("Unit")};
+  if (two) {
+    // Column names are unique within a table: the period's differ from the day's by their prefix.
+    if (!v.whole_run) h.insert(h.end(), {day_head + " A", "B", minus});
+    h.insert(h.end(), {per_head + " A", per_head + " B", per_head + " " + minus});
+    if (any_reps) h.push_back(tr("95 % interval"));
+  } else {
+    if (!v.whole_run) h.push_back(day_head);
+    h.push_back(per_head);
+    if (any_reps) h.push_back(tr("5-95 % of replicates"));
+  }
+  return h;
+}
+
 void inspector_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
@@ -164,36 +184,18 @@ void inspector_window(App& app, ImVec2 pos, ImVec2 size) {
   const bool day_cols = !snapshot.whole_run;
   const std::vector<int> period = period_steps(s, snapshot.period);
   const int step_one[] = {snapshot.step};
-  const std::string day_head = trf("Day %d", s.al.day_a[static_cast<std::size_t>(snapshot.step)]);
-  const std::string per_head = snapshot.period.kind == PeriodKind::kAll ? tr("Run") : tr("Period");
+
   const bool any_reps = s.a.replicates > 1 || (two && s.b->replicates > 1);
-  int cols = 2;
-  if (two) cols += (day_cols ? 3 : 0) + 3 + (any_reps ? 1 : 0);
-  else cols += (day_cols ? 1 : 0) + 1 + (any_reps ? 1 : 0);
+  const auto heads = inspector_columns(s, snapshot);
+  const int cols = static_cast<int>(heads.size());
   float label_w = 60;
   for (const auto& m : s.a.metrics) label_w = std::max(label_w, text_size(metric_label(m)).x);
   label_w = std::min(label_w + 8, std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.34f));
   if (ImGui::BeginTable("##metrics", cols, tf | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollX,
                         ImVec2(0, ImGui::GetContentRegionAvail().y - (two && any_reps ? ImGui::GetTextLineHeightWithSpacing() : 0)))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(tr("Metric"), ImGuiTableColumnFlags_WidthFixed, label_w);
-    ImGui::TableSetupColumn(tr("Unit"), ImGuiTableColumnFlags_WidthFixed);
-    const std::string minus = "B\xE2\x88\x92" "A";
-    if (two) {
-      if (day_cols) {
-        ImGui::TableSetupColumn((day_head + " A").c_str(), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("B", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(minus.c_str(), ImGuiTableColumnFlags_WidthFixed);
-      }
-      ImGui::TableSetupColumn((per_head + " A").c_str(), ImGuiTableColumnFlags_WidthFixed);
-      ImGui::TableSetupColumn((per_head + " B").c_str(), ImGuiTableColumnFlags_WidthFixed);
-      ImGui::TableSetupColumn((per_head + " " + minus).c_str(), ImGuiTableColumnFlags_WidthFixed);
-      if (any_reps) ImGui::TableSetupColumn(tr("95 % interval"), ImGuiTableColumnFlags_WidthFixed);
-    } else {
-      if (day_cols) ImGui::TableSetupColumn(day_head.c_str(), ImGuiTableColumnFlags_WidthFixed);
-      ImGui::TableSetupColumn(per_head.c_str(), ImGuiTableColumnFlags_WidthFixed);
-      if (any_reps) ImGui::TableSetupColumn(tr("5-95 % of replicates"), ImGuiTableColumnFlags_WidthFixed);
-    }
+    ImGui::TableSetupColumn(heads[0].c_str(), ImGuiTableColumnFlags_WidthFixed, label_w);
+    for (int c = 1; c < cols; ++c) ImGui::TableSetupColumn(heads[static_cast<std::size_t>(c)].c_str(), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (int mi = 0; mi < static_cast<int>(s.a.metrics.size()); ++mi) {
       const Metric& m = s.a.metrics[static_cast<std::size_t>(mi)];

@@ -56,6 +56,17 @@ std::string fit_text(const std::string& text, float width) {
   return out + dots;
 }
 
+std::string fit_text_tail(const std::string& text, float width) {
+  if (text_size(text).x <= width) return text;
+  const std::string dots = "\xE2\x80\xA6";
+  std::size_t start = 0;
+  while (start < text.size() && text_size(dots + text.substr(start)).x > width) {
+    ++start;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+  return dots + text.substr(start);
+}
+
 const std::string& metric_label(const Metric& m) {
   return m.label_in(zh());
 }

@@ -39,6 +39,8 @@ void text_halo(ImDrawList* dl, ImVec2 pos, ImU32 colour, const std::string& text
 ImVec2 text_size(const std::string& text);
 // `text` cut to at most `width` pixels, with an ellipsis when cut (whole UTF-8 characters).
 std::string fit_text(const std::string& text, float width);
+// The same, cutting from the front (keeps the end, e.g. the overrides of a run label).
+std::string fit_text_tail(const std::string& text, float width);
 
 // Units and what the value is over: "count per station per day", "per 1,000 elders, total over the
 // heat-wave days (8 days)".

@@ -3,6 +3,9 @@
 // App's layout; the others float (their place and size are kept in the ini file).
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 #include "gui/app.hpp"
 
 namespace swsim::viz {
@@ -15,6 +18,9 @@ void distribution_window(App& app);
 void sweep_window(App& app);
 void open_window(App& app);
 void help_window(App& app);
+
+// The inspector's metric table columns for a view: no day columns when the period is shown.
+std::vector<std::string> inspector_columns(const Session& s, const ViewState& v);
 
 // Map camera fitted to the data of a session for a canvas of `size` pixels.
 MapCamera fit_camera(const Session& s, ImVec2 size);

@@ -321,6 +321,7 @@ int Dataset::metric_index(const std::string& name) const {
 }
 
 bool Dataset::has_elders() const {
+  if (static_cast<int>(station_elders.size()) != stations) return false;
   for (double e : station_elders)
     if (std::isfinite(e) && e > 0) return true;
   return false;

@@ -49,8 +49,8 @@ std::vector<int> period_steps(const Session& s, Period p) {
     const auto d = static_cast<std::size_t>(s.al.day_a[static_cast<std::size_t>(k)]);
     bool in = true;
     if (p.kind == PeriodKind::kRange) in = k >= p.first && k <= p.last;
-    if (p.kind == PeriodKind::kHeatWave) in = s.a.heat_wave[d] != 0;
-    if (p.kind == PeriodKind::kWarning) in = s.a.heat_warning[d] > 0;
+    if (p.kind == PeriodKind::kHeatWave) in = d < s.a.heat_wave.size() && s.a.heat_wave[d] != 0;
+    if (p.kind == PeriodKind::kWarning) in = d < s.a.heat_warning.size() && s.a.heat_warning[d] > 0;
     if (in) out.push_back(k);
   }
   return out;
@@ -72,7 +72,9 @@ std::vector<double> scope_replicates(const Session& s, int metric_a, int side, S
   const bool norm = per_elders && metric.per_elders_ok();
   if (norm)
     for (int st : stations) {
-      const double e = d.station_elders[static_cast<std::size_t>(st)];
+      const double e = static_cast<std::size_t>(st) < d.station_elders.size()
+                           ? d.station_elders[static_cast<std::size_t>(st)]
+                           : kNaN;
       if (std::isfinite(e)) elders += e;
     }
   for (int r = 0; r < d.replicates; ++r) {

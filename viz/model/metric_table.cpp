@@ -32,7 +32,9 @@ SideValues side_values(const Session& s, const MetricTable& t, int side) {
   for (int r = 0; r < out.reps; ++r)
     for (int p = 0; p < t.pairs; ++p) {
       const int st = stations[static_cast<std::size_t>(p)];
-      const double elders = d.station_elders[static_cast<std::size_t>(st)];
+      const double elders = static_cast<std::size_t>(st) < d.station_elders.size()
+                                ? d.station_elders[static_cast<std::size_t>(st)]
+                                : std::numeric_limits<double>::quiet_NaN();
       const double scale = norm ? (std::isfinite(elders) && elders > 0 ? 1000.0 / elders : kNaN) : 1.0;
       MetricSum total;
       for (int k = 0; k < t.steps; ++k) {

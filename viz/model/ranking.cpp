@@ -63,7 +63,7 @@ std::vector<RankRow> ranking(const Session& s, const MetricTable& t, const RankQ
     r.a = t.value(0, q.step, p);
     r.b = t.value(1, q.step, p);
     r.diff = t.diff(q.step, p);
-    r.elders = s.a.station_elders[si];
+    r.elders = si < s.a.station_elders.size() ? s.a.station_elders[si] : std::nan("");
     rows.push_back(r);
   }
   auto key = [&](const RankRow& r) -> double {
