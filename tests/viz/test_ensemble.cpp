@@ -138,7 +138,7 @@ TEST_CASE("periods: whole run, a date range, heat-wave days", "[ensemble]") {
   CHECK(t.value(0, -1, 0) == Approx(sum));
 }
 
-TEST_CASE("per 1,000 elders divides counts by the catchment's elders; shares stay as they are", "[ensemble]") {
+TEST_CASE("per 1000 elders divides counts by the catchment's elders and leaves shares as they are", "[ensemble]") {
   Session s = load_session({viz_test::baseline_result(), "", ""});
   REQUIRE(s.a.has_elders());
   TableSpec spec;
@@ -251,7 +251,7 @@ TEST_CASE("the file's metric attributes and /indicators group win over the built
         Approx(100 * (total("meals_late") + total("meals_missed")) / total("meals_requested")));
 }
 
-TEST_CASE("a file's label names its scenario and --set overrides; sweep points their parameters", "[meta]") {
+TEST_CASE("a file's label names its scenario and --set overrides and sweep points their parameters", "[meta]") {
   const Dataset a = load_dataset(viz_test::baseline_result());
   CHECK(a.run_label == "baseline.ini");
   CHECK(a.overrides.empty());
@@ -316,7 +316,7 @@ TEST_CASE("ranking: search by Chinese or pinyin, filter by area, sort, CSV", "[r
   CHECK_THAT(csv, Contains("A,B,B_minus_A"));
 }
 
-TEST_CASE("colours: blue means better, orange worse; sequential scales run dark to light", "[colour]") {
+TEST_CASE("colours: blue means better and orange worse and sequential scales run dark to light", "[colour]") {
   const Rgb better = better_worse(1), worse = better_worse(-1), zero = better_worse(0);
   CHECK(better.b > better.r);
   CHECK(worse.r > worse.b);
