@@ -26,10 +26,11 @@ std::string help_text() {
   return R"(swsim-viz: desktop visualizer of swsim result files
 
 Usage:
-  swsim-viz RESULT.h5 [OTHER.h5] [options]
+  swsim-viz RESULT.h5 [OTHER.h5 [MORE.h5 ...]] [options]
 
 With one file: map, charts and inspector of that run. With two files: the comparison
-OTHER - RESULT (B - A), stations matched by station_global_index and days by date.
+OTHER - RESULT (B - A), stations matched by station_global_index and days by date. Up to
+four more files are drawn in the charts as C, D, ... next to A and B.
 
 Options:
   --boundaries FILE    district outlines from a GeoJSON FeatureCollection of Polygon /
@@ -210,12 +211,14 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
   }
   if (o.help || o.version) return r;
   if (positional.empty())
-    return fail("no result file given: usage: swsim-viz RESULT.h5 [OTHER.h5] [options]");
-  if (positional.size() > 2)
-    return fail("too many files: at most two result files (RESULT.h5 OTHER.h5), got " +
+    return fail("no result file given: usage: swsim-viz RESULT.h5 [OTHER.h5 [MORE.h5 ...]] [options]");
+  if (positional.size() > 6)
+    return fail("too many files: at most six result files (A, B and four more for the charts), got " +
                 std::to_string(positional.size()));
   o.file_a = positional[0];
-  if (positional.size() == 2) o.file_b = positional[1];
+  if (positional.size() >= 2) o.file_b = positional[1];
+  o.more_files.assign(positional.begin() + std::min<std::ptrdiff_t>(2, static_cast<std::ptrdiff_t>(positional.size())),
+                      positional.end());
   if (o.compare_point >= 0 && !o.file_b.empty())
     return fail("--compare-point takes its second run from the sweep of the first file: give one file");
   if (!o.view.empty() && o.file_b.empty() && o.compare_point < 0) return fail("--view needs two result files");

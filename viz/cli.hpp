@@ -8,6 +8,7 @@ namespace swsim::viz {
 
 struct Options {
   std::string file_a, file_b, boundaries;
+  std::vector<std::string> more_files;  // third and later files: more runs in the charts
   int point = -1, compare_point = -1;  // grid points of a sweep index (DIR/sweep.h5); -1 = not given
   std::string metric;  // "" = default
   std::string day;     // "" = first day; an index, a date YYYY-MM-DD, or "all"

@@ -140,6 +140,7 @@ int run(Options o) {
     return fail(file_problem ? 1 : 2, problem);
   request.file_a = o.file_a;
   request.file_b = o.file_b;
+  request.more = o.more_files;
   const bool shot = !o.screenshot.empty();
   int width = o.width, height = o.height;
   if (width == 0) width = shot ? 1280 : 1600, height = shot ? 720 : 900;
@@ -224,6 +225,7 @@ int run(Options o) {
     // Files dropped on the window: one opens alone, two as A and B.
     if (!g_dropped.empty() && !loader) {
       LoadRequest r{g_dropped[0], g_dropped.size() > 1 ? g_dropped[1] : "", request.boundaries};
+      for (std::size_t i = 2; i < g_dropped.size() && i < 6; ++i) r.more.push_back(g_dropped[i]);
       if (swsim::results::is_sweep_index(r.file_a)) r = {"", "", request.boundaries, r.file_a, 0, -1};
       app.request_load(r);
       g_dropped.clear();

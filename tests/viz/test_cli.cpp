@@ -33,7 +33,8 @@ TEST_CASE("command line: bad arguments give one-line errors", "[cli]") {
   CHECK_THAT(parse_command_line({"a.h5", "--size", "800"}).error, Contains("--size: expected WIDTHxHEIGHT"));
   CHECK_THAT(parse_command_line({"a.h5", "--size", "10x10"}).error, Contains("--size"));
   CHECK_THAT(parse_command_line({"a.h5", "--wat"}).error, Contains("unknown option '--wat'"));
-  CHECK_THAT(parse_command_line({"a", "b", "c"}).error, Contains("too many files"));
+  CHECK_THAT(parse_command_line({"a", "b", "c", "d", "e", "f", "g"}).error, Contains("too many files"));
+  CHECK(parse_command_line({"a", "b", "c", "d"}).options.more_files == std::vector<std::string>{"c", "d"});
   CHECK_THAT(parse_command_line({"a.h5", "--view", "diff"}).error, Contains("--view needs two result files"));
   CHECK_THAT(parse_command_line({"a.h5", "b.h5", "--view", "x"}).error,
              Contains("--view: expected a, b or diff"));

@@ -331,3 +331,18 @@ TEST_CASE("colours: blue means better and orange worse and sequential scales run
   }
   CHECK(diverging_neutral(1).g > diverging_neutral(1).r);
 }
+
+TEST_CASE("more runs for the charts align with A like B", "[ensemble]") {
+  LoadRequest r{viz_test::baseline_result(), viz_test::one_worker_result(), ""};
+  r.more = {viz_test::one_worker_result(), viz_test::baseline_result()};
+  const Session s = load_session(r);
+  REQUIRE(s.more.size() == 2u);
+  CHECK(runs(s) == 4);
+  const int m = s.a.metric_index("meals_missed");
+  for (int k : {0, 7, 19}) {
+    const std::vector<int> one = {k};
+    CHECK(run_replicates(s, 2, m, {}, one, false) == run_replicates(s, 1, m, {}, one, false));
+    CHECK(run_replicates(s, 3, m, {ScopeKind::kStation, 1}, one, true) ==
+          run_replicates(s, 0, m, {ScopeKind::kStation, 1}, one, true));
+  }
+}

@@ -439,8 +439,12 @@ void App::toolbar(float x, float y, float w, float h) {
     ImGui::TextUnformatted(label.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", details(d).c_str());
   };
+  std::string more_text;
+  for (std::size_t r = 0; r < s.more.size(); ++r) more_text += (r ? ", " : "+ ") + std::string(1, static_cast<char>('C' + r));
+  if (!more_text.empty()) more_text = " " + more_text;
   if (s.comparing()) {
-    const std::string matched = trf("%d stations, %d days matched", s.al.pairs(), s.al.steps());
+    std::string matched = trf("%d stations, %d days matched", s.al.pairs(), s.al.steps());
+    matched += more_text;
     const float each = (files_w - text_size(matched).x - st.ItemSpacing.x * 6) * 0.5f;
     file_entry("A:", ink::kSeriesA, s.a, each);
     ImGui::SameLine(0, st.ItemSpacing.x * 2);
@@ -452,8 +456,15 @@ void App::toolbar(float x, float y, float w, float h) {
                                   "stations, %d days.\nOnly in B: %d stations, %d days.",
                                   s.al.only_in_a, s.al.days_only_in_a, s.al.only_in_b, s.al.days_only_in_b)
                                   .c_str());
+    if (!s.more.empty() && ImGui::IsItemHovered()) {
+      std::string t;
+      for (std::size_t r = 0; r < s.more.size(); ++r)
+        t += std::string(1, static_cast<char>('C' + r)) + ": " + s.more[r].run_label + "  (" + s.more[r].path + ")\n";
+      ImGui::SetTooltip("%s", t.c_str());
+    }
   } else {
-    const std::string facts = trf("%d stations, %d days from %s", s.a.stations, s.a.days, s.a.date_text(0).c_str());
+    std::string facts = trf("%d stations, %d days from %s", s.a.stations, s.a.days, s.a.date_text(0).c_str());
+    facts += more_text;
     file_entry(tr("File:"), ink::kSeriesA, s.a, files_w - text_size(facts).x - st.ItemSpacing.x * 4);
     ImGui::SameLine(0, st.ItemSpacing.x * 2);
     ImGui::TextDisabled("%s", facts.c_str());

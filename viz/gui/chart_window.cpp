@@ -18,14 +18,14 @@ struct Series {
   bool band = false;
 };
 
-Series series_of(const Session& s, const ViewState& v, int side, Scope scope) {
+Series series_of(const Session& s, const ViewState& v, int run, Scope scope) {
   Series out;
   const int steps = s.al.steps();
   out.mid.assign(static_cast<std::size_t>(steps), std::numeric_limits<double>::quiet_NaN());
   out.lo = out.hi = out.mid;
   for (int k = 0; k < steps; ++k) {
     const int one[] = {k};
-    const Band b = replicate_band(scope_replicates(s, v.metric, side, scope, one, v.per_elders), v.stat);
+    const Band b = replicate_band(run_replicates(s, run, v.metric, scope, one, v.per_elders), v.stat);
     out.mid[static_cast<std::size_t>(k)] = b.value;
     if (b.has_band) {
       out.lo[static_cast<std::size_t>(k)] = b.lo;
@@ -136,6 +136,7 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
   } else {
     series.push_back(series_of(s, v, 0, scope));
     if (two) series.push_back(series_of(s, v, 1, scope));
+    for (int r = 0; r < static_cast<int>(s.more.size()); ++r) series.push_back(series_of(s, v, 2 + r, scope));
   }
 
   double ymin = 0, ymax = 0;
@@ -245,11 +246,18 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
     dl->AddText(ImVec2(c0.x + 2, c0.y), ink::kMuted, u.c_str());
   }
   // Series: bands, then lines and points.
-  const ImU32 colours[2] = {diff_mode ? IM_COL32(90, 30, 120, 255) : ink::kSeriesA, ink::kSeriesB};
+  // A and B, then more runs in the Okabe-Ito colours (distinct for colour-blind readers).
+  const ImU32 colours[] = {diff_mode ? IM_COL32(90, 30, 120, 255) : ink::kSeriesA, ink::kSeriesB,
+                           IM_COL32(0, 158, 115, 255), IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255),
+                           IM_COL32(213, 94, 0, 255), IM_COL32(120, 120, 120, 255)};
+  const std::size_t n_colours = sizeof colours / sizeof colours[0];
+  // Which run a series is: with B absent, the more runs start at series 1.
+  auto run_of = [&](std::size_t si) { return si == 0 ? 0 : (two ? static_cast<int>(si) : static_cast<int>(si) + 1); };
+  auto colour_of = [&](std::size_t si) { return colours[std::min(static_cast<std::size_t>(run_of(si)), n_colours - 1)]; };
   for (std::size_t si = 0; si < series.size(); ++si) {
     const Series& se = series[si];
-    if (se.band) {
-      const ImU32 band = (colours[si] & 0x00FFFFFF) | (50u << 24);
+    if (se.band && si < 2) {
+      const ImU32 band = (colour_of(si) & 0x00FFFFFF) | (50u << 24);
       for (int k = 1; k < steps; ++k) {
         const auto a = static_cast<std::size_t>(k - 1), b = static_cast<std::size_t>(k);
         if (!std::isfinite(se.lo[a]) || !std::isfinite(se.lo[b])) continue;
@@ -259,7 +267,7 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
     }
     std::vector<ImVec2> pts;
     auto flush = [&] {
-      if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colours[si], 0, 2.0f);
+      if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour_of(si), 0, 2.0f);
       pts.clear();
     };
     for (int k = 0; k < steps; ++k) {
@@ -269,7 +277,7 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
         continue;
       }
       pts.push_back(ImVec2(x_of(k), y_of(val)));
-      if (cell >= 8) dl->AddCircleFilled(pts.back(), 2.5f, colours[si], 8);
+      if (cell >= 8) dl->AddCircleFilled(pts.back(), 2.5f, colour_of(si), 8);
     }
     flush();
   }
@@ -290,8 +298,10 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
         dl->AddRectFilled(ImVec2(lx, c0.y + 3), ImVec2(lx + 18, c0.y + lh - 3), (col & 0x00FFFFFF) | (70u << 24));
       else
         dl->AddLine(ImVec2(lx, c0.y + lh * 0.5f), ImVec2(lx + 18, c0.y + lh * 0.5f), col, 2.5f);
-      const float room = c0.x + avail.x - lx - 22;
-      const std::string shown = fit_text(label, std::max(room, 30.0f));
+      // Up to the right axis (its "Tmax °C" label sits above it).
+      const float room = p1.x - lx - 22;
+      if (room < 30) return;
+      const std::string shown = fit_text(label, room);
       dl->AddText(ImVec2(lx + 22, c0.y), ink::kText, shown.c_str());
       lx += 22 + text_size(shown).x + 14;
     };
@@ -305,6 +315,9 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
     } else {
       entry(ink::kSeriesA, (s.comparing() ? "A " : "") + fit_text_tail(run_label(s.a), label_w), 0);
       if (two) entry(ink::kSeriesB, "B " + fit_text_tail(run_label(*s.b), label_w), 0);
+      for (std::size_t r = 0; r < s.more.size(); ++r)
+        entry(colour_of(r + (two ? 2 : 1)), std::string(1, static_cast<char>('C' + r)) + " " +
+                                                fit_text_tail(run_label(s.more[r]), label_w * 0.6f), 0);
       if (series[0].band) entry(ink::kAxis, trf("5\xE2\x80\x93" "95 %% of %d replicates", reps), 2);
     }
     if (show_t) entry(ink::kTmax, "Tmax", 1);
@@ -313,7 +326,10 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
   {
     float lx = p0.x;
     const float ly = p1.y + lh + 8;
-    auto swatch = [&](ImU32 col, const std::string& label, int shape) {
+    auto swatch = [&](ImU32 col, const std::string& full, int shape) {
+      const float room = p1.x + right - lx - 16;
+      if (room < 20) return;
+      const std::string label = fit_text(full, room);
       if (shape == 1)
         dl->AddCircleFilled(ImVec2(lx + 5, ly + lh * 0.5f), 3.5f, col, 8);
       else
@@ -340,9 +356,10 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::TextUnformatted(step_title(s, k).c_str());
     for (std::size_t si = 0; si < series.size(); ++si) {
       const double val = series[si].mid[static_cast<std::size_t>(k)];
-      if (std::isfinite(val)) dl->AddCircleFilled(ImVec2(px, y_of(val)), 4, colours[si]);
-      ImGui::PushStyleColor(ImGuiCol_Text, diff_mode ? delta_colour(m, val) : colours[si]);
-      const char* tag = diff_mode ? "B \xE2\x88\x92 A: " : (series.size() > 1 ? (si == 0 ? "A: " : "B: ") : "");
+      if (std::isfinite(val)) dl->AddCircleFilled(ImVec2(px, y_of(val)), 4, colour_of(si));
+      ImGui::PushStyleColor(ImGuiCol_Text, diff_mode ? delta_colour(m, val) : colour_of(si));
+      const char letter[4] = {static_cast<char>('A' + run_of(si)), ':', ' ', 0};
+      const char* tag = diff_mode ? "B \xE2\x88\x92 A: " : (series.size() > 1 ? letter : "");
       ImGui::Text("%s%s %s", tag, diff_mode ? format_delta(val).c_str() : format_value(val).c_str(), units.c_str());
       ImGui::PopStyleColor();
       if (series[si].band)
@@ -354,7 +371,7 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
                                                      format_value(series[si].hi[static_cast<std::size_t>(k)]).c_str()))
                                         .c_str());
     }
-    if (series.size() > 1) {
+    if (two && !diff_mode) {
       const double dv = series[1].mid[static_cast<std::size_t>(k)] - series[0].mid[static_cast<std::size_t>(k)];
       ImGui::PushStyleColor(ImGuiCol_Text, delta_colour(m, dv));
       ImGui::Text("B \xE2\x88\x92 A: %s %s", format_delta(dv).c_str(), units.c_str());

@@ -63,6 +63,13 @@ void open_window(App& app) {
     app.request_load({cur->file_a, p, geo, cur->sweep, cur->point_a, -1});
     v.panels.open = false;
   }
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Add to the charts")) && cur) {
+    LoadRequest r = *cur;
+    if (r.more.size() < 4) r.more.push_back(p);
+    app.request_load(r);
+    v.panels.open = false;
+  }
   ImGui::EndDisabled();
   ImGui::EndDisabled();
   ImGui::SameLine();

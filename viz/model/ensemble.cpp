@@ -85,6 +85,43 @@ std::vector<double> scope_replicates(const Session& s, int metric_a, int side, S
   return out;
 }
 
+int runs(const Session& s) {
+  return 1 + (s.comparing() ? 1 : 0) + static_cast<int>(s.more.size());
+}
+
+std::vector<double> run_replicates(const Session& s, int run, int metric_a, Scope scope, std::span<const int> steps,
+                                   bool per_elders) {
+  if (run < 2) return scope_replicates(s, metric_a, run, scope, steps, per_elders);
+  const auto i = static_cast<std::size_t>(run - 2);
+  const Dataset& d = s.more[i];
+  const Alignment& al = s.more_al[i];
+  const int m = al.metric_b[static_cast<std::size_t>(metric_a)];
+  std::vector<double> out(static_cast<std::size_t>(d.replicates), kNaN);
+  if (m < 0) return out;
+  const Metric& metric = d.metrics[static_cast<std::size_t>(m)];
+  const auto stations = scope_stations(al, s.a, scope, 1);
+  if (stations.empty()) return out;
+  std::vector<int> days;
+  for (int k : steps) {
+    const int day_a = s.al.day_a[static_cast<std::size_t>(k)];
+    const auto it = std::lower_bound(al.day_a.begin(), al.day_a.end(), day_a);
+    if (it != al.day_a.end() && *it == day_a) days.push_back(al.day_b[static_cast<std::size_t>(it - al.day_a.begin())]);
+  }
+  if (days.empty()) return out;
+  double elders = 0;
+  const bool norm = per_elders && metric.per_elders_ok();
+  if (norm)
+    for (int st : stations)
+      if (static_cast<std::size_t>(st) < d.station_elders.size() && std::isfinite(d.station_elders[static_cast<std::size_t>(st)]))
+        elders += d.station_elders[static_cast<std::size_t>(st)];
+  for (int r = 0; r < d.replicates; ++r) {
+    double v = sum_metric(d, metric, days, stations, r).value(metric);
+    if (norm) v = elders > 0 ? v / elders * 1000.0 : kNaN;
+    out[static_cast<std::size_t>(r)] = v;
+  }
+  return out;
+}
+
 Band replicate_band(const std::vector<double>& reps, StatChoice c) {
   Band b;
   b.value = reduce(reps, c);

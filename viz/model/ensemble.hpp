@@ -40,6 +40,12 @@ std::vector<int> period_steps(const Session& s, Period p);
 std::vector<double> scope_replicates(const Session& s, int metric_a, int side, Scope scope,
                                      std::span<const int> steps, bool per_elders);
 
+// The same for any run: 0 = A, 1 = B, 2 and more = Session::more[run - 2] (the steps are those of the
+// session's timeline; days a run lacks are left out).
+std::vector<double> run_replicates(const Session& s, int run, int metric_a, Scope scope, std::span<const int> steps,
+                                   bool per_elders);
+int runs(const Session& s);  // 1 + B + more
+
 struct Band {
   double value = 0, lo = 0, hi = 0;  // NaN when undefined
   bool has_band = false;

@@ -21,7 +21,8 @@ Session load_session(const LoadRequest& req, const ProgressFn& progress) {
   }
   const bool two = !request.file_b.empty();
   const bool geo = !request.boundaries.empty();
-  const double share_a = two ? 0.48 : 0.95;
+  const double files = 1.0 + (two ? 1 : 0) + static_cast<double>(request.more.size());
+  const double share_a = 0.95 / files;
   auto part = [&](double from, double width) -> ProgressFn {
     return [=, &progress](double f, const std::string& what) {
       if (progress) progress(from + f * width, what);
@@ -31,6 +32,12 @@ Session load_session(const LoadRequest& req, const ProgressFn& progress) {
   s.a = load_dataset(request.file_a, part(0.0, share_a));
   if (two) s.b = load_dataset(request.file_b, part(share_a, share_a));
   s.al = two ? align(s.a, *s.b) : align_single(s.a);
+  double at = share_a * (two ? 2 : 1);
+  for (const auto& path : request.more) {
+    s.more.push_back(load_dataset(path, part(at, share_a)));
+    s.more_al.push_back(align(s.a, s.more.back()));
+    at += share_a;
+  }
   if (geo) {
     if (progress) progress(0.97, "reading " + request.boundaries);
     s.boundaries = load_geojson(request.boundaries);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 #include <utility>
 
 #include "model/compare.hpp"
@@ -25,6 +26,9 @@ struct Session {
   // When the files are points of a sweep: the index (for the sweep browser) and which points they are.
   std::optional<results::SweepIndex> sweep;
   int point_a = -1, point_b = -1;
+  // More runs (C, D, ...), drawn in the charts only, each aligned with A like B.
+  std::vector<Dataset> more;
+  std::vector<Alignment> more_al;
   bool comparing() const { return b.has_value(); }
   const Dataset& side(int s) const { return s == 0 ? a : *b; }
 };
@@ -38,6 +42,7 @@ struct LoadRequest {
   // A sweep index (DIR/sweep.h5) and the points shown: an empty file_a / file_b is the point's file.
   std::string sweep;
   int point_a = -1, point_b = -1;
+  std::vector<std::string> more;  // more runs for the charts
 };
 
 // Throws std::runtime_error (ReadError, GeoJsonError) with a one-line message.
