@@ -59,7 +59,7 @@ Options:
   --palette viridis|cividis  sequential colour scale (default: viridis)
   --limits LO:HI       lock the map's colour limits (B - A: -max..max)
   --panel NAMES        open floating windows at start, comma separated: ranking,
-                       distribution, sweep, help, open
+                       distribution, sweep, help, open, whatif
   --search TEXT        ranking table: only stations whose name (Chinese or pinyin) has TEXT
   --distribution stations|replicates  what the distribution window is across
   --zoom F             map zoom relative to the fitted view (e.g. 2)
@@ -78,6 +78,7 @@ Options:
 
 Keys: Space play/pause, Left/Right previous/next day, Home/End first/last day, W day /
 period, L lock colours, E per 1,000 elders, R ranking, D distribution, S sweep browser,
+I what if (run the scenario again with one parameter changed; the result opens as B),
 F fit the map, Ctrl+O open, F5 reload, H or F1 help, Esc clear the selection. Mouse on the
 map: drag to pan, wheel to zoom, hover for a tooltip, click to select a station. Files
 dropped on the window are opened (two files: A and B). Window layout and preferences are
@@ -179,7 +180,8 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
           else if (p == "sweep") o.panel_sweep = true;
           else if (p == "help") o.panel_help = true;
           else if (p == "open") o.panel_open = true;
-          else return fail("--panel: expected ranking, distribution, sweep, help or open, got '" + p + "'");
+          else if (p == "whatif") o.panel_whatif = true;
+          else return fail("--panel: expected ranking, distribution, sweep, help, open or whatif, got '" + p + "'");
         }
       } else if (a == "--search") {
         o.search = v;

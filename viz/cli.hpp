@@ -34,7 +34,7 @@ struct Options {
   bool has_centre = false;
   double centre_lon = 0, centre_lat = 0;
   bool panel_ranking = false, panel_distribution = false, panel_sweep = false, panel_help = false,
-       panel_open = false;
+       panel_open = false, panel_whatif = false;
   bool help = false, version = false;
 };
 

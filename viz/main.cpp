@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -128,7 +129,7 @@ StartChoices start_choices(const Options& o) {
   start.limits = o.limits;
   start.zoom = o.zoom;
   if (o.has_centre) start.centre = std::pair{o.centre_lon, o.centre_lat};
-  start.panels = {o.panel_ranking, o.panel_distribution, o.panel_sweep, o.panel_help, o.panel_open};
+  start.panels = {o.panel_ranking, o.panel_distribution, o.panel_sweep, o.panel_help, o.panel_open, o.panel_whatif};
   start.distribution = o.distribution;
   return start;
 }
@@ -167,6 +168,10 @@ int run(Options o) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   App app;
+  {
+    std::error_code ec;
+    app.set_swsim_path(find_swsim(std::filesystem::read_symlink("/proc/self/exe", ec).string()));
+  }
   // Layout and preferences between sessions; a screenshot neither reads nor writes them, so it depends
   // only on its command line.
   const std::string ini = shot ? std::string() : settings_path();

@@ -3,6 +3,9 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "gui/app.hpp"
 #include "gui/fonts.hpp"
 #include "gui/i18n.hpp"
@@ -206,7 +209,7 @@ TEST_CASE("gui: every window in Chinese has its text translated", "[gui][i18n]")
   app.set_lang(Lang::kZh);
   REQUIRE(app.set_session(std::move(s), {"", "3", "", 0, -1}) == "");
   clear_missing_translations();
-  app.view().panels = {true, true, false, true, true};
+  app.view().panels = {true, true, false, true, true, true};
   for (int i = 0; i < 3; ++i) h.frame(app);
   // The other views: the period, B - A charts, per 1,000 elders, one replicate, a locked scale.
   app.view().whole_run = true;
@@ -399,4 +402,30 @@ TEST_CASE("gui: preferences go to and come back from the ini file", "[gui][setti
   setenv("XDG_CONFIG_HOME", VIZ_TEST_DIR, 1);
   CHECK(settings_path() == std::string(VIZ_TEST_DIR) + "/swsim/swsim-viz.ini");
   if (old) setenv("XDG_CONFIG_HOME", keep.c_str(), 1); else unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("gui: a what-if run started from the window opens as B when done", "[gui][whatif]") {
+  Headless h;
+  App app;
+  app.set_swsim_path(SWSIM_BIN);
+  REQUIRE(app.set_session(session(false), {}) == "");
+  app.view().panels.whatif = true;
+  h.frame(app);
+  CHECK(ImGui::FindWindowByName("###WhatIf") != nullptr);
+  app.start_whatif("staffing.social_workers_per_station=1");
+  REQUIRE(app.whatif());
+  std::optional<LoadRequest> req;
+  for (int i = 0; i < 1200 && !req; ++i) {
+    h.frame(app);
+    req = app.take_load_request();
+    if (!req) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(req);
+  CHECK(req->file_a == app.session()->a.path);
+  CHECK(req->file_b == app.whatif()->output());
+  app.replace_session(std::make_unique<Session>(load_session(*req)));
+  CHECK(app.session()->comparing());
+  CHECK(app.view().map_show == MapShow::kDiff);
+  CHECK(app.session()->b->run_label == "baseline.ini + staffing.social_workers_per_station=1");
+  h.frame(app);
 }

@@ -62,6 +62,15 @@ void App::set_lang(Lang l) {
   swsim::viz::set_lang(l);
 }
 
+void App::start_whatif(const std::string& override_kv) {
+  if (!session_) return;
+  if (!whatif_) whatif_ = std::make_unique<WhatIfRun>();
+  const Dataset& a = session_->a;
+  const std::string problem = whatif_->start(swsim_path_, a.scenario_file.empty() ? "scenario.ini" : a.scenario_file,
+                                             a.scenario_text, override_kv);
+  set_status(problem.empty() ? trf("Running what-if: %s", override_kv.c_str()) : problem);
+}
+
 std::optional<LoadRequest> App::take_load_request() {
   auto r = std::move(load_request_);
   load_request_.reset();
@@ -172,6 +181,7 @@ std::string App::set_session(std::unique_ptr<Session> session, const StartChoice
 
 void App::replace_session(std::unique_ptr<Session> session) {
   const ViewState keep = view_;
+  const bool was_comparing = session_ && session_->comparing();
   const std::string metric = session_ ? session_->a.metrics[static_cast<std::size_t>(view_.metric)].name : "";
   session_ = std::move(session);
   table_.reset();
@@ -185,7 +195,7 @@ void App::replace_session(std::unique_ptr<Session> session) {
   if (view_.selection.kind == ScopeKind::kStation && view_.selection.index >= s.a.stations) view_.selection = {};
   if (view_.selection.kind == ScopeKind::kArea && view_.selection.index >= s.a.areas) view_.selection = {};
   if (!s.comparing()) view_.map_show = MapShow::kA, view_.chart_mode = ChartMode::kSeries;
-  else if (!keep.camera.fitted || !s.comparing()) view_.map_show = MapShow::kDiff;
+  else if (!was_comparing) view_.map_show = MapShow::kDiff;  // a B just arrived: show the difference
   if (view_.stat.stat == Stat::kReplicate) view_.stat.replicate = std::min(view_.stat.replicate, s.a.replicates - 1);
   if (s.a.replicates <= 1) view_.stat = {};
   if (!s.sweep) view_.panels.sweep = false;
@@ -268,6 +278,7 @@ void App::handle_keys() {
   if (key_pressed('R')) view_.panels.ranking = !view_.panels.ranking;
   if (key_pressed('D')) view_.panels.distribution = !view_.panels.distribution;
   if (key_pressed('S') && session_->sweep) view_.panels.sweep = !view_.panels.sweep;
+  if (key_pressed('I')) view_.panels.whatif = !view_.panels.whatif;
   if (key_pressed('W')) view_.whole_run = !view_.whole_run;
   if (key_pressed('L')) {
     const auto lim = colour_limits(view_.map_show == MapShow::kDiff && session_->comparing());
@@ -330,6 +341,7 @@ void App::menu_bar() {
     ImGui::MenuItem(tr("Ranking table"), "R", &view_.panels.ranking);
     ImGui::MenuItem(tr("Distribution"), "D", &view_.panels.distribution);
     ImGui::MenuItem(tr("Sweep browser"), "S", &view_.panels.sweep, session_ && session_->sweep);
+    ImGui::MenuItem(tr("What if..."), "I", &view_.panels.whatif, session_ != nullptr);
     ImGui::Separator();
     ImGui::MenuItem(tr("Catchment outlines"), nullptr, &prefs_.show_catchment_edges);
     ImGui::MenuItem(tr("Station markers"), nullptr, &prefs_.show_stations);
@@ -641,6 +653,16 @@ void App::frame() {
     return;
   }
   advance_playback(io.DeltaTime);
+  // A what-if run that finished opens as B against the file it changed.
+  if (whatif_ && whatif_->state() == WhatIfRun::State::kRunning) {
+    const auto state = whatif_->poll();
+    if (state == WhatIfRun::State::kDone) {
+      request_load({session_->a.path, whatif_->output(), request_ ? request_->boundaries : ""});
+      set_status(trf("What-if done: %s", whatif_->override_kv().c_str()));
+    } else if (state == WhatIfRun::State::kFailed) {
+      set_status(whatif_->error());
+    }
+  }
   const ImGuiStyle& st = ImGui::GetStyle();
   const float bar_h = ImGui::GetFrameHeight() * 2 + st.ItemSpacing.y + st.WindowPadding.y * 2;
   toolbar(0, menu_h, w, bar_h);
@@ -655,6 +677,7 @@ void App::frame() {
   if (view_.panels.distribution) distribution_window(*this);
   if (view_.panels.sweep) sweep_window(*this);
   if (view_.panels.open) open_window(*this);
+  if (view_.panels.whatif) whatif_window(*this);
   if (view_.panels.help) help_window(*this);
 }
 

@@ -15,6 +15,7 @@
 #include "model/metric_table.hpp"
 #include "model/ranking.hpp"
 #include "model/session.hpp"
+#include "model/whatif.hpp"
 
 namespace swsim::viz {
 
@@ -32,7 +33,7 @@ struct MapCamera {
 
 // Which floating windows are open.
 struct Panels {
-  bool ranking = false, distribution = false, sweep = false, help = false, open = false;
+  bool ranking = false, distribution = false, sweep = false, help = false, open = false, whatif = false;
 };
 
 // Preferences kept between sessions (in the ImGui ini file, see settings.hpp).
@@ -125,6 +126,11 @@ class App {
   void fonts_rebuilt() { fonts_dirty_ = false; }
   void set_lang(Lang l);
 
+  // What if: the swsim program to run, and a run of the open scenario with one change.
+  void set_swsim_path(const std::string& p) { swsim_path_ = p; }
+  void start_whatif(const std::string& override_kv);
+  WhatIfRun* whatif() { return whatif_.get(); }
+
   // The colour limits in use (locked or robust from the table), as [lo, hi] or [-abs, abs] for B - A.
   std::pair<double, double> colour_limits(bool diff);
   // Where an exported PNG or CSV goes: the current directory, named by what it shows.
@@ -146,6 +152,8 @@ class App {
   std::optional<LoadRequest> request_, load_request_;
   std::optional<ExportRequest> export_request_;
   bool fonts_dirty_ = false;
+  std::string swsim_path_ = "swsim";
+  std::unique_ptr<WhatIfRun> whatif_;
 };
 
 // Texts whose glyphs the font atlas needs for a session: station and area names, district names, the

@@ -31,6 +31,7 @@ void help_window(App& app) {
       {"R", tr("ranking table")},
       {"D", tr("distribution")},
       {"S", tr("sweep browser")},
+      {"I", tr("what if: run the scenario again with one parameter changed")},
       {"Ctrl+O", tr("open a file")},
       {"F5, Ctrl+R", tr("reload the files")},
       {"H, F1, ?", tr("this help")},

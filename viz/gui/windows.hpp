@@ -18,6 +18,7 @@ void distribution_window(App& app);
 void sweep_window(App& app);
 void open_window(App& app);
 void help_window(App& app);
+void whatif_window(App& app);
 
 // The inspector's metric table columns for a view: no day columns when the period is shown.
 std::vector<std::string> inspector_columns(const Session& s, const ViewState& v);

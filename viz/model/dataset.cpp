@@ -388,7 +388,8 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
           for (const auto& kv : split_words(line.substr(std::string(tag).size()))) d.overrides.push_back(kv);
         }
     for (const auto& o : d.overrides) d.run_label += " + " + o;
-    const std::string hn = ini_value(f.global_text("scenario"), "health", "hot_night_tmin_c");
+    d.scenario_text = f.global_text("scenario");
+    const std::string hn = ini_value(d.scenario_text, "health", "hot_night_tmin_c");
     if (!hn.empty()) {
       char* end = nullptr;
       const double v = std::strtod(hn.c_str(), &end);

@@ -87,6 +87,7 @@ struct Dataset {
   // (from the `--set` and `[sweep]` comment lines of the file's `scenario` attribute).
   std::string run_label;
   std::vector<std::string> overrides;  // "staffing.social_workers_per_station=1", ...
+  std::string scenario_text;           // the effective scenario (INI), to run again with a change
   int days = 0, stations = 0, areas = 0, replicates = 1;
   std::vector<std::string> replicate_seeds;  // one per replicate (decimal text)
 
