@@ -66,6 +66,8 @@ Options:
   --centre LON,LAT     map centre in degrees
   --screenshot OUT.png render without user input, write a PNG and exit (non-zero exit and
                        a message on stderr when a file cannot be read)
+  --crop map|chart     with --screenshot: write only the map or the charts tile, as their PNG
+                       buttons do
   --frames N           frames rendered before the screenshot is taken (default: 3)
   --size WxH           window / screenshot size in pixels (default: 1600x900, 1280x720
                        for --screenshot)
@@ -115,7 +117,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
                a == "--font-size" || a == "--view" || a == "--point" || a == "--compare-point" ||
                a == "--lang" || a == "--stat" || a == "--replicate" || a == "--period" || a == "--chart" ||
                a == "--palette" || a == "--panel" || a == "--search" || a == "--limits" || a == "--zoom" ||
-               a == "--centre" || a == "--center" || a == "--distribution") {
+               a == "--centre" || a == "--center" || a == "--distribution" || a == "--crop") {
       if (!value(v) || v.empty()) return fail("option " + a + " needs a value (see --help)");
       if (a == "--boundaries")
         o.boundaries = v;
@@ -183,6 +185,9 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
           else if (p == "whatif") o.panel_whatif = true;
           else return fail("--panel: expected ranking, distribution, sweep, help, open or whatif, got '" + p + "'");
         }
+      } else if (a == "--crop") {
+        if (v != "map" && v != "chart") return fail("--crop: expected map or chart, got '" + v + "'");
+        o.crop = v;
       } else if (a == "--search") {
         o.search = v;
       } else if (a == "--limits") {
@@ -226,6 +231,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
   if (!o.view.empty() && o.file_b.empty() && o.compare_point < 0) return fail("--view needs two result files");
   if (o.chart == "diff" && o.file_b.empty() && o.compare_point < 0) return fail("--chart diff needs two result files");
   if (o.replicate >= 0 && !o.stat.empty()) return fail("--replicate and --stat exclude each other");
+  if (!o.crop.empty() && o.screenshot.empty()) return fail("--crop needs --screenshot");
   return r;
 }
 

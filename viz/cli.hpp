@@ -14,6 +14,7 @@ struct Options {
   std::string day;     // "" = first day; an index, a date YYYY-MM-DD, or "all"
   int station = -1, area = -1;
   std::string screenshot;  // PNG path; empty = interactive
+  std::string crop;        // "map" | "chart": the screenshot holds only that tile (as its PNG button writes)
   int frames = 3;
   int width = 0, height = 0;  // 0 = default
   std::string font;           // CJK font file; "" = search the usual places

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -307,7 +308,17 @@ int run(Options o) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       target->unbind();
       if (app.session() && ++frames_after_load >= o.frames) {
-        const std::string err = target->write_png(o.screenshot);
+        std::string err;
+        if (!o.crop.empty()) {
+          // The tile's rectangle, as the PNG buttons export it.
+          const ImGuiWindow* tile = ImGui::FindWindowByName(o.crop == "map" ? "###Map" : "###Charts");
+          err = tile ? target->write_png_region(static_cast<int>(tile->Pos.x), static_cast<int>(tile->Pos.y),
+                                                static_cast<int>(tile->Size.x), static_cast<int>(tile->Size.y),
+                                                o.screenshot)
+                     : "no " + o.crop + " tile to write";
+        } else {
+          err = target->write_png(o.screenshot);
+        }
         if (!err.empty()) exit_code = fail(1, err);
         break;
       }

@@ -86,6 +86,8 @@ TEST_CASE("command line: bad values of the new options", "[cli]") {
   CHECK_THAT(parse_command_line({"a.h5", "--centre", "117"}).error, Contains("--centre: expected LON,LAT"));
   CHECK_THAT(parse_command_line({"a.h5", "--chart", "diff"}).error, Contains("--chart diff needs two"));
   CHECK_THAT(parse_command_line({"a.h5", "--replicate", "1", "--stat", "mean"}).error, Contains("exclude"));
+  CHECK_THAT(parse_command_line({"a.h5", "--crop", "map"}).error, Contains("--crop needs --screenshot"));
+  CHECK_THAT(parse_command_line({"a.h5", "--crop", "x", "--screenshot", "o.png"}).error, Contains("--crop: expected"));
   for (const char* opt : {"--lang", "--stat", "--replicate", "--per-elders", "--period", "--chart", "--palette",
                           "--limits", "--panel", "--search", "--zoom", "--centre", "--distribution"})
     CHECK_THAT(help_text(), Contains(opt));

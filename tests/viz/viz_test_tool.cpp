@@ -37,7 +37,7 @@ int check_png(const std::string& path, int want_w, int want_h, bool diverging, c
     return fail(path + ": cannot read as PNG: " + (stbi_failure_reason() ? stbi_failure_reason() : "?"));
   std::vector<unsigned char> img(px, px + static_cast<std::size_t>(w) * h * 3);
   stbi_image_free(px);
-  if (w != want_w || h != want_h)
+  if ((want_w > 0 && w != want_w) || (want_h > 0 && h != want_h))  // 0: any
     return fail(path + ": size " + std::to_string(w) + "x" + std::to_string(h) + ", expected " +
                 std::to_string(want_w) + "x" + std::to_string(want_h));
   auto at = [&](int x, int y) {
