@@ -298,8 +298,9 @@ void chart_window(App& app, ImVec2 pos, ImVec2 size) {
         dl->AddRectFilled(ImVec2(lx, c0.y + 3), ImVec2(lx + 18, c0.y + lh - 3), (col & 0x00FFFFFF) | (70u << 24));
       else
         dl->AddLine(ImVec2(lx, c0.y + lh * 0.5f), ImVec2(lx + 18, c0.y + lh * 0.5f), col, 2.5f);
-      // Up to the right axis (its "Tmax °C" label sits above it).
-      const float room = p1.x - lx - 22;
+      // Up to the "Tmax °C" label of the right axis.
+      const float end = show_t ? c0.x + avail.x - text_size("Tmax \xC2\xB0" "C").x - 12 : c0.x + avail.x;
+      const float room = end - lx - 22;
       if (room < 30) return;
       const std::string shown = fit_text(label, room);
       dl->AddText(ImVec2(lx + 22, c0.y), ink::kText, shown.c_str());

@@ -104,6 +104,39 @@ double pair_value(App& app, const Colouring& c, int pair) {
   return c.diff ? t.diff(step, pair) : t.value(c.side, step, pair);
 }
 
+// The legend's title: metric, what is shown, units and period, statistic; wrapped into two lines at
+// " · " when one is too narrow, then cut.
+std::vector<std::string> legend_title_lines(App& app, const Colouring& c, float width) {
+  const Session& s = *app.session();
+  const ViewState& v = app.view();
+  const MetricTable& t = app.table();
+  const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
+  std::vector<std::string> parts;
+  std::string head = metric_label(m);
+  if (c.diff)
+    head = "B \xE2\x88\x92 A: " + head;
+  else if (s.comparing())
+    head = (c.side == 0 ? "A: " : "B: ") + head;
+  parts.push_back(head);
+  parts.push_back(metric_units_text(m, v, static_cast<int>(t.period.size()), true));
+  const std::string stat = stat_label(s.a, v.stat);
+  if (!stat.empty()) parts.push_back(stat);
+  if (c.diff && t.paired && s.a.replicates > 1) parts.push_back(tr("paired by seed"));
+  const std::string sep = "  \xC2\xB7  ";
+  std::vector<std::string> lines(1);
+  for (const auto& p : parts) {
+    if (lines.back().empty()) {
+      lines.back() = p;
+    } else if (text_size(lines.back() + sep + p).x <= width || lines.size() == 2) {
+      lines.back() += sep + p;
+    } else {
+      lines.push_back(p);
+    }
+  }
+  for (auto& l : lines) l = fit_text(l, width);
+  return lines;
+}
+
 // The legend strip under the map, three lines: the title (metric, what is shown, units and period);
 // the colour bar at a fixed width with "better / worse" or "lower / higher" at its ends, and the grey
 // swatches to its right; the tick labels.
@@ -113,22 +146,14 @@ void draw_legend(App& app, ImDrawList* dl, const Colouring& c, ImVec2 l0, ImVec2
   const MetricTable& t = app.table();
   const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
   const float lh = ImGui::GetTextLineHeight();
-  const int period_days = static_cast<int>(t.period.size());
-  std::string title = metric_label(m);
-  if (c.diff)
-    title = "B \xE2\x88\x92 A: " + title;
-  else if (s.comparing())
-    title = (c.side == 0 ? "A: " : "B: ") + title;
-  title += "  \xC2\xB7  " + metric_units_text(m, v, period_days, true);
-  const std::string stat = stat_label(s.a, v.stat);
-  if (!stat.empty()) title += "  \xC2\xB7  " + stat;
-  if (c.diff && t.paired && s.a.replicates > 1) title += "  \xC2\xB7  " + std::string(tr("paired by seed"));
+  const auto lines = legend_title_lines(app, c, l1.x - l0.x - 12);
   dl->AddRectFilled(l0, l1, IM_COL32(255, 255, 255, 255));
   dl->AddLine(l0, ImVec2(l1.x, l0.y), IM_COL32(200, 200, 200, 255));
   const float pad = 6;
-  const float y = l0.y + pad;
-  const std::string shown = fit_text(title, l1.x - l0.x - 2 * pad);
-  dl->AddText(ImVec2(l0.x + pad, y), ink::kText, shown.c_str());
+  float y = l0.y + pad;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    dl->AddText(ImVec2(l0.x + pad, y + lh * static_cast<float>(i)), ink::kText, lines[i].c_str());
+  y += lh * static_cast<float>(lines.size() - 1);
 
   const bool has_grey = !s.a.grid.empty();
   const std::string grey1 = tr("no simulated station");
@@ -373,7 +398,10 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
 
   const ImVec2 c0 = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float legend_h = ImGui::GetTextLineHeight() * 4 + 14;
+  const Colouring col0 = colouring(app);
+  const float legend_h = ImGui::GetTextLineHeight() *
+                             (3 + static_cast<float>(legend_title_lines(app, col0, ImGui::GetContentRegionAvail().x - 12).size())) +
+                         14;
   avail.x = std::max(avail.x, 50.0f);
   avail.y = std::max(avail.y - legend_h, 50.0f);
   const ImVec2 c1(c0.x + avail.x, c0.y + avail.y);
