@@ -52,6 +52,7 @@ Options:
                        and inspector: mean (default), median, q05, q95
   --replicate N        show replicate N (0, 1, ...) of an ensemble file instead of a statistic
   --per-elders         counts per 1,000 elders (60+) of the catchment
+  --per-registered     counts per 1,000 elders on the stations' registers (station_caseload)
   --period P           sum the map, ranking and inspector over a period: all, heat-wave,
                        warning (heat-warning days) or FROM:TO (dates or day indices)
   --chart series|diff  with two files, the charts show A and B (default) or B - A with its
@@ -112,6 +113,8 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       o.no_cjk = true;
     } else if (a == "--per-elders") {
       o.per_elders = true;
+    } else if (a == "--per-registered") {
+      o.per_registered = true;
     } else if (a == "--boundaries" || a == "--metric" || a == "--day" || a == "--screenshot" ||
                a == "--font" || a == "--frames" || a == "--size" || a == "--station" || a == "--area" ||
                a == "--font-size" || a == "--view" || a == "--point" || a == "--compare-point" ||

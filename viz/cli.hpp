@@ -24,7 +24,7 @@ struct Options {
   std::string lang;     // "zh" | "en"; "" = as saved in the settings (English at first)
   std::string stat;     // "mean" (default) | "median" | "q05" | "q95"
   int replicate = -1;   // show one replicate
-  bool per_elders = false;
+  bool per_elders = false, per_registered = false;
   std::string period;   // "all" | "heat-wave" | "warning" | "FROM:TO"
   std::string chart;    // "series" | "diff"
   std::string palette;  // "viridis" | "cividis"

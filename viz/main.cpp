@@ -127,6 +127,7 @@ StartChoices start_choices(const Options& o) {
   start.chart = o.chart;
   start.search = o.search;
   start.per_elders = o.per_elders;
+  start.per_registered = o.per_registered;
   start.limits = o.limits;
   start.zoom = o.zoom;
   if (o.has_centre) start.centre = std::pair{o.centre_lon, o.centre_lat};

@@ -76,6 +76,7 @@ TEST_CASE("command line: the options of the new views", "[cli]") {
   CHECK(o.centre_lat == Approx(36.65));
   CHECK(o.distribution == "replicates");
   CHECK(parse_command_line({"a.h5", "--replicate", "2"}).options.replicate == 2);
+  CHECK(parse_command_line({"a.h5", "--per-registered"}).options.per_registered);
 }
 
 TEST_CASE("command line: bad values of the new options", "[cli]") {
@@ -88,7 +89,7 @@ TEST_CASE("command line: bad values of the new options", "[cli]") {
   CHECK_THAT(parse_command_line({"a.h5", "--replicate", "1", "--stat", "mean"}).error, Contains("exclude"));
   CHECK_THAT(parse_command_line({"a.h5", "--crop", "map"}).error, Contains("--crop needs --screenshot"));
   CHECK_THAT(parse_command_line({"a.h5", "--crop", "x", "--screenshot", "o.png"}).error, Contains("--crop: expected"));
-  for (const char* opt : {"--lang", "--stat", "--replicate", "--per-elders", "--period", "--chart", "--palette",
+  for (const char* opt : {"--lang", "--stat", "--replicate", "--per-elders", "--per-registered", "--crop", "--period", "--chart", "--palette",
                           "--limits", "--panel", "--search", "--zoom", "--centre", "--distribution"})
     CHECK_THAT(help_text(), Contains(opt));
 }

@@ -98,7 +98,7 @@ TEST_CASE("a replicate file shows the chosen statistic, labelled, not replicate 
   spec.stat = {Stat::kMedian, 0};
   CHECK(make_metric_table(s, spec).value(0, -1, 0) == Approx(quantile(per_rep, 0.5)));
   // The same through the scope values the charts and inspector use.
-  const auto reps = scope_replicates(s, m, 0, {ScopeKind::kStation, 0}, all, false);
+  const auto reps = scope_replicates(s, m, 0, {ScopeKind::kStation, 0}, all, Norm::kNone);
   REQUIRE(reps.size() == 3u);
   CHECK(reps[1] == Approx(per_rep[1]));
 }
@@ -147,7 +147,7 @@ TEST_CASE("per 1000 elders divides counts by the catchment's elders and leaves s
   TableSpec spec;
   spec.metric = s.a.metric_index("meals_missed");
   const MetricTable raw = make_metric_table(s, spec);
-  spec.per_elders = true;
+  spec.norm = Norm::kElders;
   const MetricTable norm = make_metric_table(s, spec);
   CHECK(norm.per_elders);
   const double elders = s.a.station_elders[0];
@@ -155,13 +155,22 @@ TEST_CASE("per 1000 elders divides counts by the catchment's elders and leaves s
   spec.metric = s.a.metric_index("on_time_rate");
   const MetricTable share = make_metric_table(s, spec);
   CHECK_FALSE(share.per_elders);
-  spec.per_elders = false;
+  spec.norm = Norm::kNone;
   CHECK(share.value(0, -1, 0) == Approx(make_metric_table(s, spec).value(0, -1, 0)));
   // A scope: the sum of counts over the sum of elders.
-  const auto city = scope_replicates(s, s.a.metric_index("meals_missed"), 0, {}, period_steps(s, {}), true);
+  const auto city = scope_replicates(s, s.a.metric_index("meals_missed"), 0, {}, period_steps(s, {}), Norm::kElders);
   double count = 0, all_elders = 0;
   for (int p = 0; p < raw.pairs; ++p) count += raw.value(0, -1, p), all_elders += s.a.station_elders[static_cast<std::size_t>(p)];
   CHECK(city[0] == Approx(count / all_elders * 1000));
+  // Per 1,000 registered elders: the station's register instead.
+  REQUIRE(s.a.has_norm(Norm::kRegistered));
+  spec.metric = s.a.metric_index("visits_overdue");
+  spec.norm = Norm::kRegistered;
+  const MetricTable reg = make_metric_table(s, spec);
+  spec.norm = Norm::kNone;
+  const MetricTable plain = make_metric_table(s, spec);
+  CHECK(reg.norm == Norm::kRegistered);
+  CHECK(reg.value(0, -1, 1) == Approx(plain.value(0, -1, 1) / s.a.station_caseload[1] * 1000));
 }
 
 TEST_CASE("metrics carry a direction and Chinese labels from the built-in table", "[meta]") {
@@ -344,9 +353,9 @@ TEST_CASE("more runs for the charts align with A like B", "[ensemble]") {
   const int m = s.a.metric_index("meals_missed");
   for (int k : {0, 7, 19}) {
     const std::vector<int> one = {k};
-    CHECK(run_replicates(s, 2, m, {}, one, false) == run_replicates(s, 1, m, {}, one, false));
-    CHECK(run_replicates(s, 3, m, {ScopeKind::kStation, 1}, one, true) ==
-          run_replicates(s, 0, m, {ScopeKind::kStation, 1}, one, true));
+    CHECK(run_replicates(s, 2, m, {}, one, Norm::kNone) == run_replicates(s, 1, m, {}, one, Norm::kNone));
+    CHECK(run_replicates(s, 3, m, {ScopeKind::kStation, 1}, one, Norm::kRegistered) ==
+          run_replicates(s, 0, m, {ScopeKind::kStation, 1}, one, Norm::kRegistered));
   }
 }
 

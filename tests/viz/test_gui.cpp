@@ -216,6 +216,7 @@ TEST_CASE("gui: every window in Chinese has its text translated", "[gui][i18n]")
   app.view().period = {PeriodKind::kHeatWave, 0, -1};
   app.view().chart_mode = ChartMode::kDiff;
   app.view().per_elders = true;
+  app.view().per_registered = true;
   app.view().stat = {Stat::kReplicate, 1};
   app.view().lock_limits = true;
   app.view().distribution = DistributionOver::kReplicates;
@@ -299,6 +300,7 @@ TEST_CASE("gui: start choices for the new views, and bad ones reported", "[gui]"
   CHECK(app.view().whole_run);
   CHECK(app.view().period == Period{PeriodKind::kRange, 4, 8});
   CHECK(app.view().per_elders);
+  CHECK(app.table().norm == Norm::kElders);
   CHECK(app.view().lock_limits);
   CHECK(app.colour_limits(false) == std::pair<double, double>{0, 20});
   CHECK(app.colour_limits(true) == std::pair<double, double>{-20, 20});

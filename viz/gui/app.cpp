@@ -164,6 +164,10 @@ std::string App::set_session(std::unique_ptr<Session> session, const StartChoice
     if (!s.a.has_elders()) report("--per-elders: " + s.a.path + " has no station_elders");
     view_.per_elders = true;
   }
+  if (start.per_registered) {
+    if (!s.a.has_norm(Norm::kRegistered)) report("--per-registered: " + s.a.path + " has no station_caseload");
+    view_.per_elders = view_.per_registered = true;
+  }
   if (!start.limits.empty()) {
     double lo = 0, hi = 0;
     char tail = 0;
@@ -205,7 +209,7 @@ const MetricTable& App::table() {
   TableSpec spec;
   spec.metric = view_.metric;
   spec.stat = view_.stat;
-  spec.per_elders = view_.per_elders;
+  spec.norm = view_.norm();
   spec.period = view_.period;
   if (!table_ || !(table_->spec == spec)) table_ = make_metric_table(*session_, spec);
   return *table_;
@@ -424,11 +428,20 @@ void App::toolbar(float x, float y, float w, float h) {
   if (s.a.has_elders()) {
     ImGui::SameLine();
     ImGui::BeginDisabled(!cur.per_elders_ok());
-    ImGui::Checkbox(tr("per 1,000 elders"), &view_.per_elders);
+    ImGui::Checkbox(tr("per 1,000"), &view_.per_elders);
+    ImGui::SameLine(0, 4);
+    const char* bases[] = {tr("elders 60+"), tr("registered elders")};
+    int base = view_.per_registered ? 1 : 0;
+    float bw = 0;
+    for (const char* b : bases) bw = std::max(bw, ImGui::CalcTextSize(b).x);
+    ImGui::SetNextItemWidth(bw + ImGui::GetFrameHeight() + st.FramePadding.x * 2);
+    ImGui::BeginDisabled(!view_.per_elders || !s.a.has_norm(Norm::kRegistered));
+    if (ImGui::Combo("##norm", &base, bases, 2)) view_.per_registered = base == 1;
+    ImGui::EndDisabled();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s", tr("Counts divided by the elders (60+) of the catchment, times 1,000 (E).\nShares "
-                                 "and means are not normalised."));
+      ImGui::SetTooltip("%s", tr("Counts divided by the elders (60+) of the catchment, or by the elders on the "
+                                 "station's register, times 1,000 (E).\nShares and means are not normalised."));
   }
   ImGui::SameLine(0, st.ItemSpacing.x * 3);
   ImGui::AlignTextToFramePadding();

@@ -58,7 +58,9 @@ struct ViewState {
   MapShow map_show = MapShow::kDiff;
   ChartMode chart_mode = ChartMode::kSeries;
   StatChoice stat;          // statistic over replicates
-  bool per_elders = false;  // counts per 1,000 elders
+  bool per_elders = false;      // counts per 1,000 elders ...
+  bool per_registered = false;  // ... registered on the station's list rather than all 60+
+  Norm norm() const { return !per_elders ? Norm::kNone : (per_registered ? Norm::kRegistered : Norm::kElders); }
   bool lock_limits = false;  // keep the colour limits below while the metric, day or period change
   double locked_lo = 0, locked_hi = 1;
   DistributionOver distribution = DistributionOver::kStations;
@@ -78,7 +80,7 @@ struct StartChoices {
   int station = -1, area = -1;
   std::string stat = "", period = "", chart = "", search = "";
   int replicate = -1;
-  bool per_elders = false;
+  bool per_elders = false, per_registered = false;
   std::string limits;  // "LO:HI" locks the colour limits
   double zoom = 1;
   std::optional<std::pair<double, double>> centre;

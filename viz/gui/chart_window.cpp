@@ -25,7 +25,7 @@ Series series_of(const Session& s, const ViewState& v, int run, Scope scope) {
   out.lo = out.hi = out.mid;
   for (int k = 0; k < steps; ++k) {
     const int one[] = {k};
-    const Band b = replicate_band(run_replicates(s, run, v.metric, scope, one, v.per_elders), v.stat);
+    const Band b = replicate_band(run_replicates(s, run, v.metric, scope, one, v.norm()), v.stat);
     out.mid[static_cast<std::size_t>(k)] = b.value;
     if (b.has_band) {
       out.lo[static_cast<std::size_t>(k)] = b.lo;
@@ -44,8 +44,8 @@ Series diff_series(const Session& s, const ViewState& v, Scope scope, bool paire
   out.lo = out.hi = out.mid;
   for (int k = 0; k < steps; ++k) {
     const int one[] = {k};
-    const auto a = scope_replicates(s, v.metric, 0, scope, one, v.per_elders);
-    const auto b = scope_replicates(s, v.metric, 1, scope, one, v.per_elders);
+    const auto a = scope_replicates(s, v.metric, 0, scope, one, v.norm());
+    const auto b = scope_replicates(s, v.metric, 1, scope, one, v.norm());
     const DiffEstimate e = diff_estimate(a, b, v.stat, paired);
     out.mid[static_cast<std::size_t>(k)] = e.value;
     if (e.has_interval) {

@@ -45,12 +45,12 @@ void distribution_window(App& app) {
     if (!st.empty()) what += ", " + st;
   } else {
     std::vector<int> steps = v.whole_run ? t.period : std::vector<int>{v.step};
-    const auto a = scope_replicates(s, v.metric, 0, v.selection, steps, v.per_elders);
+    const auto a = scope_replicates(s, v.metric, 0, v.selection, steps, v.norm());
     if (diff) {
-      const auto b = scope_replicates(s, v.metric, 1, v.selection, steps, v.per_elders);
+      const auto b = scope_replicates(s, v.metric, 1, v.selection, steps, v.norm());
       for (std::size_t r = 0; r < std::min(a.size(), b.size()); ++r) vals.push_back(b[r] - a[r]);
     } else {
-      vals = side == 1 ? scope_replicates(s, v.metric, 1, v.selection, steps, v.per_elders) : a;
+      vals = side == 1 ? scope_replicates(s, v.metric, 1, v.selection, steps, v.norm()) : a;
     }
     what = trf("%d replicates", static_cast<int>(vals.size())) + ", " + scope_name(s, v.selection, v.cjk);
   }

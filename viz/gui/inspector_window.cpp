@@ -137,7 +137,9 @@ void inspector_window(App& app, ImVec2 pos, ImVec2 size) {
   {
     std::string what = snapshot.whole_run ? period_days_text : step_title(s, snapshot.step);
     if (!stat.empty()) what += "  \xC2\xB7  " + stat;
-    if (snapshot.per_elders) what += "  \xC2\xB7  " + std::string(tr("counts per 1,000 elders"));
+    if (snapshot.per_elders)
+      what += "  \xC2\xB7  " + std::string(snapshot.per_registered ? tr("counts per 1,000 registered elders")
+                                                                     : tr("counts per 1,000 elders"));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 30, 120, 255));
     ImGui::TextUnformatted(what.c_str());
     ImGui::PopStyleColor();
@@ -219,16 +221,16 @@ void inspector_window(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::TextUnformatted(format_delta(x).c_str());
         ImGui::PopStyleColor();
       };
-      const auto ra_day = day_cols ? scope_replicates(s, mi, 0, scope, step_one, snapshot.per_elders) : std::vector<double>{};
-      const auto ra = scope_replicates(s, mi, 0, scope, period, snapshot.per_elders);
+      const auto ra_day = day_cols ? scope_replicates(s, mi, 0, scope, step_one, snapshot.norm()) : std::vector<double>{};
+      const auto ra = scope_replicates(s, mi, 0, scope, period, snapshot.norm());
       if (two) {
         if (day_cols) {
-          const auto rb_day = scope_replicates(s, mi, 1, scope, step_one, snapshot.per_elders);
+          const auto rb_day = scope_replicates(s, mi, 1, scope, step_one, snapshot.norm());
           num(reduce(ra_day, snapshot.stat));
           num(reduce(rb_day, snapshot.stat));
           delta(diff_estimate(ra_day, rb_day, snapshot.stat, paired).value);
         }
-        const auto rb = scope_replicates(s, mi, 1, scope, period, snapshot.per_elders);
+        const auto rb = scope_replicates(s, mi, 1, scope, period, snapshot.norm());
         const DiffEstimate e = diff_estimate(ra, rb, snapshot.stat, paired);
         num(reduce(ra, snapshot.stat));
         num(reduce(rb, snapshot.stat));

@@ -74,7 +74,7 @@ const std::string& metric_label(const Metric& m) {
 std::string metric_units_text(const Metric& m, const ViewState& v, int period_days, bool per_station) {
   std::string u = m.units == "count" ? tr("count") : m.units;
   const bool norm = v.per_elders && m.per_elders_ok();
-  if (norm) u = tr("per 1,000 elders");
+  if (norm) u = v.per_registered ? tr("per 1,000 registered elders") : tr("per 1,000 elders");
   if (m.is_ratio()) return u + (v.whole_run ? trf(", over %d days", period_days) : std::string(tr(", per day")));
   std::string where = per_station && !norm ? tr(" per station") : "";
   if (v.whole_run) return u + where + trf(", total over %d days", period_days);

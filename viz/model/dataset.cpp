@@ -320,6 +320,15 @@ int Dataset::metric_index(const std::string& name) const {
   return -1;
 }
 
+bool Dataset::has_norm(Norm n) const {
+  if (n == Norm::kNone) return true;
+  const auto& base = norm_base(n);
+  if (static_cast<int>(base.size()) != stations) return false;
+  for (double e : base)
+    if (std::isfinite(e) && e > 0) return true;
+  return false;
+}
+
 bool Dataset::has_elders() const {
   if (static_cast<int>(station_elders.size()) != stations) return false;
   for (double e : station_elders)
@@ -419,6 +428,7 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   d.station_name_en = read_names(f, "station_name_en", d.stations, "Station");
   if (f.has("station_name_latin")) d.station_name_latin = read_names(f, "station_name_latin", d.stations, "");
   d.station_elders = read_1d(f, "station_elders", d.stations, kNaN);
+  d.station_caseload = read_1d(f, "station_caseload", d.stations, kNaN);
   d.station_lat = read_1d(f, "station_lat", d.stations, kNaN);
   d.station_lon = read_1d(f, "station_lon", d.stations, kNaN);
   d.station_area = to_int(read_1d(f, "station_area", d.stations, -1));

@@ -15,6 +15,10 @@ namespace swsim::viz {
 // Called with (fraction 0..1, what is being read) while loading.
 using ProgressFn = std::function<void(double, const std::string&)>;
 
+// Counts shown as they are, per 1,000 elders (60+) of the catchment, or per 1,000 elders on the
+// station's register (station_caseload).
+enum class Norm { kNone, kElders, kRegistered };
+
 // A value over (replicate, day, station) as stored in the file (replicate is 1 until files have it).
 struct StationDayVar {
   std::string name, long_name, units;
@@ -101,6 +105,7 @@ struct Dataset {
   std::vector<std::string> station_name, station_name_en;
   std::vector<std::string> station_name_latin;  // `station_name_latin` when the file has it, else empty
   std::vector<double> station_elders;           // per station; NaN when the file lacks station_elders
+  std::vector<double> station_caseload;         // elders on the station's register; NaN when absent
   std::vector<int> station_global, station_area;
   std::vector<double> station_lat, station_lon;
   std::vector<StaticFact> station_facts;
@@ -116,6 +121,9 @@ struct Dataset {
 
   int metric_index(const std::string& name) const;  // -1 when absent; accepts older aliases
   bool has_elders() const;                            // per-1,000-elders normalisation possible
+  bool has_norm(Norm n) const;                        // that normalisation possible (kNone: always)
+  // The per-station denominator of a normalisation (elders 60+, or registered elders).
+  const std::vector<double>& norm_base(Norm n) const { return n == Norm::kRegistered ? station_caseload : station_elders; }
   double at(int var, int rep, int day, int station) const {
     return vars[static_cast<std::size_t>(var)]
         .values[(static_cast<std::size_t>(rep) * days + day) * stations + station];

@@ -57,7 +57,7 @@ std::vector<int> period_steps(const Session& s, Period p) {
 }
 
 std::vector<double> scope_replicates(const Session& s, int metric_a, int side, Scope scope,
-                                     std::span<const int> steps, bool per_elders) {
+                                     std::span<const int> steps, Norm norm_kind) {
   const Dataset& d = s.side(side);
   const int m = side == 0 ? metric_a : s.al.metric_b[static_cast<std::size_t>(metric_a)];
   std::vector<double> out(static_cast<std::size_t>(d.replicates), kNaN);
@@ -69,12 +69,11 @@ std::vector<double> scope_replicates(const Session& s, int metric_a, int side, S
   const auto& day_list = side == 0 ? s.al.day_a : s.al.day_b;
   for (int k : steps) days.push_back(day_list[static_cast<std::size_t>(k)]);
   double elders = 0;
-  const bool norm = per_elders && metric.per_elders_ok();
+  const bool norm = norm_kind != Norm::kNone && metric.per_elders_ok();
+  const auto& base = d.norm_base(norm_kind);
   if (norm)
     for (int st : stations) {
-      const double e = static_cast<std::size_t>(st) < d.station_elders.size()
-                           ? d.station_elders[static_cast<std::size_t>(st)]
-                           : kNaN;
+      const double e = static_cast<std::size_t>(st) < base.size() ? base[static_cast<std::size_t>(st)] : kNaN;
       if (std::isfinite(e)) elders += e;
     }
   for (int r = 0; r < d.replicates; ++r) {
@@ -90,8 +89,8 @@ int runs(const Session& s) {
 }
 
 std::vector<double> run_replicates(const Session& s, int run, int metric_a, Scope scope, std::span<const int> steps,
-                                   bool per_elders) {
-  if (run < 2) return scope_replicates(s, metric_a, run, scope, steps, per_elders);
+                                   Norm norm_kind) {
+  if (run < 2) return scope_replicates(s, metric_a, run, scope, steps, norm_kind);
   const auto i = static_cast<std::size_t>(run - 2);
   const Dataset& d = s.more[i];
   const Alignment& al = s.more_al[i];
@@ -109,11 +108,12 @@ std::vector<double> run_replicates(const Session& s, int run, int metric_a, Scop
   }
   if (days.empty()) return out;
   double elders = 0;
-  const bool norm = per_elders && metric.per_elders_ok();
+  const bool norm = norm_kind != Norm::kNone && metric.per_elders_ok();
+  const auto& base = d.norm_base(norm_kind);
   if (norm)
     for (int st : stations)
-      if (static_cast<std::size_t>(st) < d.station_elders.size() && std::isfinite(d.station_elders[static_cast<std::size_t>(st)]))
-        elders += d.station_elders[static_cast<std::size_t>(st)];
+      if (static_cast<std::size_t>(st) < base.size() && std::isfinite(base[static_cast<std::size_t>(st)]))
+        elders += base[static_cast<std::size_t>(st)];
   for (int r = 0; r < d.replicates; ++r) {
     double v = sum_metric(d, metric, days, stations, r).value(metric);
     if (norm) v = elders > 0 ? v / elders * 1000.0 : kNaN;

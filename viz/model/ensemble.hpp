@@ -36,14 +36,15 @@ struct Period {
 std::vector<int> period_steps(const Session& s, Period p);
 
 // A metric of A over a scope and a set of steps on one side, one value per replicate of that side's
-// file. per_elders: counts and sums divided by the scope's elders (station_elders) times 1,000.
+// file. norm: counts and sums divided by the scope's elders (station_elders) or registered elders
+// (station_caseload), times 1,000.
 std::vector<double> scope_replicates(const Session& s, int metric_a, int side, Scope scope,
-                                     std::span<const int> steps, bool per_elders);
+                                     std::span<const int> steps, Norm norm);
 
 // The same for any run: 0 = A, 1 = B, 2 and more = Session::more[run - 2] (the steps are those of the
 // session's timeline; days a run lacks are left out).
 std::vector<double> run_replicates(const Session& s, int run, int metric_a, Scope scope, std::span<const int> steps,
-                                   bool per_elders);
+                                   Norm norm);
 int runs(const Session& s);  // 1 + B + more
 
 struct Band {

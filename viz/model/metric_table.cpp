@@ -32,9 +32,9 @@ SideValues side_values(const Session& s, const MetricTable& t, int side) {
   for (int r = 0; r < out.reps; ++r)
     for (int p = 0; p < t.pairs; ++p) {
       const int st = stations[static_cast<std::size_t>(p)];
-      const double elders = static_cast<std::size_t>(st) < d.station_elders.size()
-                                ? d.station_elders[static_cast<std::size_t>(st)]
-                                : std::numeric_limits<double>::quiet_NaN();
+      const auto& base = d.norm_base(t.norm);
+      const double elders = static_cast<std::size_t>(st) < base.size() ? base[static_cast<std::size_t>(st)]
+                                                                        : std::numeric_limits<double>::quiet_NaN();
       const double scale = norm ? (std::isfinite(elders) && elders > 0 ? 1000.0 / elders : kNaN) : 1.0;
       MetricSum total;
       for (int k = 0; k < t.steps; ++k) {
@@ -75,8 +75,9 @@ MetricTable make_metric_table(const Session& s, const TableSpec& spec) {
   t.pairs = s.al.pairs();
   t.has_b = s.comparing() && s.al.metric_b[static_cast<std::size_t>(spec.metric)] >= 0;
   t.paired = t.has_b && replicates_paired(s);
-  t.per_elders = spec.per_elders && s.a.metrics[static_cast<std::size_t>(spec.metric)].per_elders_ok() &&
-                 s.a.has_elders();
+  t.per_elders = spec.norm != Norm::kNone && s.a.metrics[static_cast<std::size_t>(spec.metric)].per_elders_ok() &&
+                 s.a.has_norm(spec.norm);
+  t.norm = t.per_elders ? spec.norm : Norm::kNone;
   t.period = period_steps(s, spec.period);
   const std::size_t n = static_cast<std::size_t>(t.steps) * static_cast<std::size_t>(t.pairs);
   const auto np = static_cast<std::size_t>(t.pairs);

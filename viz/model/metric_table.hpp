@@ -13,7 +13,7 @@ namespace swsim::viz {
 struct TableSpec {
   int metric = 0;
   StatChoice stat;
-  bool per_elders = false;  // only applied to metrics that allow it
+  Norm norm = Norm::kNone;  // only applied to metrics that allow it
   Period period;            // what the "period" values are summed over
   friend bool operator==(const TableSpec&, const TableSpec&) = default;
 };
@@ -21,7 +21,8 @@ struct TableSpec {
 struct MetricTable {
   TableSpec spec;
   int metric = -1, steps = 0, pairs = 0;
-  bool has_b = false, paired = false, per_elders = false;
+  bool has_b = false, paired = false, per_elders = false;  // per_elders: a normalisation is applied
+  Norm norm = Norm::kNone;
   std::vector<int> period;               // steps of the period
   std::vector<double> a, b, d;           // [step][pair]; NaN where undefined; d = B - A
   std::vector<double> total_a, total_b, total_d;  // [pair] over the period
