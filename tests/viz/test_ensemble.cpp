@@ -393,3 +393,23 @@ TEST_CASE("what if: the scenario's parameters, and a run with one change equals 
   CHECK_THAT(bad.error(), Contains("no_such_key"));
   CHECK_FALSE(WhatIfRun().start(SWSIM_BIN, "x.ini", a.scenario_text, "no equals sign").empty());
 }
+
+TEST_CASE("stocks are averaged over the days of a period and flows summed", "[ensemble]") {
+  Session s = load_session({viz_test::baseline_result(), "", ""});
+  const int stock = s.a.metric_index("visits_overdue"), flow = s.a.metric_index("visits_done");
+  REQUIRE(s.a.metrics[static_cast<std::size_t>(stock)].stock);
+  REQUIRE_FALSE(s.a.metrics[static_cast<std::size_t>(flow)].stock);
+  for (int m : {stock, flow}) {
+    TableSpec spec;
+    spec.metric = m;
+    spec.period = {PeriodKind::kRange, 2, 11};
+    const MetricTable t = make_metric_table(s, spec);
+    double sum = 0;
+    for (int k = 2; k <= 11; ++k) sum += t.value(0, k, 0);
+    CHECK(t.value(0, -1, 0) == Approx(m == stock ? sum / 10 : sum));
+    const auto city = scope_replicates(s, m, 0, {}, period_steps(s, spec.period), Norm::kNone);
+    double total = 0;
+    for (int p = 0; p < t.pairs; ++p) total += t.value(0, -1, p);
+    CHECK(city[0] == Approx(total));  // stations add up either way
+  }
+}

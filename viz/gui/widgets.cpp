@@ -77,6 +77,7 @@ std::string metric_units_text(const Metric& m, const ViewState& v, int period_da
   if (norm) u = v.per_registered ? tr("per 1,000 registered elders") : tr("per 1,000 elders");
   if (m.is_ratio()) return u + (v.whole_run ? trf(", over %d days", period_days) : std::string(tr(", per day")));
   std::string where = per_station && !norm ? tr(" per station") : "";
+  if (v.whole_run && m.stock) return u + where + trf(", mean over %d days", period_days);
   if (v.whole_run) return u + where + trf(", total over %d days", period_days);
   return u + where + tr(" per day");
 }

@@ -359,13 +359,14 @@ std::vector<int> Dataset::stations_of_area(int area) const {
 }
 
 double MetricSum::value(const Metric& m) const {
-  if (!m.is_ratio()) return num * m.factor;
+  if (!m.is_ratio()) return m.stock ? (days > 0 ? num * m.factor / days : kNaN) : num * m.factor;
   return den > 0 ? num / den * m.factor : kNaN;
 }
 
 MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> days,
                      std::span<const int> stations, int rep) {
   MetricSum s;
+  s.days = static_cast<int>(days.size());
   for (int day : days)
     for (int st : stations) {
       for (int v : m.num) s.num += d.at(v, rep, day, st);
@@ -509,6 +510,8 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
     if (m.label.empty()) m.label = known ? meta.label : label_from_long_name(name, v.long_name);
     m.label_zh = f.text_attribute(name, "label_zh");
     if (m.label_zh.empty() && known) m.label_zh = meta.label_zh;
+    const std::string agg = f.text_attribute(name, "aggregation");
+    m.stock = !agg.empty() ? agg == "stock" : builtin_is_stock(name);
     const std::string dir = f.text_attribute(name, "direction");
     m.direction = !dir.empty() ? parse_direction(dir) : meta.direction;
     m.long_name = v.long_name;

@@ -32,6 +32,9 @@ struct Metric {
   std::string label_zh;   // the same in Chinese ("" when unknown: the English one is shown)
   std::string long_name;  // full meaning (from the file's long_name)
   Direction direction = Direction::kNeutral;
+  // A stock is a level at the end of the day (pending visits, active volunteers): it adds up over
+  // stations but is averaged over the days of a period. A flow (most metrics) adds up over days.
+  bool stock = false;
   std::string units;      // display units: "count", "min", "km", "%"
   std::vector<int> num;   // indices into Dataset::vars, summed
   std::vector<int> den;   // empty: the metric is a plain sum; otherwise sum(num) / sum(den)
@@ -138,6 +141,7 @@ struct Dataset {
 // Sum of a metric's numerator and denominator over days x stations, for one replicate.
 struct MetricSum {
   double num = 0, den = 0;
+  int days = 1;  // days summed: a stock's period value is its mean over them
   double value(const Metric& m) const;  // NaN for a ratio with nothing in the denominator
 };
 MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> days,

@@ -92,6 +92,11 @@ bool builtin_metric_meta(const std::string& name, MetricMeta& out) {
   return true;
 }
 
+bool builtin_is_stock(const std::string& name) {
+  return name == "loneliness_sum" || name == "medicine_due" || name == "medicine_overdue" || name == "visits_due" ||
+         name == "visits_overdue" || name == "volunteers_active";
+}
+
 const std::vector<IndicatorSpec>& builtin_indicators() {
   static const std::vector<IndicatorSpec> v = [] {
     std::vector<IndicatorSpec> out;

@@ -23,6 +23,10 @@ struct MetricMeta {
 // name is not one swsim writes.
 bool builtin_metric_meta(const std::string& name, MetricMeta& out);
 
+// Built-in: whether a metric swsim writes is a stock (a level at the end of the day, averaged over the
+// days of a period) rather than a flow (summed over days); for files without the `aggregation` attribute.
+bool builtin_is_stock(const std::string& name);
+
 // A derived indicator: value = scale * sum(numerator) / sum(denominator); an empty denominator means a
 // plain (scaled) sum.
 struct IndicatorSpec {

@@ -37,6 +37,7 @@ SideValues side_values(const Session& s, const MetricTable& t, int side) {
                                                                         : std::numeric_limits<double>::quiet_NaN();
       const double scale = norm ? (std::isfinite(elders) && elders > 0 ? 1000.0 / elders : kNaN) : 1.0;
       MetricSum total;
+      total.days = static_cast<int>(t.period.size());
       for (int k = 0; k < t.steps; ++k) {
         const int day = days[static_cast<std::size_t>(k)];
         MetricSum one;
