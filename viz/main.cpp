@@ -6,12 +6,14 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@
 #include "reader/result_file.hpp"
 #include "gui/app.hpp"
 #include "gui/fonts.hpp"
+#include "gui/settings.hpp"
 #include "gui/theme.hpp"
 #include "model/session.hpp"
 #include "screenshot.hpp"
@@ -29,7 +32,11 @@ namespace {
 
 using namespace swsim::viz;
 
-constexpr const char* kVersion = "swsim-viz 0.1.0 (ImGui " IMGUI_VERSION ")";
+#ifndef SWSIM_VERSION
+#define SWSIM_VERSION "unknown"
+#endif
+constexpr const char* kVersion = "swsim-viz " SWSIM_VERSION " (ImGui " IMGUI_VERSION ")";
+
 
 int fail(int code, const std::string& msg) {
   std::fprintf(stderr, "swsim-viz: error: %s\n", msg.c_str());
@@ -73,7 +80,7 @@ GLFWwindow* open_window(int w, int h, bool visible, const char*& glsl) {
 // show (default 0) and --compare-point a second one to compare with it.
 // Returns "" or a one-line problem; `file_problem` tells a file that cannot be read (exit 1) from a bad
 // choice of point (exit 2).
-std::string resolve_sweep(Options& o, bool& file_problem) {
+std::string resolve_sweep(Options& o, bool& file_problem, LoadRequest& req) {
   file_problem = false;
   using swsim::results::is_sweep_index;
   auto pick = [](const std::string& path, int point, std::string& out) -> std::string {
@@ -90,6 +97,9 @@ std::string resolve_sweep(Options& o, bool& file_problem) {
       if (auto e = pick(index, std::max(o.point, 0), o.file_a); !e.empty()) return e;
       if (o.compare_point >= 0)
         if (auto e = pick(index, o.compare_point, o.file_b); !e.empty()) return e;
+      req.sweep = index;
+      req.point_a = std::max(o.point, 0);
+      req.point_b = o.compare_point;
     } else if (o.point >= 0 || o.compare_point >= 0) {
       return o.file_a + ": --point and --compare-point need a sweep index (DIR/sweep.h5)";
     }
@@ -102,10 +112,38 @@ std::string resolve_sweep(Options& o, bool& file_problem) {
   return {};
 }
 
+// Paths dropped on the window (GLFW calls back on the main thread during glfwPollEvents).
+std::vector<std::string> g_dropped;
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  g_dropped.clear();
+  for (int i = 0; i < count; ++i) g_dropped.emplace_back(paths[i]);
+}
+
+StartChoices start_choices(const Options& o) {
+  StartChoices start{o.metric, o.day, o.view, o.station, o.area};
+  start.stat = o.stat;
+  start.replicate = o.replicate;
+  start.period = o.period;
+  start.chart = o.chart;
+  start.search = o.search;
+  start.per_elders = o.per_elders;
+  start.per_registered = o.per_registered;
+  start.limits = o.limits;
+  start.zoom = o.zoom;
+  if (o.has_centre) start.centre = std::pair{o.centre_lon, o.centre_lat};
+  start.panels = {o.panel_ranking, o.panel_distribution, o.panel_sweep, o.panel_help, o.panel_open, o.panel_whatif};
+  start.distribution = o.distribution;
+  return start;
+}
+
 int run(Options o) {
   bool file_problem = false;
-  if (const std::string problem = resolve_sweep(o, file_problem); !problem.empty())
+  LoadRequest request{"", "", o.boundaries};
+  if (const std::string problem = resolve_sweep(o, file_problem, request); !problem.empty())
     return fail(file_problem ? 1 : 2, problem);
+  request.file_a = o.file_a;
+  request.file_b = o.file_b;
+  request.more = o.more_files;
   const bool shot = !o.screenshot.empty();
   int width = o.width, height = o.height;
   if (width == 0) width = shot ? 1280 : 1600, height = shot ? 720 : 900;
@@ -126,18 +164,40 @@ int run(Options o) {
   if (!win) return fail(1, "cannot open an OpenGL 3 window");
   glfwMakeContextCurrent(win);
   glfwSwapInterval(1);
+  glfwSetDropCallback(win, on_drop);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
+  App app;
+  {
+    std::error_code ec;
+    app.set_swsim_path(find_swsim(std::filesystem::read_symlink("/proc/self/exe", ec).string()));
+  }
+  // Layout and preferences between sessions; a screenshot neither reads nor writes them, so it depends
+  // only on its command line.
+  const std::string ini = shot ? std::string() : settings_path();
+  static std::string ini_storage;
+  ini_storage = ini;
+  io.IniFilename = ini_storage.empty() ? nullptr : ini_storage.c_str();
+  register_settings(&app.prefs());
+  if (!ini_storage.empty()) ImGui::LoadIniSettingsFromDisk(ini_storage.c_str());
+  if (!o.lang.empty()) parse_lang(o.lang, app.prefs().lang);
+  if (o.palette == "cividis") app.prefs().palette = Palette::kCividis;
+  if (o.palette == "viridis") app.prefs().palette = Palette::kViridis;
   apply_theme();
   const float font_px = o.font_size > 0 ? o.font_size : default_font_px(height);
   const std::string cjk_font = o.no_cjk ? std::string() : find_cjk_font(o.font);
   if (!o.font.empty() && cjk_font.empty() && !o.no_cjk)
-    std::fprintf(stderr, "swsim-viz: warning: cannot read the font %s: showing Latin names\n",
-                 o.font.c_str());
-  load_fonts(*io.Fonts, font_px, "", {});
+    std::fprintf(stderr, "swsim-viz: warning: cannot read the font %s: showing Latin names\n", o.font.c_str());
+  if (cjk_font.empty() && app.prefs().lang == Lang::kZh) {
+    std::fprintf(stderr, "swsim-viz: warning: no font with Chinese characters: the interface stays in English\n");
+    app.prefs().lang = Lang::kEn;
+  }
+  set_lang(app.prefs().lang);
+  std::vector<std::string> glyphs = chinese_texts();
+  bool cjk = load_fonts(*io.Fonts, font_px, cjk_font, glyphs);
+  app.set_cjk(cjk);
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init(glsl);
 
@@ -147,12 +207,20 @@ int run(Options o) {
     if (!target->ok()) return fail(1, target->error());
   }
 
-  App app;
-  StartChoices start{o.metric, o.day, o.view, o.station, o.area};
-  auto loader = std::make_unique<Loader>(LoadRequest{o.file_a, o.file_b, o.boundaries});
+  const StartChoices start = start_choices(o);
+  bool first_load = true;
+  app.set_request(request);
+  auto loader = std::make_unique<Loader>(request);
   int frames_after_load = 0;
   int exit_code = 0;
   const auto t0 = std::chrono::steady_clock::now();
+  auto rebuild_fonts = [&](const std::vector<std::string>& texts) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    cjk = load_fonts(*io.Fonts, font_px, cjk_font, texts);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.set_cjk(cjk);
+    app.fonts_rebuilt();
+  };
 
   while (!glfwWindowShouldClose(win)) {
     const bool busy = loader || app.view().playing;
@@ -161,8 +229,21 @@ int run(Options o) {
     else
       glfwWaitEventsTimeout(0.25);
 
+    // Files dropped on the window: one opens alone, two as A and B.
+    if (!g_dropped.empty() && !loader) {
+      LoadRequest r{g_dropped[0], g_dropped.size() > 1 ? g_dropped[1] : "", request.boundaries};
+      for (std::size_t i = 2; i < g_dropped.size() && i < 6; ++i) r.more.push_back(g_dropped[i]);
+      if (swsim::results::is_sweep_index(r.file_a)) r = {"", "", request.boundaries, r.file_a, 0, -1};
+      app.request_load(r);
+      g_dropped.clear();
+    }
+    if (auto r = app.take_load_request(); r && !loader) {
+      request = *r;
+      loader = std::make_unique<Loader>(request);
+      app.set_status(std::string(tr("Loading ...")) + " " + (request.file_a.empty() ? request.sweep : request.file_a));
+    }
     if (loader) {
-      app.set_loading(loader->progress(), loader->stage());
+      if (!app.session()) app.set_loading(loader->progress(), loader->stage());
       if (loader->done()) {
         auto session = loader->take_session();
         const std::string err = loader->error();
@@ -173,23 +254,40 @@ int run(Options o) {
             break;
           }
           std::fprintf(stderr, "swsim-viz: error: %s\n", err.c_str());
-          app.set_error(err);
+          if (app.session())
+            app.set_status(err);
+          else
+            app.set_error(err);
         } else {
-          const auto texts = glyph_texts(*session);
-          const std::string problem = app.set_session(std::move(session), start);
-          if (!problem.empty()) {
-            exit_code = fail(2, problem);
-            break;
+          auto texts = glyph_texts(*session);
+          if (first_load) {
+            const std::string problem = app.set_session(std::move(session), start);
+            if (!problem.empty()) {
+              exit_code = fail(2, problem);
+              break;
+            }
+            first_load = false;
+          } else if (app.session()) {
+            app.replace_session(std::move(session));
+          } else {
+            app.set_session(std::move(session), StartChoices{});
           }
-          ImGui_ImplOpenGL3_DestroyFontsTexture();
-          const bool cjk = load_fonts(*io.Fonts, font_px, cjk_font, texts);
-          ImGui_ImplOpenGL3_CreateFontsTexture();
-          app.set_cjk(cjk);
+          app.set_request(request);
+          app.set_status("");
+          glyphs = std::move(texts);
+          rebuild_fonts(glyphs);
         }
       } else if (shot && std::chrono::steady_clock::now() - t0 > std::chrono::minutes(5)) {
         exit_code = fail(1, "loading took more than 5 minutes");
         break;
       }
+    }
+    if (app.fonts_dirty()) {
+      if (cjk_font.empty() && app.prefs().lang == Lang::kZh) {
+        app.prefs().lang = Lang::kEn;
+        app.set_status("no font with Chinese characters is installed (fonts-wqy-microhei)");
+      }
+      rebuild_fonts(glyphs);
     }
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -203,6 +301,7 @@ int run(Options o) {
     app.frame();
     ImGui::Render();
 
+    const auto exported = app.take_export_request();
     if (shot) {
       target->bind();
       glClearColor(1, 1, 1, 1);
@@ -210,7 +309,17 @@ int run(Options o) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       target->unbind();
       if (app.session() && ++frames_after_load >= o.frames) {
-        const std::string err = target->write_png(o.screenshot);
+        std::string err;
+        if (!o.crop.empty()) {
+          // The tile's rectangle, as the PNG buttons export it.
+          const ImGuiWindow* tile = ImGui::FindWindowByName(o.crop == "map" ? "###Map" : "###Charts");
+          err = tile ? target->write_png_region(static_cast<int>(tile->Pos.x), static_cast<int>(tile->Pos.y),
+                                                static_cast<int>(tile->Size.x), static_cast<int>(tile->Size.y),
+                                                o.screenshot)
+                     : "no " + o.crop + " tile to write";
+        } else {
+          err = target->write_png(o.screenshot);
+        }
         if (!err.empty()) exit_code = fail(1, err);
         break;
       }
@@ -221,6 +330,16 @@ int run(Options o) {
       glClearColor(0.95f, 0.95f, 0.95f, 1);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (exported) {
+        // From the back buffer, before it is shown; in framebuffer pixels.
+        const ImVec2 k = io.DisplayFramebufferScale;
+        glReadBuffer(GL_BACK);
+        const auto px = [](float v, float scale) { return static_cast<int>(std::lround(v * scale)); };
+        const std::string err =
+            read_png_region(fh, px(exported->x, k.x), px(exported->y, k.y), px(exported->w, k.x), px(exported->h, k.y),
+                            exported->path);
+        app.set_status(err.empty() ? trf("Wrote %s", exported->path.c_str()) : err);
+      }
       glfwSwapBuffers(win);
     }
   }

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace swsim::viz {
@@ -96,6 +97,27 @@ std::string Offscreen::write_png(const std::string& path) {
   if (!stbi_write_png(path.c_str(), width_, height_, 3, rgb.data(), width_ * 3))
     return path + ": cannot write the PNG file";
   return {};
+}
+
+std::string read_png_region(int fb_h, int x, int y, int w, int h, const std::string& path) {
+  if (w <= 0 || h <= 0) return path + ": nothing to write (empty region)";
+  std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x, fb_h - y - h, w, h, GL_RGB, GL_UNSIGNED_BYTE, rgb.data());
+  stbi_flip_vertically_on_write(1);
+  if (!stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3)) return path + ": cannot write the PNG file";
+  return {};
+}
+
+std::string Offscreen::write_png_region(int x, int y, int w, int h, const std::string& path) {
+  x = std::clamp(x, 0, width_ - 1);
+  y = std::clamp(y, 0, height_ - 1);
+  w = std::clamp(w, 1, width_ - x);
+  h = std::clamp(h, 1, height_ - y);
+  bind();
+  const std::string err = read_png_region(height_, x, y, w, h, path);
+  unbind();
+  return err;
 }
 
 }  // namespace swsim::viz

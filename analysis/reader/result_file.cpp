@@ -184,8 +184,12 @@ std::vector<std::string> ResultFile::variables_with_dims(const std::vector<std::
   std::vector<std::string> names;
   H5Literate(
       file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-      [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-        static_cast<std::vector<std::string>*>(data)->push_back(name);
+      [](hid_t group, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        // Variables only: groups such as /indicators are skipped.
+        const hid_t obj = H5Oopen(group, name, H5P_DEFAULT);
+        if (obj < 0) return 0;
+        if (H5Iget_type(obj) == H5I_DATASET) static_cast<std::vector<std::string>*>(data)->push_back(name);
+        H5Oclose(obj);
         return 0;
       },
       &names);

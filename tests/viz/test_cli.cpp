@@ -33,7 +33,8 @@ TEST_CASE("command line: bad arguments give one-line errors", "[cli]") {
   CHECK_THAT(parse_command_line({"a.h5", "--size", "800"}).error, Contains("--size: expected WIDTHxHEIGHT"));
   CHECK_THAT(parse_command_line({"a.h5", "--size", "10x10"}).error, Contains("--size"));
   CHECK_THAT(parse_command_line({"a.h5", "--wat"}).error, Contains("unknown option '--wat'"));
-  CHECK_THAT(parse_command_line({"a", "b", "c"}).error, Contains("too many files"));
+  CHECK_THAT(parse_command_line({"a", "b", "c", "d", "e", "f", "g"}).error, Contains("too many files"));
+  CHECK(parse_command_line({"a", "b", "c", "d"}).options.more_files == std::vector<std::string>{"c", "d"});
   CHECK_THAT(parse_command_line({"a.h5", "--view", "diff"}).error, Contains("--view needs two result files"));
   CHECK_THAT(parse_command_line({"a.h5", "b.h5", "--view", "x"}).error,
              Contains("--view: expected a, b or diff"));
@@ -49,5 +50,46 @@ TEST_CASE("command line: --help needs no file and the help names every option", 
   for (const char* opt :
        {"--boundaries", "--metric", "--day", "--station", "--area", "--view", "--screenshot", "--frames",
         "--size", "--font", "--no-cjk", "--font-size", "--help", "--version"})
+    CHECK_THAT(help_text(), Contains(opt));
+}
+
+TEST_CASE("command line: the options of the new views", "[cli]") {
+  const auto r = parse_command_line({"a.h5", "b.h5", "--lang", "zh", "--stat", "median", "--per-elders",
+                                     "--period", "heat-wave", "--chart", "diff", "--palette", "cividis",
+                                     "--panel", "ranking,help", "--search", "li", "--limits", "0:5", "--zoom",
+                                     "2.5", "--centre", "117.0,36.65", "--distribution", "replicates"});
+  REQUIRE(r.error.empty());
+  const Options& o = r.options;
+  CHECK(o.lang == "zh");
+  CHECK(o.stat == "median");
+  CHECK(o.per_elders);
+  CHECK(o.period == "heat-wave");
+  CHECK(o.chart == "diff");
+  CHECK(o.palette == "cividis");
+  CHECK(o.panel_ranking);
+  CHECK(o.panel_help);
+  CHECK_FALSE(o.panel_sweep);
+  CHECK(o.search == "li");
+  CHECK(o.limits == "0:5");
+  CHECK(o.zoom == Approx(2.5));
+  CHECK(o.has_centre);
+  CHECK(o.centre_lat == Approx(36.65));
+  CHECK(o.distribution == "replicates");
+  CHECK(parse_command_line({"a.h5", "--replicate", "2"}).options.replicate == 2);
+  CHECK(parse_command_line({"a.h5", "--per-registered"}).options.per_registered);
+}
+
+TEST_CASE("command line: bad values of the new options", "[cli]") {
+  CHECK_THAT(parse_command_line({"a.h5", "--lang", "fr"}).error, Contains("--lang: expected zh or en"));
+  CHECK_THAT(parse_command_line({"a.h5", "--stat", "max"}).error, Contains("--stat: expected mean"));
+  CHECK_THAT(parse_command_line({"a.h5", "--panel", "ranking,maps"}).error, Contains("--panel: expected"));
+  CHECK_THAT(parse_command_line({"a.h5", "--zoom", "0"}).error, Contains("--zoom"));
+  CHECK_THAT(parse_command_line({"a.h5", "--centre", "117"}).error, Contains("--centre: expected LON,LAT"));
+  CHECK_THAT(parse_command_line({"a.h5", "--chart", "diff"}).error, Contains("--chart diff needs two"));
+  CHECK_THAT(parse_command_line({"a.h5", "--replicate", "1", "--stat", "mean"}).error, Contains("exclude"));
+  CHECK_THAT(parse_command_line({"a.h5", "--crop", "map"}).error, Contains("--crop needs --screenshot"));
+  CHECK_THAT(parse_command_line({"a.h5", "--crop", "x", "--screenshot", "o.png"}).error, Contains("--crop: expected"));
+  for (const char* opt : {"--lang", "--stat", "--replicate", "--per-elders", "--per-registered", "--crop", "--period", "--chart", "--palette",
+                          "--limits", "--panel", "--search", "--zoom", "--centre", "--distribution"})
     CHECK_THAT(help_text(), Contains(opt));
 }

@@ -3,9 +3,15 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "gui/app.hpp"
 #include "gui/fonts.hpp"
+#include "gui/i18n.hpp"
+#include "gui/settings.hpp"
 #include "gui/theme.hpp"
+#include "gui/widgets.hpp"
 #include "gui/windows.hpp"
 #include "viz_test_files.hpp"
 
@@ -85,7 +91,7 @@ TEST_CASE("gui: a session draws the toolbar, map, charts and inspector", "[gui]"
   int vtx = 0;
   for (int i = 0; i < 3; ++i) vtx = h.frame(app);
   CHECK(vtx > 5000);
-  for (const char* w : {"Map", "Charts", "Inspector", "##toolbar"}) {
+  for (const char* w : {"###Map", "###Charts", "###Inspector", "##toolbar"}) {
     INFO(w);
     const ImGuiWindow* win = ImGui::FindWindowByName(w);
     REQUIRE(win);
@@ -187,4 +193,241 @@ TEST_CASE("gui: the CJK font holds the glyphs of the names, Latin names otherwis
   CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
   CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(0x9F98)) == nullptr);  // a CJK glyph not in any name
   CHECK(find_cjk_font("/nonexistent/font.ttc").empty());
+}
+
+namespace {
+std::unique_ptr<Session> replicate_session(bool two) {
+  return std::make_unique<Session>(load_session(
+      {viz_test::replicates_result(), two ? viz_test::replicates_one_worker_result() : "", ""}));
+}
+}  // namespace
+
+TEST_CASE("gui: every window in Chinese has its text translated", "[gui][i18n]") {
+  auto s = replicate_session(true);
+  Headless h(glyph_texts(*s), 1600, 900);
+  App app;
+  app.set_lang(Lang::kZh);
+  REQUIRE(app.set_session(std::move(s), {"", "3", "", 0, -1}) == "");
+  clear_missing_translations();
+  app.view().panels = {true, true, false, true, true, true};
+  for (int i = 0; i < 3; ++i) h.frame(app);
+  // The other views: the period, B - A charts, per 1,000 elders, one replicate, a locked scale.
+  app.view().whole_run = true;
+  app.view().period = {PeriodKind::kHeatWave, 0, -1};
+  app.view().chart_mode = ChartMode::kDiff;
+  app.view().per_elders = true;
+  app.view().per_registered = true;
+  app.view().stat = {Stat::kReplicate, 1};
+  app.view().lock_limits = true;
+  app.view().distribution = DistributionOver::kReplicates;
+  for (int i = 0; i < 2; ++i) h.frame(app);
+  app.view().selection = {};
+  app.view().map_show = MapShow::kA;
+  app.view().period = {PeriodKind::kRange, 2, 5};
+  for (int i = 0; i < 2; ++i) h.frame(app);
+  CHECK(missing_translations() == std::vector<std::string>{});
+  CHECK(std::string(tr("Map")) == "地图");
+  CHECK(ImGui::FindWindowByName("###Ranking") != nullptr);
+  CHECK(ImGui::FindWindowByName("###Help") != nullptr);
+  CHECK(ImGui::FindWindowByName("###Distribution") != nullptr);
+  app.set_lang(Lang::kEn);
+  CHECK(std::string(tr("Map")) == "Map");
+  CHECK(trf("Day %d", 4) == "Day 4");
+  set_lang(Lang::kZh);
+  CHECK(trf("Day %d", 4) == "第 4 天");
+  set_lang(Lang::kEn);
+}
+
+TEST_CASE("gui: the interface's Chinese text is in the font atlas", "[gui][i18n][fonts]") {
+  if (find_cjk_font().empty()) {
+    WARN("no CJK font installed");
+    return;
+  }
+  Headless h(chinese_texts());
+  REQUIRE(h.cjk);
+  ImFont* f = ImGui::GetIO().Fonts->Fonts[0];
+  for (const char* zh : {"地图", "热浪", "更好"}) {
+    unsigned int cp = 0;
+    ImTextCharFromUtf8(&cp, zh, nullptr);
+    CHECK(f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+  }
+}
+
+TEST_CASE("gui: the whole-run inspector has no day column", "[gui]") {
+  Headless h;
+  App app;
+  REQUIRE(app.set_session(session(true), {"", "all", "", -1, -1}) == "");
+  for (const auto& c : inspector_columns(*app.session(), app.view())) CHECK(c.find("Day") == std::string::npos);
+  app.view().whole_run = false;
+  app.view().step = 4;
+  const auto day = inspector_columns(*app.session(), app.view());
+  CHECK(std::find(day.begin(), day.end(), "Day 4 A") != day.end());
+  h.frame(app);
+}
+
+TEST_CASE("gui: a replicate file is labelled with its statistic, and the replicate can be chosen", "[gui]") {
+  Headless h;
+  App app;
+  REQUIRE(app.set_session(replicate_session(false), {}) == "");
+  CHECK(app.view().stat == StatChoice{Stat::kMean, 0});
+  CHECK(stat_label(app.session()->a, app.view().stat) == "mean of 3 replicates");
+  StartChoices pick;
+  pick.replicate = 2;
+  REQUIRE(app.set_session(replicate_session(false), pick) == "");
+  CHECK(app.view().stat == StatChoice{Stat::kReplicate, 2});
+  CHECK_THAT(stat_label(app.session()->a, app.view().stat), Contains("replicate 2 of 3 (seed "));
+  pick.replicate = 7;
+  CHECK_THAT(app.set_session(replicate_session(false), pick), Contains("--replicate: the file has 3 replicate(s)"));
+  StartChoices median;
+  median.stat = "median";
+  REQUIRE(app.set_session(replicate_session(false), median) == "");
+  CHECK(app.view().stat.stat == Stat::kMedian);
+  CHECK(app.table().spec.stat.stat == Stat::kMedian);
+  h.frame(app);
+}
+
+TEST_CASE("gui: start choices for the new views, and bad ones reported", "[gui]") {
+  Headless h;
+  App app;
+  StartChoices c;
+  c.period = "2022-06-05:2022-06-09";
+  c.per_elders = true;
+  c.limits = "0:20";
+  c.chart = "diff";
+  c.search = "li";
+  c.panels.ranking = true;
+  REQUIRE(app.set_session(session(true), c) == "");
+  CHECK(app.view().whole_run);
+  CHECK(app.view().period == Period{PeriodKind::kRange, 4, 8});
+  CHECK(app.view().per_elders);
+  CHECK(app.table().norm == Norm::kElders);
+  CHECK(app.view().lock_limits);
+  CHECK(app.colour_limits(false) == std::pair<double, double>{0, 20});
+  CHECK(app.colour_limits(true) == std::pair<double, double>{-20, 20});
+  CHECK(app.view().chart_mode == ChartMode::kDiff);
+  CHECK(app.view().ranking.search == "li");
+  CHECK(app.view().panels.ranking);
+  h.frame(app);
+  StartChoices bad;
+  bad.period = "2030-01-01:x";
+  CHECK_THAT(app.set_session(session(true), bad), Contains("--period: expected"));
+  StartChoices bad_limits;
+  bad_limits.limits = "5:1";
+  CHECK_THAT(app.set_session(session(true), bad_limits), Contains("--limits: expected LO:HI"));
+  StartChoices diff_one;
+  diff_one.chart = "diff";
+  CHECK_THAT(app.set_session(session(false), diff_one), Contains("--chart diff needs two result files"));
+}
+
+TEST_CASE("gui: keys open the ranking, distribution and help, lock the colours, toggle per 1,000 elders", "[gui]") {
+  Headless h;
+  App app;
+  REQUIRE(app.set_session(session(false), {}) == "");
+  h.frame(app);
+  auto press_char = [&](int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[key] = true;
+    h.frame(app);
+    io.KeysDown[key] = false;
+    h.frame(app);
+  };
+  press_char('R');
+  CHECK(app.view().panels.ranking);
+  press_char('D');
+  CHECK(app.view().panels.distribution);
+  press_char('H');
+  CHECK(app.view().panels.help);
+  press_char('E');
+  CHECK(app.view().per_elders);
+  const auto before = app.colour_limits(false);
+  press_char('L');
+  CHECK(app.view().lock_limits);
+  app.view().metric = app.session()->a.metric_index("meals_requested");
+  CHECK(app.colour_limits(false) == before);  // locked: the scale stays
+  press_char('W');
+  CHECK(app.view().whole_run);
+  CHECK(ImGui::FindWindowByName("###Ranking") != nullptr);
+}
+
+TEST_CASE("gui: a new session for the same view keeps the metric and day", "[gui]") {
+  Headless h;
+  App app;
+  REQUIRE(app.set_session(session(false), {"heat_illness", "5", "", 3, -1}) == "");
+  app.replace_session(session(true));
+  CHECK(app.session()->comparing());
+  CHECK(app.view().metric == app.session()->a.metric_index("heat_illness"));
+  CHECK(app.view().step == 5);
+  CHECK(app.view().selection == Scope{ScopeKind::kStation, 3});
+  CHECK(app.view().map_show == MapShow::kDiff);
+  h.frame(app);
+}
+
+TEST_CASE("gui: export and load requests wait for main.cpp", "[gui]") {
+  Headless h;
+  App app;
+  REQUIRE(app.set_session(session(false), {}) == "");
+  h.frame(app);
+  CHECK_FALSE(app.take_export_request());
+  app.request_export({0, 0, 10, 10, "x.png"});
+  const auto e = app.take_export_request();
+  REQUIRE(e);
+  CHECK(e->path == "x.png");
+  CHECK_FALSE(app.take_export_request());
+  CHECK(app.export_path("map", "png").rfind("swsim-viz-map-meals_missed-", 0) == 0);
+  app.request_load({"a.h5", "b.h5", ""});
+  const auto l = app.take_load_request();
+  REQUIRE(l);
+  CHECK(l->file_b == "b.h5");
+}
+
+TEST_CASE("gui: preferences go to and come back from the ini file", "[gui][settings]") {
+  Headless h;
+  Prefs prefs;
+  register_settings(&prefs);
+  prefs.lang = Lang::kZh;
+  prefs.palette = Palette::kCividis;
+  prefs.map_fraction = 0.6f;
+  prefs.show_labels = false;
+  const std::string ini = ImGui::SaveIniSettingsToMemory();
+  CHECK_THAT(ini, Contains("[SwsimViz][Prefs]"));
+  CHECK_THAT(ini, Contains("lang=zh"));
+  Prefs back;
+  register_settings(&back);
+  ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+  CHECK(back.lang == Lang::kZh);
+  CHECK(back.palette == Palette::kCividis);
+  CHECK(back.map_fraction == Approx(0.6f));
+  CHECK_FALSE(back.show_labels);
+  // The file lives in the user's config folder.
+  const char* old = std::getenv("XDG_CONFIG_HOME");
+  const std::string keep = old ? old : "";
+  setenv("XDG_CONFIG_HOME", VIZ_TEST_DIR, 1);
+  CHECK(settings_path() == std::string(VIZ_TEST_DIR) + "/swsim/swsim-viz.ini");
+  if (old) setenv("XDG_CONFIG_HOME", keep.c_str(), 1); else unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("gui: a what-if run started from the window opens as B when done", "[gui][whatif]") {
+  Headless h;
+  App app;
+  app.set_swsim_path(SWSIM_BIN);
+  REQUIRE(app.set_session(session(false), {}) == "");
+  app.view().panels.whatif = true;
+  h.frame(app);
+  CHECK(ImGui::FindWindowByName("###WhatIf") != nullptr);
+  app.start_whatif("staffing.social_workers_per_station=1");
+  REQUIRE(app.whatif());
+  std::optional<LoadRequest> req;
+  for (int i = 0; i < 1200 && !req; ++i) {
+    h.frame(app);
+    req = app.take_load_request();
+    if (!req) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(req);
+  CHECK(req->file_a == app.session()->a.path);
+  CHECK(req->file_b == app.whatif()->output());
+  app.replace_session(std::make_unique<Session>(load_session(*req)));
+  CHECK(app.session()->comparing());
+  CHECK(app.view().map_show == MapShow::kDiff);
+  CHECK(app.session()->b->run_label == "baseline.ini + staffing.social_workers_per_station=1");
+  h.frame(app);
 }

@@ -66,12 +66,10 @@ TEST_CASE("day ticks keep labels apart", "[ticks]") {
   CHECK(day_tick_step(92, 6000, 50) == 1);
 }
 
-TEST_CASE("colour scales run light to dark and blue through white to red", "[colour]") {
+TEST_CASE("colour scales: sequential dark to light, diverging through near white", "[colour]") {
   const Rgb lo = sequential(0), hi = sequential(1);
-  CHECK(lo.r + lo.g + lo.b > hi.r + hi.g + hi.b);
-  const Rgb neg = diverging(-1), mid = diverging(0), pos = diverging(1);
-  CHECK(neg.b > neg.r);
-  CHECK(pos.r > pos.b);
+  CHECK(lo.r + lo.g + lo.b < hi.r + hi.g + hi.b);
+  const Rgb mid = better_worse(0);
   CHECK(mid.r > 0.9f);
   CHECK(mid.g > 0.9f);
   CHECK(pack({1, 0, 0}) == 0xFF0000FFu);

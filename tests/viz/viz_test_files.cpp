@@ -30,6 +30,30 @@ const std::string& one_worker_result() {
   return path;
 }
 
+const std::string& replicates_result() {
+  static const std::string path = make("unit_replicates.h5", "--replicates 3");
+  return path;
+}
+
+const std::string& replicates_one_worker_result() {
+  static const std::string path =
+      make("unit_replicates_one_worker.h5", "--replicates 3 --set staffing.social_workers_per_station=1");
+  return path;
+}
+
+const std::string& sweep_index() {
+  static const std::string path = [] {
+    const std::string ini = write_file("unit_sweep.ini", "[run]\ndays = 10\nscale = 0.05\n[sweep]\n"
+                                                         "staffing.social_workers_per_station = 1, 4\n");
+    const std::string dir = std::string(VIZ_TEST_DIR) + "/unit_sweep";
+    const std::string cmd = std::string("\"") + SWSIM_BIN + "\" sweep --scenario \"" + ini + "\" --out-dir \"" +
+                            dir + "\" --quiet";
+    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("cannot make test sweep: " + cmd);
+    return dir + "/sweep.h5";
+  }();
+  return path;
+}
+
 std::string write_file(const std::string& name, const std::string& content) {
   std::filesystem::create_directories(VIZ_TEST_DIR);
   const std::string path = std::string(VIZ_TEST_DIR) + "/" + name;

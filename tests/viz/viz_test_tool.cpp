@@ -1,5 +1,8 @@
 // Helpers for the command-line tests of swsim-viz:
-//   viz_test_tool check-png FILE WIDTH HEIGHT [--diverging]   structure of a screenshot
+//   viz_test_tool check-png FILE WIDTH HEIGHT [--diverging] [--hue blue|orange:MIN[:MAX]]...
+//                                                             structure of a screenshot; --hue: the share
+//                                                             (%) of blue (better) or orange (worse) pixels
+//                                                             in the map region lies in [MIN, MAX]
 //   viz_test_tool truncate IN OUT BYTES                        first BYTES of a file
 //   viz_test_tool foreign-hdf5 OUT                             an HDF5 file that is not a swsim result
 #include <hdf5.h>
@@ -8,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -21,14 +25,19 @@ int fail(const std::string& msg) {
   return 1;
 }
 
-int check_png(const std::string& path, int want_w, int want_h, bool diverging) {
+struct HueCheck {
+  bool blue = true;
+  double min_pct = 0, max_pct = 100;
+};
+
+int check_png(const std::string& path, int want_w, int want_h, bool diverging, const std::vector<HueCheck>& hues) {
   int w = 0, h = 0, n = 0;
   unsigned char* px = stbi_load(path.c_str(), &w, &h, &n, 3);
   if (!px)
     return fail(path + ": cannot read as PNG: " + (stbi_failure_reason() ? stbi_failure_reason() : "?"));
   std::vector<unsigned char> img(px, px + static_cast<std::size_t>(w) * h * 3);
   stbi_image_free(px);
-  if (w != want_w || h != want_h)
+  if ((want_w > 0 && w != want_w) || (want_h > 0 && h != want_h))  // 0: any
     return fail(path + ": size " + std::to_string(w) + "x" + std::to_string(h) + ", expected " +
                 std::to_string(want_w) + "x" + std::to_string(want_h));
   auto at = [&](int x, int y) {
@@ -61,6 +70,21 @@ int check_png(const std::string& path, int want_w, int want_h, bool diverging) {
               100.0 * saturated / total);
   if (map_hist.size() < 12) return fail(path + ": the map region has fewer than 12 distinct colours");
   if (diverging && saturated < total / 50) return fail(path + ": the difference map shows almost no colour");
+  for (const auto& hc : hues) {
+    long hits = 0, all = 0;
+    for (int y = h * 20 / 100; y < h * 85 / 100; ++y)
+      for (int x = 0; x < w / 2; ++x) {
+        const auto c = at(x, y);
+        const bool blue = c[2] - c[0] > 50 && c[2] > 120;
+        const bool orange = c[0] - c[2] > 80 && c[0] > 150 && c[1] > 60;
+        hits += hc.blue ? blue : orange;
+        ++all;
+      }
+    const double share = 100.0 * hits / all;
+    std::printf("%s pixels in the map region: %.2f %% (want %.2f to %.2f %%)\n", hc.blue ? "blue" : "orange", share,
+                hc.min_pct, hc.max_pct);
+    if (share < hc.min_pct || share > hc.max_pct) return fail(path + ": the share of coloured pixels is off");
+  }
   return 0;
 }
 
@@ -93,8 +117,27 @@ int foreign_hdf5(const std::string& out) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> a(argv + 1, argv + argc);
-  if (a.size() >= 4 && a[0] == "check-png")
-    return check_png(a[1], std::stoi(a[2]), std::stoi(a[3]), a.size() > 4 && a[4] == "--diverging");
+  if (a.size() >= 4 && a[0] == "check-png") {
+    bool diverging = false;
+    std::vector<HueCheck> hues;
+    for (std::size_t i = 4; i < a.size(); ++i) {
+      if (a[i] == "--diverging") {
+        diverging = true;
+      } else if (a[i] == "--hue" && i + 1 < a.size()) {
+        HueCheck hc;
+        const std::string v = a[++i];
+        const auto colon = v.find(':');
+        hc.blue = v.substr(0, colon) == "blue";
+        if (colon == std::string::npos || (!hc.blue && v.substr(0, colon) != "orange") ||
+            std::sscanf(v.c_str() + colon + 1, "%lf:%lf", &hc.min_pct, &hc.max_pct) < 1)
+          return fail("--hue: expected blue|orange:MIN[:MAX], got " + v);
+        hues.push_back(hc);
+      } else {
+        return fail("check-png: unknown argument " + a[i]);
+      }
+    }
+    return check_png(a[1], std::stoi(a[2]), std::stoi(a[3]), diverging, hues);
+  }
   if (a.size() == 4 && a[0] == "truncate") return truncate(a[1], a[2], std::stol(a[3]));
   if (a.size() == 2 && a[0] == "foreign-hdf5") return foreign_hdf5(a[1]);
   return fail("usage: check-png FILE W H [--diverging] | truncate IN OUT BYTES | foreign-hdf5 OUT");

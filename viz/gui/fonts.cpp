@@ -65,7 +65,9 @@ bool load_fonts(ImFontAtlas& atlas, float px, const std::string& cjk_font,
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   // Latin-1, general punctuation (dashes, middle dot), the minus sign and the degree sign.
-  static const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2212, 0x2212, 0x0394, 0x0394, 0};
+  // Also arrows, the minus, less/greater-or-equal and the triangles of the legends.
+  static const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x0394, 0x0394, 0x2010, 0x2027, 0x2190, 0x2193,
+                                         0x2212, 0x2212, 0x2264, 0x2265, 0x25B2, 0x25C0, 0};
   ImFont* base = nullptr;
   if (!latin.empty()) base = atlas.AddFontFromFileTTF(latin.c_str(), px, &cfg, latin_ranges);
   const bool cjk = !cjk_font.empty() && readable(cjk_font);

@@ -49,36 +49,51 @@ struct Colouring {
   bool diff = false;
   int side = 0;
   double lo = 0, hi = 1;  // value range (diff: -hi .. hi)
+  Direction direction = Direction::kNeutral;
+  Palette palette = Palette::kViridis;
   Ticks ticks;
   ImU32 colour(double v) const {
     if (!std::isfinite(v)) return ink::kNoData;
-    if (diff) return pack(diverging(v / hi));
-    return pack(sequential((v - lo) / (hi - lo)));
+    if (diff) {
+      const double t = v / hi;
+      if (direction == Direction::kNeutral) return pack(diverging_neutral(t));
+      return pack(better_worse(direction == Direction::kHigherIsBetter ? t : -t));
+    }
+    return pack(sequential((v - lo) / (hi - lo), palette));
   }
 };
 
 Colouring colouring(App& app) {
   const ViewState& v = app.view();
   const MetricTable& t = app.table();
+  const Session& s = *app.session();
   Colouring c;
   c.diff = t.has_b && v.map_show == MapShow::kDiff;
   c.side = v.map_show == MapShow::kB && t.has_b ? 1 : 0;
+  c.direction = s.a.metrics[static_cast<std::size_t>(v.metric)].direction;
+  c.palette = app.prefs().palette;
+  const auto [lo, hi] = app.colour_limits(c.diff);
   if (c.diff) {
-    c.ticks = nice_ticks(0, v.whole_run ? t.total_absdiff : t.day_absdiff, 3);
-    c.hi = c.ticks.hi;
+    // Ticks on the robust limit itself, so the bar ends where the colours saturate.
+    c.hi = hi > 0 ? hi : 1;
     c.lo = -c.hi;
-    Ticks sym;
-    sym.step = c.ticks.step;
-    for (auto it = c.ticks.values.rbegin(); it != c.ticks.values.rend(); ++it)
-      if (*it > 0) sym.values.push_back(-*it);
-    for (double x : c.ticks.values) sym.values.push_back(x);
-    sym.lo = -c.hi;
-    sym.hi = c.hi;
-    c.ticks = sym;
+    const Ticks half = nice_ticks(0, c.hi, 3);
+    c.ticks.step = half.step;
+    for (auto it = half.values.rbegin(); it != half.values.rend(); ++it)
+      if (*it > 0 && *it <= c.hi * 1.0001) c.ticks.values.push_back(-*it);
+    for (double x : half.values)
+      if (x <= c.hi * 1.0001) c.ticks.values.push_back(x);
+    c.ticks.lo = c.lo;
+    c.ticks.hi = c.hi;
   } else {
-    c.ticks = nice_ticks(v.whole_run ? t.total_lo : t.day_lo, v.whole_run ? t.total_hi : t.day_hi, 5);
-    c.lo = c.ticks.lo;
-    c.hi = c.ticks.hi;
+    c.lo = lo;
+    c.hi = hi > lo ? hi : lo + 1;
+    const Ticks all = nice_ticks(c.lo, c.hi, 5);
+    c.ticks.step = all.step;
+    for (double x : all.values)
+      if (x >= c.lo - 1e-9 * std::fabs(c.hi) && x <= c.hi + 1e-9 * std::fabs(c.hi)) c.ticks.values.push_back(x);
+    c.ticks.lo = c.lo;
+    c.ticks.hi = c.hi;
   }
   return c;
 }
@@ -89,62 +104,133 @@ double pair_value(App& app, const Colouring& c, int pair) {
   return c.diff ? t.diff(step, pair) : t.value(c.side, step, pair);
 }
 
-// The legend strip under the map: title and units on the left, the colour bar with ticks, and the
-// swatches of cells without a value on the right.
+// The legend's title: metric, what is shown, units and period, statistic; wrapped into two lines at
+// " · " when one is too narrow, then cut.
+std::vector<std::string> legend_title_lines(App& app, const Colouring& c, float width) {
+  const Session& s = *app.session();
+  const ViewState& v = app.view();
+  const MetricTable& t = app.table();
+  const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
+  std::vector<std::string> parts;
+  std::string head = metric_label(m);
+  if (c.diff)
+    head = "B \xE2\x88\x92 A: " + head;
+  else if (s.comparing())
+    head = (c.side == 0 ? "A: " : "B: ") + head;
+  parts.push_back(head);
+  parts.push_back(metric_units_text(m, v, static_cast<int>(t.period.size()), true));
+  const std::string stat = stat_label(s.a, v.stat);
+  if (!stat.empty()) parts.push_back(stat);
+  if (c.diff && t.paired && s.a.replicates > 1) parts.push_back(tr("paired by seed"));
+  const std::string sep = "  \xC2\xB7  ";
+  std::vector<std::string> lines(1);
+  for (const auto& p : parts) {
+    if (lines.back().empty()) {
+      lines.back() = p;
+    } else if (text_size(lines.back() + sep + p).x <= width || lines.size() == 2) {
+      lines.back() += sep + p;
+    } else {
+      lines.push_back(p);
+    }
+  }
+  for (auto& l : lines) l = fit_text(l, width);
+  return lines;
+}
+
+// The legend strip under the map, three lines: the title (metric, what is shown, units and period);
+// the colour bar at a fixed width with "better / worse" or "lower / higher" at its ends, and the grey
+// swatches to its right; the tick labels.
 void draw_legend(App& app, ImDrawList* dl, const Colouring& c, ImVec2 l0, ImVec2 l1) {
   const Session& s = *app.session();
   const ViewState& v = app.view();
+  const MetricTable& t = app.table();
   const Metric& m = s.a.metrics[static_cast<std::size_t>(v.metric)];
   const float lh = ImGui::GetTextLineHeight();
-  std::string title = m.label;
-  if (c.diff)
-    title = "B \xE2\x88\x92 A: " + title;
-  else if (s.comparing())
-    title = (c.side == 0 ? "A: " : "B: ") + title;
-  const std::string sub = metric_units_text(m, v.whole_run, s.al.steps(), true);
+  const auto lines = legend_title_lines(app, c, l1.x - l0.x - 12);
   dl->AddRectFilled(l0, l1, IM_COL32(255, 255, 255, 255));
   dl->AddLine(l0, ImVec2(l1.x, l0.y), IM_COL32(200, 200, 200, 255));
   const float pad = 6;
   float y = l0.y + pad;
-  dl->AddText(ImVec2(l0.x + pad, y), ink::kText, title.c_str());
-  dl->AddText(ImVec2(l0.x + pad, y + lh), ink::kMuted, sub.c_str());
-  const float text_w = std::max(text_size(title).x, text_size(sub).x);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    dl->AddText(ImVec2(l0.x + pad, y + lh * static_cast<float>(i)), ink::kText, lines[i].c_str());
+  y += lh * static_cast<float>(lines.size() - 1);
+
   const bool has_grey = !s.a.grid.empty();
-  const char* grey1 = "no simulated station";
-  const char* grey2 = s.comparing() ? "no data / unmatched" : "no data";
+  const std::string grey1 = tr("no simulated station");
+  const std::string grey2 = s.comparing() ? tr("no data / unmatched") : tr("no data");
   const float sw_w = has_grey ? std::max(text_size(grey1).x, text_size(grey2).x) + 20 + pad : 0;
-  const float x0 = l0.x + pad + text_w + 16;
-  const float bar_w = std::min(320.0f, (l1.x - pad - sw_w - 12) - x0);
-  if (bar_w < 60) return;
-  const float by = y + 2;
-  const int slices = 64;
+  // The bar keeps its width: it only shrinks when the map itself is narrow.
+  const float x0 = l0.x + pad + 4;
+  const float bar_w = std::clamp(l1.x - x0 - pad - sw_w - 16, 80.0f, 360.0f);
+  const float by = y + lh + 4;
+  const float bh = lh * 0.8f;
+  const int slices = 96;
   for (int i = 0; i < slices; ++i) {
     const double val = c.lo + (c.hi - c.lo) * ((i + 0.5) / slices);
-    dl->AddRectFilled(ImVec2(x0 + bar_w * i / slices, by),
-                      ImVec2(x0 + bar_w * (i + 1) / slices + 0.5f, by + 12), c.colour(val));
+    dl->AddRectFilled(ImVec2(x0 + bar_w * i / slices, by), ImVec2(x0 + bar_w * (i + 1) / slices + 0.5f, by + bh),
+                      c.colour(val));
   }
-  dl->AddRect(ImVec2(x0, by), ImVec2(x0 + bar_w, by + 12), IM_COL32(120, 120, 120, 255));
+  dl->AddRect(ImVec2(x0, by), ImVec2(x0 + bar_w, by + bh), IM_COL32(120, 120, 120, 255));
+  // Values beyond the limits take the end colours: say so with small triangles.
+  const double vmin = c.diff ? -(v.whole_run ? t.total_absdiff : t.day_absdiff) : (v.whole_run ? t.total_min : t.day_min);
+  const double vmax = v.whole_run ? t.total_max : t.day_max;
+  const bool clip_hi = !c.diff && vmax > c.hi * 1.0001, clip_lo = !c.diff && vmin < c.lo - 1e-9;
+  if (clip_hi || c.diff || v.lock_limits)
+    dl->AddTriangleFilled(ImVec2(x0 + bar_w + 1, by), ImVec2(x0 + bar_w + 1, by + bh),
+                          ImVec2(x0 + bar_w + 8, by + bh * 0.5f), c.colour(c.hi));
+  if (clip_lo || c.diff || v.lock_limits)
+    dl->AddTriangleFilled(ImVec2(x0 - 1, by), ImVec2(x0 - 1, by + bh), ImVec2(x0 - 8, by + bh * 0.5f),
+                          c.colour(c.lo));
   float last_right = -1e9f;
   for (double tv : c.ticks.values) {
     const float x = x0 + static_cast<float>((tv - c.lo) / (c.hi - c.lo)) * bar_w;
-    dl->AddLine(ImVec2(x, by + 12), ImVec2(x, by + 16), ink::kAxis);
+    dl->AddLine(ImVec2(x, by + bh), ImVec2(x, by + bh + 3), ink::kAxis);
     std::string label;
     if (c.diff && tv > 0) label = "+";
     label += format_tick(tv, c.ticks.step);
     const float tw = text_size(label).x;
     const float tx = std::clamp(x - tw * 0.5f, x0 - 4, x0 + bar_w - tw + 4);
     if (tx > last_right + 4) {
-      dl->AddText(ImVec2(tx, by + 16), ink::kText, label.c_str());
+      dl->AddText(ImVec2(tx, by + bh + 2), ink::kText, label.c_str());
       last_right = tx + tw;
     }
   }
+  // What the ends mean.
+  std::string left, right;
+  if (c.diff && m.direction != Direction::kNeutral) {
+    // The bar runs from B < A (left) to B > A (right): which end is better depends on the direction.
+    const bool right_better = m.direction == Direction::kHigherIsBetter;
+    left = std::string("\xE2\x97\x80 ") + tr(right_better ? "worse" : "better");
+    right = std::string(tr(right_better ? "better" : "worse")) + " \xE2\x96\xB6";
+  } else if (c.diff) {
+    left = std::string("\xE2\x97\x80 ") + tr("B lower");
+    right = std::string(tr("B higher")) + " \xE2\x96\xB6";
+  } else if (m.direction == Direction::kHigherIsBetter) {
+    left = tr("lower (worse)");
+    right = tr("higher (better)");
+  } else if (m.direction == Direction::kHigherIsWorse) {
+    left = tr("lower (better)");
+    right = tr("higher (worse)");
+  } else {
+    left = tr("lower");
+    right = tr("higher");
+  }
+  const float ey = by + bh + 2 + lh;
+  dl->AddText(ImVec2(x0, ey), ink::kMuted, left.c_str());
+  dl->AddText(ImVec2(x0 + bar_w - text_size(right).x, ey), ink::kMuted, right.c_str());
+  if (v.lock_limits) {
+    const std::string lk = tr("limits locked");
+    dl->AddText(ImVec2(x0 + bar_w * 0.5f - text_size(lk).x * 0.5f, ey), ink::kText, lk.c_str());
+  }
   if (has_grey) {
     const float gx = x0 + bar_w + 16;
-    dl->AddRectFilled(ImVec2(gx, y + 2), ImVec2(gx + 14, y + lh - 2), ink::kNoStation);
-    dl->AddRect(ImVec2(gx, y + 2), ImVec2(gx + 14, y + lh - 2), IM_COL32(160, 160, 160, 255));
-    dl->AddText(ImVec2(gx + 20, y), ink::kMuted, grey1);
-    dl->AddRectFilled(ImVec2(gx, y + lh + 2), ImVec2(gx + 14, y + 2 * lh - 2), ink::kNoData);
-    dl->AddText(ImVec2(gx + 20, y + lh), ink::kMuted, grey2);
+    if (gx + sw_w <= l1.x + 1) {
+      dl->AddRectFilled(ImVec2(gx, by), ImVec2(gx + 14, by + lh - 4), ink::kNoStation);
+      dl->AddRect(ImVec2(gx, by), ImVec2(gx + 14, by + lh - 4), IM_COL32(160, 160, 160, 255));
+      dl->AddText(ImVec2(gx + 20, by - 2), ink::kMuted, grey1.c_str());
+      dl->AddRectFilled(ImVec2(gx, by + lh), ImVec2(gx + 14, by + 2 * lh - 4), ink::kNoData);
+      dl->AddText(ImVec2(gx + 20, by + lh - 2), ink::kMuted, grey2.c_str());
+    }
   }
 }
 
@@ -192,27 +278,40 @@ void tooltip(App& app, const Colouring& c, int station, int area) {
     area = s.a.station_area[si];
   }
   if (area >= 0) {
-    const std::string a = "Area: " + s.a.area_label(area, v.cjk) +
+    const std::string a = std::string(tr("Area")) + ": " + s.a.area_label(area, v.cjk) +
                           (v.cjk ? " (" + s.a.area_name_en[static_cast<std::size_t>(area)] + ")" : "");
     ImGui::TextUnformatted(a.c_str());
   }
   if (station < 0) {
-    ImGui::TextDisabled("no simulated station here");
+    ImGui::TextDisabled("%s", tr("no simulated station here"));
   } else {
     const int pair = s.al.pair_of_a[static_cast<std::size_t>(station)];
     ImGui::Separator();
-    ImGui::Text("%s, %s", m.label.c_str(), v.whole_run ? "whole run" : step_title(s, v.step).c_str());
+    const int days = static_cast<int>(t.period.size());
+    ImGui::Text("%s, %s", metric_label(m).c_str(),
+                v.whole_run ? period_title(s, v, days).c_str() : step_title(s, v.step).c_str());
+    const std::string units = metric_units_text(m, v, days, false);
     if (pair < 0) {
-      ImGui::TextDisabled("not in file B");
+      ImGui::TextDisabled("%s", tr("not in file B"));
     } else if (!s.comparing()) {
-      ImGui::Text("%s %s", format_value(t.value(0, step, pair)).c_str(), m.units.c_str());
+      ImGui::Text("%s  [%s]", format_value(t.value(0, step, pair)).c_str(), units.c_str());
     } else {
-      ImGui::Text("A: %s   B: %s   B \xE2\x88\x92 A: %s %s", format_value(t.value(0, step, pair)).c_str(),
-                  format_value(t.value(1, step, pair)).c_str(), format_delta(t.diff(step, pair)).c_str(),
-                  m.units.c_str());
+      ImGui::Text("A: %s   B: %s", format_value(t.value(0, step, pair)).c_str(),
+                  format_value(t.value(1, step, pair)).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, delta_colour(m, t.diff(step, pair)));
+      std::string d = "B \xE2\x88\x92 A: " + format_delta(t.diff(step, pair));
+      if (step < 0 && std::isfinite(t.total_d_lo[static_cast<std::size_t>(pair)]))
+        d += "  (" + trf("95 %% interval %s to %s", format_delta(t.total_d_lo[static_cast<std::size_t>(pair)]).c_str(),
+                         format_delta(t.total_d_hi[static_cast<std::size_t>(pair)]).c_str()) +
+             ")";
+      ImGui::TextUnformatted(d.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TextDisabled("[%s]", units.c_str());
     }
+    const std::string stat = stat_label(s.a, v.stat);
+    if (!stat.empty()) ImGui::TextDisabled("%s", stat.c_str());
     (void)c;
-    ImGui::TextDisabled("Click to select");
+    ImGui::TextDisabled("%s", tr("Click to select"));
   }
   ImGui::EndTooltip();
 }
@@ -258,12 +357,13 @@ ImVec2 map_to_screen(const App& app, double lon, double lat) {
 void map_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
-  begin_tile("Map", pos, size, /*scroll=*/false);
+  const Prefs& prefs = app.prefs();
+  begin_tile(window_title("Map", "###Map").c_str(), pos, size, /*scroll=*/false);
   // Toolbar.
   if (s.comparing()) {
     int show = static_cast<int>(v.map_show);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Show");
+    ImGui::TextUnformatted(tr("Show"));
     ImGui::SameLine();
     ImGui::RadioButton("A", &show, 0);
     ImGui::SameLine();
@@ -273,28 +373,46 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
     v.map_show = static_cast<MapShow>(show);
     ImGui::SameLine(0, 20);
   }
-  ImGui::Checkbox("Select areas", &v.select_areas);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Clicks on the map select management areas instead of stations");
+  ImGui::Checkbox(tr("Select areas"), &v.select_areas);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Clicks on the map select management areas instead of stations"));
   ImGui::SameLine();
-  ImGui::Checkbox("Catchments", &v.show_catchment_edges);
+  {
+    bool lock = v.lock_limits;
+    if (ImGui::Checkbox(tr("Lock colours"), &lock)) {
+      const auto lim = app.colour_limits(s.comparing() && v.map_show == MapShow::kDiff);
+      v.locked_lo = lim.first, v.locked_hi = lim.second;
+      v.lock_limits = lock;
+    }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", tr("Colour limits are the 2nd and 98th percentiles of the values shown over all days.\n"
+                                 "Lock them (L) to compare days, metrics or files on one scale."));
+  }
   ImGui::SameLine();
-  ImGui::Checkbox("Stations", &v.show_stations);
+  if (ImGui::Button(tr("Fit"))) v.camera.fitted = false;
   ImGui::SameLine();
-  ImGui::Checkbox("Names", &v.show_labels);
-  ImGui::SameLine();
-  if (ImGui::Button("Fit")) v.camera.fitted = false;
+  if (ImGui::Button("PNG")) {
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    app.request_export({wp.x, wp.y, ws.x, ws.y, app.export_path("map", "png")});
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Save the map with its legend as a PNG in the current folder"));
 
   const ImVec2 c0 = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float legend_h = ImGui::GetTextLineHeight() * 2 + 12;
+  const Colouring col0 = colouring(app);
+  const float legend_h = ImGui::GetTextLineHeight() *
+                             (3 + static_cast<float>(legend_title_lines(app, col0, ImGui::GetContentRegionAvail().x - 12).size())) +
+                         14;
   avail.x = std::max(avail.x, 50.0f);
   avail.y = std::max(avail.y - legend_h, 50.0f);
   const ImVec2 c1(c0.x + avail.x, c0.y + avail.y);
   ImGui::InvisibleButton("##map", avail);
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
-  if (!v.camera.fitted) v.camera = fit_camera(s, avail);
+  if (!v.camera.fitted) {
+    v.camera = fit_camera(s, avail);
+    v.camera.px_per_deg *= v.zoom;
+    if (v.centre) v.camera.lon = v.centre->first, v.camera.lat = v.centre->second;
+  }
   const ImGuiIO& io = ImGui::GetIO();
   static bool dragged = false;
   if (ImGui::IsItemActivated()) dragged = false;
@@ -346,7 +464,7 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
     for (const auto& sg : segs)
       dl->AddLine(pr.to_screen(sg.a.lon, sg.a.lat), pr.to_screen(sg.b.lon, sg.b.lat), colour, thickness);
   };
-  if (v.show_catchment_edges) draw_segments(g.catchment_edges, IM_COL32(255, 255, 255, 150), 1.0f);
+  if (prefs.show_catchment_edges) draw_segments(g.catchment_edges, IM_COL32(255, 255, 255, 150), 1.0f);
   if (s.boundaries) {
     // Districts from the GeoJSON file; the raster's own area edges are then left out.
     for (const auto& f : s.boundaries->features)
@@ -376,14 +494,14 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
 
   // Station markers.
   const float r = static_cast<float>(std::clamp(v.camera.px_per_deg * 0.007, 2.0, 6.0));
-  for (int st = 0; st < s.a.stations && v.show_stations; ++st) {
+  for (int st = 0; st < s.a.stations && prefs.show_stations; ++st) {
     const ImVec2 p = pr.to_screen(s.a.station_lon[static_cast<std::size_t>(st)],
                                   s.a.station_lat[static_cast<std::size_t>(st)]);
     dl->AddCircleFilled(p, r, IM_COL32(255, 255, 255, 230), 12);
     dl->AddCircle(p, r, IM_COL32(30, 30, 30, 220), 12, 1.0f);
   }
   // Names of the areas at their centroids.
-  if (v.show_labels) {
+  if (prefs.show_labels) {
     // Largest areas first; a name that would overlap one already drawn is left out.
     std::vector<int> order;
     for (int a = 0; a < s.a.areas; ++a) order.push_back(a);
@@ -446,12 +564,15 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
   draw_scale_bar(dl, pr, c1);
   // Day (or period) in the corner of the map, so a screenshot says what it shows.
   {
-    const std::string when =
-        v.whole_run ? "Whole run, " + std::to_string(s.al.steps()) + " days" : step_title(s, v.step);
+    std::string when = v.whole_run ? period_title(s, v, static_cast<int>(app.table().period.size()))
+                                   : step_title(s, v.step);
+    const std::string stat = stat_label(s.a, v.stat);
     text_halo(dl, ImVec2(c0.x + 8, c0.y + 6), ink::kText, when);
+    if (!stat.empty())
+      text_halo(dl, ImVec2(c0.x + 8, c0.y + 6 + ImGui::GetTextLineHeight()), IM_COL32(90, 30, 120, 255), stat);
   }
   if (g.empty()) {
-    const char* msg = "No catchment raster in this file: stations only";
+    const char* msg = tr("No catchment raster in this file: stations only");
     dl->AddText(ImVec2(c0.x + 10, c0.y + 10 + ImGui::GetTextLineHeight()), ink::kMuted, msg);
   }
   dl->PopClipRect();

@@ -22,6 +22,11 @@ void apply_theme() {
   c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.10f, 1.0f);
   c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.42f, 0.42f, 1.0f);
   c[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
+  // Checkboxes, radio buttons and inputs stand out from the window.
+  c[ImGuiCol_FrameBg] = ImVec4(0.86f, 0.87f, 0.90f, 1.0f);
+  c[ImGuiCol_FrameBgHovered] = ImVec4(0.78f, 0.83f, 0.92f, 1.0f);
+  c[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.25f);
+  s.FrameBorderSize = 1;
   c[ImGuiCol_TableRowBgAlt] = ImVec4(0.0f, 0.0f, 0.0f, 0.035f);
 }
 

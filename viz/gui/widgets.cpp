@@ -1,5 +1,6 @@
 #include "gui/widgets.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace swsim::viz {
@@ -20,11 +21,11 @@ ImU32 warning_colour(int level) {
 const char* warning_name(int level) {
   switch (level) {
     case 1:
-      return "yellow";
+      return tr("yellow");
     case 2:
-      return "orange";
+      return tr("orange");
     case 3:
-      return "red";
+      return tr("red");
     default:
       return "";
   }
@@ -43,14 +44,42 @@ ImVec2 text_size(const std::string& text) {
   return ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size());
 }
 
-std::string metric_units_text(const Metric& m, bool whole_run, int steps, bool per_station) {
-  std::string u = m.units;
-  if (m.is_ratio()) {
-    return u + (whole_run ? ", over " + std::to_string(steps) + " days" : ", per day");
+std::string fit_text(const std::string& text, float width) {
+  if (text_size(text).x <= width) return text;
+  const std::string dots = "\xE2\x80\xA6";
+  std::string out = text;
+  while (!out.empty() && text_size(out + dots).x > width) {
+    out.pop_back();
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
   }
-  std::string where = per_station ? " per station" : "";
-  if (whole_run) return u + where + ", total over " + std::to_string(steps) + " days";
-  return u + where + " per day";
+  return out + dots;
+}
+
+std::string fit_text_tail(const std::string& text, float width) {
+  if (text_size(text).x <= width) return text;
+  const std::string dots = "\xE2\x80\xA6";
+  std::size_t start = 0;
+  while (start < text.size() && text_size(dots + text.substr(start)).x > width) {
+    ++start;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+  return dots + text.substr(start);
+}
+
+const std::string& metric_label(const Metric& m) {
+  return m.label_in(zh());
+}
+
+std::string metric_units_text(const Metric& m, const ViewState& v, int period_days, bool per_station) {
+  std::string u = m.units == "count" ? tr("count") : m.units;
+  const bool norm = v.per_elders && m.per_elders_ok();
+  if (norm) u = v.per_registered ? tr("per 1,000 registered elders") : tr("per 1,000 elders");
+  if (m.is_ratio()) return u + (v.whole_run ? trf(", over %d days", period_days) : std::string(tr(", per day")));
+  std::string where = per_station && !norm ? tr(" per station") : "";
+  if (v.whole_run && m.stock) return u + where + trf(", mean over %d days", period_days);
+  if (v.whole_run) return u + where + trf(", total over %d days", period_days);
+  return u + where + tr(" per day");
 }
 
 std::string scope_name(const Session& s, Scope scope, bool cjk) {
@@ -60,17 +89,76 @@ std::string scope_name(const Session& s, Scope scope, bool cjk) {
     case ScopeKind::kArea:
       return s.a.area_label(scope.index, cjk);
     default:
-      return std::string("City: ") + std::to_string(s.al.pairs()) + " simulated stations";
+      return trf("City: %d simulated stations", s.al.pairs());
   }
 }
 
 std::string step_title(const Session& s, int step) {
   const int d = s.al.day_a[static_cast<std::size_t>(step)];
-  return "Day " + std::to_string(d) + " \xC2\xB7 " + s.a.date_text(d);
+  return trf("Day %d", d) + " \xC2\xB7 " + s.a.date_text(d);
+}
+
+std::string period_title(const Session& s, const ViewState& v, int days) {
+  switch (v.period.kind) {
+    case PeriodKind::kHeatWave:
+      return trf("Heat-wave days (%d days)", days);
+    case PeriodKind::kWarning:
+      return trf("Heat-warning days (%d days)", days);
+    case PeriodKind::kRange:
+      return s.a.date_text(s.al.day_a[static_cast<std::size_t>(v.period.first)]) + " \xE2\x80\x93 " +
+             s.a.date_text(s.al.day_a[static_cast<std::size_t>(v.period.last)]) + " " +
+             trf("(%d days)", days);
+    default:
+      return trf("Whole run (%d days)", days);
+  }
 }
 
 std::string file_label(const std::string& path) {
   return std::filesystem::path(path).filename().string();
+}
+
+std::string run_label(const Dataset& d) {
+  std::string out = d.scenario_file.empty() ? file_label(d.path) : file_label(d.scenario_file);
+  for (const auto& o : d.overrides) {
+    const auto eq = o.find('=');
+    const auto dot = o.rfind('.', eq);
+    out += " + " + (dot != std::string::npos && dot < eq ? o.substr(dot + 1) : o);
+  }
+  return out;
+}
+
+std::string stat_label(const Dataset& d, StatChoice c) {
+  if (d.replicates <= 1) return {};
+  switch (c.stat) {
+    case Stat::kMedian:
+      return trf("median of %d replicates", d.replicates);
+    case Stat::kQ05:
+      return trf("5 %% quantile of %d replicates", d.replicates);
+    case Stat::kQ95:
+      return trf("95 %% quantile of %d replicates", d.replicates);
+    case Stat::kReplicate: {
+      const int r = std::clamp(c.replicate, 0, d.replicates - 1);
+      std::string s = trf("replicate %d of %d", r, d.replicates);
+      if (static_cast<std::size_t>(r) < d.replicate_seeds.size())
+        s += " (" + std::string(tr("seed")) + " " + d.replicate_seeds[static_cast<std::size_t>(r)] + ")";
+      return s;
+    }
+    default:
+      return trf("mean of %d replicates", d.replicates);
+  }
+}
+
+ImU32 delta_colour(const Metric& m, double x) {
+  if (!std::isfinite(x) || x == 0) return ink::kMuted;
+  if (m.direction == Direction::kNeutral) return ink::kText;
+  const bool better = (x > 0) == (m.direction == Direction::kHigherIsBetter);
+  return better ? ink::kBetter : ink::kWorse;
+}
+
+std::string window_title(const char* en, const char* id) {
+  std::string t = tr(en);
+  t += id;
+  return t;
 }
 
 void text_right(const std::string& text, ImU32 colour) {

@@ -1,6 +1,8 @@
 #pragma once
-// Colour scales for the map: a perceptually ordered sequential scale for values and a diverging
-// blue-white-red scale for differences (B - A), both as packed 0xAABBGGRR like ImGui's IM_COL32.
+// Colour scales for the map, colour-blind safe: sequential viridis or cividis (dark = low, light =
+// high) for values, and a diverging scale for differences in which blue always means "better" and
+// orange "worse" (from the metric's direction); metrics without a direction use purple (lower) and
+// green (higher). Packed as 0xAABBGGRR like ImGui's IM_COL32.
 #include <cstdint>
 
 namespace swsim::viz {
@@ -9,8 +11,15 @@ struct Rgb {
   float r, g, b;
 };
 
-Rgb sequential(double t);  // t in [0, 1], clamped: pale yellow -> orange -> dark purple-red
-Rgb diverging(double t);   // t in [-1, 1], clamped: blue (negative) -> near white (0) -> red (positive)
+enum class Palette { kViridis, kCividis };
+
+Rgb sequential(double t, Palette p = Palette::kViridis);  // t in [0, 1], clamped
+// t in [-1, 1], clamped: -1 = most worse, 0 = near white, +1 = most better.
+Rgb better_worse(double t);
+// t in [-1, 1]: purple (lower) -> near white -> green (higher), for metrics without a direction.
+Rgb diverging_neutral(double t);
 std::uint32_t pack(Rgb c, float alpha = 1.0f);
+// Relative luminance (0 black .. 1 white), e.g. to choose dark or light text over a colour.
+double luminance(Rgb c);
 
 }  // namespace swsim::viz

@@ -5,6 +5,12 @@
 #include <limits>
 #include <map>
 
+#include <hdf5.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "indicators.hpp"
 #include "reader/result_file.hpp"
 #include "reader/time_axis.hpp"
 
@@ -15,25 +21,6 @@ using results::ReadError;
 using results::ResultFile;
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Short labels for the variables swsim writes today; other variables fall back to their long_name.
-const std::map<std::string, std::string>& short_labels() {
-  static const std::map<std::string, std::string> m = {
-      {"meals_requested", "Lunches requested"},
-      {"meals_on_time", "Lunches on time"},
-      {"meals_late", "Lunches late"},
-      {"meals_missed", "Lunches missed"},
-      {"meal_wait_min", "Lunch waiting time (sum)"},
-      {"heat_illness", "Heat-illness events"},
-      {"heat_illness_found_early", "Heat illness found within 24 h"},
-      {"heat_illness_found_late", "Heat illness found late"},
-      {"hospitalisations", "Hospitalisations"},
-      {"social_workers_on_duty", "Social workers on duty"},
-      {"volunteers_turned_out", "Volunteers turned out"},
-      {"lunch_km", "Lunch-round distance"},
-  };
-  return m;
-}
 
 std::string label_from_long_name(const std::string& name, const std::string& long_name) {
   if (long_name.empty()) return name;
@@ -69,27 +56,150 @@ std::vector<std::string> read_names(const ResultFile& f, const std::string& name
   return out;
 }
 
-void add_derived(Dataset& d, const std::string& id, const std::string& label, const std::string& long_name,
-                 const std::string& units, std::vector<std::string> num, std::vector<std::string> den,
-                 double factor) {
+// Adds a derived metric from an indicator spec; skipped when a variable it needs is missing, or when it
+// only repeats a variable (a plain sum of one variable already listed).
+void add_indicator(Dataset& d, const IndicatorSpec& spec) {
+  if (d.metric_index(spec.name) >= 0) return;
   Metric m;
-  m.name = id;
-  m.label = label;
-  m.long_name = long_name;
-  m.units = units;
-  m.factor = factor;
+  m.name = spec.name;
+  m.label = spec.label.empty() ? label_from_long_name(spec.name, spec.long_name) : spec.label;
+  m.label_zh = spec.label_zh;
+  m.long_name = spec.long_name;
+  m.units = display_units(spec.units);
+  m.direction = spec.direction;
+  m.factor = spec.scale;
   m.derived = true;
-  for (const auto& n : num) {
-    const int i = d.metric_index(n);
-    if (i < 0 || d.metrics[static_cast<std::size_t>(i)].derived) return;
-    m.num.push_back(d.metrics[static_cast<std::size_t>(i)].num[0]);
-  }
-  for (const auto& n : den) {
-    const int i = d.metric_index(n);
-    if (i < 0 || d.metrics[static_cast<std::size_t>(i)].derived) return;
-    m.den.push_back(d.metrics[static_cast<std::size_t>(i)].num[0]);
-  }
+  auto resolve = [&](const std::vector<std::string>& names, std::vector<int>& out) {
+    for (const auto& n : names) {
+      int var = -1;
+      for (std::size_t i = 0; i < d.vars.size(); ++i)
+        if (d.vars[i].name == n) var = static_cast<int>(i);
+      if (var < 0) return false;
+      out.push_back(var);
+    }
+    return true;
+  };
+  if (spec.numerator.empty() || !resolve(spec.numerator, m.num) || !resolve(spec.denominator, m.den)) return;
   d.metrics.push_back(std::move(m));
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+// A text attribute of an open HDF5 object ("" when absent or not text).
+std::string text_attr(hid_t obj, const char* name) {
+  if (H5Aexists(obj, name) <= 0) return {};
+  const hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+  if (a < 0) return {};
+  const hid_t t = H5Aget_type(a);
+  std::string out;
+  if (H5Tget_class(t) == H5T_STRING) {
+    const hid_t mt = H5Tcopy(H5T_C_S1);
+    H5Tset_cset(mt, H5Tget_cset(t));
+    if (H5Tis_variable_str(t) > 0) {
+      H5Tset_size(mt, H5T_VARIABLE);
+      char* p = nullptr;
+      if (H5Aread(a, mt, &p) >= 0 && p) {
+        out = p;
+        H5free_memory(p);
+      }
+    } else {
+      const std::size_t n = H5Tget_size(t);
+      out.assign(n, '\0');
+      H5Tset_size(mt, n);
+      if (H5Aread(a, mt, out.data()) < 0) out.clear();
+      out.resize(std::min(out.size(), out.find('\0')));
+    }
+    H5Tclose(mt);
+  }
+  H5Tclose(t);
+  H5Aclose(a);
+  return out;
+}
+
+double number_attr(hid_t obj, const char* name, double fallback) {
+  if (H5Aexists(obj, name) <= 0) return fallback;
+  const hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+  if (a < 0) return fallback;
+  double v = fallback;
+  const hid_t t = H5Aget_type(a);
+  const H5T_class_t c = H5Tget_class(t);
+  if ((c == H5T_FLOAT || c == H5T_INTEGER) && H5Aread(a, H5T_NATIVE_DOUBLE, &v) < 0) v = fallback;
+  H5Tclose(t);
+  H5Aclose(a);
+  return v;
+}
+
+// The derived indicators of the file's /indicators group (one scalar variable per indicator with
+// numerator, denominator, scale, units, labels and direction as attributes); empty when absent.
+std::vector<IndicatorSpec> read_indicator_group(const std::string& path) {
+  std::vector<IndicatorSpec> out;
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return out;
+  if (H5Lexists(f, "indicators", H5P_DEFAULT) > 0) {
+    const hid_t g = H5Gopen2(f, "indicators", H5P_DEFAULT);
+    if (g >= 0) {
+      H5G_info_t info{};
+      H5Gget_info(g, &info);
+      // Creation order when tracked (the writer's order), else names in alphabetical order.
+      unsigned order_flags = 0;
+      const hid_t cpl = H5Gget_create_plist(g);
+      if (cpl >= 0) {
+        H5Pget_link_creation_order(cpl, &order_flags);
+        H5Pclose(cpl);
+      }
+      const H5_index_t by = (order_flags & H5P_CRT_ORDER_TRACKED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+      for (hsize_t i = 0; i < info.nlinks; ++i) {
+        char name[256] = {0};
+        if (H5Lget_name_by_idx(g, ".", by, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT) < 0) continue;
+        const hid_t ds = H5Oopen(g, name, H5P_DEFAULT);
+        if (ds < 0) continue;
+        IndicatorSpec s;
+        s.name = name;
+        s.numerator = split_words(text_attr(ds, "numerator"));
+        s.denominator = split_words(text_attr(ds, "denominator"));
+        s.scale = number_attr(ds, "scale", 1.0);
+        s.units = text_attr(ds, "units");
+        s.long_name = text_attr(ds, "long_name");
+        s.label = text_attr(ds, "label");
+        s.label_zh = text_attr(ds, "label_zh");
+        s.direction = parse_direction(text_attr(ds, "direction"));
+        H5Oclose(ds);
+        if (!s.numerator.empty()) out.push_back(std::move(s));
+      }
+      H5Gclose(g);
+    }
+  }
+  H5Fclose(f);
+  return out;
+}
+
+// `key` of `[section]` in INI text ("" when absent).
+std::string ini_value(const std::string& text, const std::string& section, const std::string& key) {
+  std::istringstream in(text);
+  std::string line, current;
+  auto trim = [](std::string x) {
+    const auto b = x.find_first_not_of(" \t\r");
+    const auto e = x.find_last_not_of(" \t\r");
+    return b == std::string::npos ? std::string() : x.substr(b, e - b + 1);
+  };
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+    if (line[0] == '[') {
+      current = trim(line.substr(1, line.find(']') - 1));
+      continue;
+    }
+    const auto eq = line.find('=');
+    if (current == section && eq != std::string::npos && trim(line.substr(0, eq)) == key)
+      return trim(line.substr(eq + 1));
+  }
+  return {};
 }
 
 }  // namespace
@@ -204,9 +314,26 @@ void build_grid_geometry(Grid& g) {
 }
 
 int Dataset::metric_index(const std::string& name) const {
-  for (std::size_t i = 0; i < metrics.size(); ++i)
-    if (metrics[i].name == name) return static_cast<int>(i);
+  for (const std::string& n : {name, metric_alias(name)})
+    for (std::size_t i = 0; i < metrics.size(); ++i)
+      if (metrics[i].name == n) return static_cast<int>(i);
   return -1;
+}
+
+bool Dataset::has_norm(Norm n) const {
+  if (n == Norm::kNone) return true;
+  const auto& base = norm_base(n);
+  if (static_cast<int>(base.size()) != stations) return false;
+  for (double e : base)
+    if (std::isfinite(e) && e > 0) return true;
+  return false;
+}
+
+bool Dataset::has_elders() const {
+  if (static_cast<int>(station_elders.size()) != stations) return false;
+  for (double e : station_elders)
+    if (std::isfinite(e) && e > 0) return true;
+  return false;
 }
 
 std::string Dataset::date_text(int day) const {
@@ -232,13 +359,14 @@ std::vector<int> Dataset::stations_of_area(int area) const {
 }
 
 double MetricSum::value(const Metric& m) const {
-  if (!m.is_ratio()) return num * m.factor;
+  if (!m.is_ratio()) return m.stock ? (days > 0 ? num * m.factor / days : kNaN) : num * m.factor;
   return den > 0 ? num / den * m.factor : kNaN;
 }
 
 MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> days,
                      std::span<const int> stations, int rep) {
   MetricSum s;
+  s.days = static_cast<int>(days.size());
   for (int day : days)
     for (int st : stations) {
       for (int v : m.num) s.num += d.at(v, rep, day, st);
@@ -259,6 +387,25 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   d.stations = f.stations();
   d.areas = f.areas();
   d.scenario_file = f.global_text("scenario_file");
+  {
+    // The run's label: the scenario file and the overrides named in the scenario's comment lines
+    // ("# --set k=v" for swsim run --set, "# [sweep] k=v" for a sweep point).
+    d.run_label = d.scenario_file.empty() ? std::filesystem::path(path).filename().string()
+                                          : std::filesystem::path(d.scenario_file).filename().string();
+    for (const auto& line : results::scenario_comment_lines(f))
+      for (const char* tag : {"--set ", "[sweep] "})
+        if (line.rfind(tag, 0) == 0) {
+          for (const auto& kv : split_words(line.substr(std::string(tag).size()))) d.overrides.push_back(kv);
+        }
+    for (const auto& o : d.overrides) d.run_label += " + " + o;
+    d.scenario_text = f.global_text("scenario");
+    const std::string hn = ini_value(d.scenario_text, "health", "hot_night_tmin_c");
+    if (!hn.empty()) {
+      char* end = nullptr;
+      const double v = std::strtod(hn.c_str(), &end);
+      if (end != hn.c_str() && std::isfinite(v)) d.hot_night_tmin_c = v;
+    }
+  }
   d.start_date = f.global_text("start_date");
   if (d.days <= 0) throw ReadError(path + ": the file has no days");
   if (d.stations <= 0) throw ReadError(path + ": the file has no stations");
@@ -266,16 +413,23 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
     const auto r = f.dims_of("replicate");
     if (r.size() == 1 && r[0] > 0) d.replicates = r[0];
   }
+  d.replicate_seeds = f.replicate_seeds();
 
   report(0.02, "day axis");
   d.day_number = results::read_day_numbers(f);
   d.tmax_c = read_1d(f, "tmax_c", d.days, kNaN);
   d.heat_wave = to_int(read_1d(f, "heat_wave", d.days, 0));
   d.heat_warning = to_int(read_1d(f, "heat_warning", d.days, 0));
+  d.tmin_c = read_1d(f, "tmin_c", d.days, kNaN);
+  d.sauna_day = to_int(read_1d(f, "sauna_day", d.days, 0));
+  for (double t : d.tmin_c) d.hot_night.push_back(std::isfinite(t) && t >= d.hot_night_tmin_c ? 1 : 0);
 
   report(0.05, "stations");
   d.station_name = read_names(f, "station_name", d.stations, "Station");
   d.station_name_en = read_names(f, "station_name_en", d.stations, "Station");
+  if (f.has("station_name_latin")) d.station_name_latin = read_names(f, "station_name_latin", d.stations, "");
+  d.station_elders = read_1d(f, "station_elders", d.stations, kNaN);
+  d.station_caseload = read_1d(f, "station_caseload", d.stations, kNaN);
   d.station_lat = read_1d(f, "station_lat", d.stations, kNaN);
   d.station_lon = read_1d(f, "station_lon", d.stations, kNaN);
   d.station_area = to_int(read_1d(f, "station_area", d.stations, -1));
@@ -350,8 +504,16 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
     (void)dims;
     Metric m;
     m.name = name;
-    auto it = short_labels().find(name);
-    m.label = it != short_labels().end() ? it->second : label_from_long_name(name, v.long_name);
+    MetricMeta meta;
+    const bool known = builtin_metric_meta(name, meta);
+    m.label = f.text_attribute(name, "label");
+    if (m.label.empty()) m.label = known ? meta.label : label_from_long_name(name, v.long_name);
+    m.label_zh = f.text_attribute(name, "label_zh");
+    if (m.label_zh.empty() && known) m.label_zh = meta.label_zh;
+    const std::string agg = f.text_attribute(name, "aggregation");
+    m.stock = !agg.empty() ? agg == "stock" : builtin_is_stock(name);
+    const std::string dir = f.text_attribute(name, "direction");
+    m.direction = !dir.empty() ? parse_direction(dir) : meta.direction;
     m.long_name = v.long_name;
     m.units = display_units(v.units);
     m.num = {static_cast<int>(d.vars.size())};
@@ -360,16 +522,11 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   }
   if (d.metrics.empty())
     throw ReadError(path + ": no variables over (day, station): not a swsim result file?");
-  add_derived(d, "share_on_time", "Share of lunches on time", "lunches on time / lunches requested", "%",
-              {"meals_on_time"}, {"meals_requested"}, 100);
-  add_derived(d, "share_missed", "Share of lunches missed", "lunches missed / lunches requested", "%",
-              {"meals_missed"}, {"meals_requested"}, 100);
-  add_derived(d, "mean_wait_min", "Mean lunch waiting time",
-              "minutes from meals ready to hand-over, per delivered lunch", "min", {"meal_wait_min"},
-              {"meals_on_time", "meals_late"}, 1);
-  add_derived(d, "share_found_early", "Share of heat illness found within 24 h",
-              "heat-illness events found within 24 h / heat-illness events", "%",
-              {"heat_illness_found_early"}, {"heat_illness"}, 100);
+  {
+    auto specs = read_indicator_group(path);
+    if (specs.empty()) specs = builtin_indicators();
+    for (const auto& spec : specs) add_indicator(d, spec);
+  }
 
   report(0.85, "catchment raster");
   if (f.has("catchment_station") && f.has("grid_lat") && f.has("grid_lon")) {

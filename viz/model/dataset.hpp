@@ -8,10 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "model/metric_meta.hpp"
+
 namespace swsim::viz {
 
 // Called with (fraction 0..1, what is being read) while loading.
 using ProgressFn = std::function<void(double, const std::string&)>;
+
+// Counts shown as they are, per 1,000 elders (60+) of the catchment, or per 1,000 elders on the
+// station's register (station_caseload).
+enum class Norm { kNone, kElders, kRegistered };
 
 // A value over (replicate, day, station) as stored in the file (replicate is 1 until files have it).
 struct StationDayVar {
@@ -23,13 +29,21 @@ struct StationDayVar {
 struct Metric {
   std::string name;       // variable name, or an id for derived metrics
   std::string label;      // short label for menus, axes and legends
+  std::string label_zh;   // the same in Chinese ("" when unknown: the English one is shown)
   std::string long_name;  // full meaning (from the file's long_name)
+  Direction direction = Direction::kNeutral;
+  // A stock is a level at the end of the day (pending visits, active volunteers): it adds up over
+  // stations but is averaged over the days of a period. A flow (most metrics) adds up over days.
+  bool stock = false;
   std::string units;      // display units: "count", "min", "km", "%"
   std::vector<int> num;   // indices into Dataset::vars, summed
   std::vector<int> den;   // empty: the metric is a plain sum; otherwise sum(num) / sum(den)
   double factor = 1;      // 100 for shares shown in %
   bool derived = false;
   bool is_ratio() const { return !den.empty(); }
+  // Counts and sums can be shown per 1,000 elders of the catchment; ratios cannot.
+  bool per_elders_ok() const { return !is_ratio(); }
+  const std::string& label_in(bool zh) const { return zh && !label_zh.empty() ? label_zh : label; }
 };
 
 struct StaticFact {
@@ -76,15 +90,25 @@ void build_grid_geometry(Grid& g);
 
 struct Dataset {
   std::string path, scenario_file, start_date;
+  // What the run is: the scenario file's name and its overrides, e.g. "baseline.ini + staffing.x=1"
+  // (from the `--set` and `[sweep]` comment lines of the file's `scenario` attribute).
+  std::string run_label;
+  std::vector<std::string> overrides;  // "staffing.social_workers_per_station=1", ...
+  std::string scenario_text;           // the effective scenario (INI), to run again with a change
   int days = 0, stations = 0, areas = 0, replicates = 1;
+  std::vector<std::string> replicate_seeds;  // one per replicate (decimal text)
 
   // Day axis.
   std::vector<long> day_number;  // days since 1970-01-01
-  std::vector<double> tmax_c;    // NaN when absent
-  std::vector<int> heat_wave, heat_warning;
+  std::vector<double> tmax_c, tmin_c;  // NaN when absent
+  std::vector<int> heat_wave, heat_warning, sauna_day, hot_night;
+  double hot_night_tmin_c = 27;  // health.hot_night_tmin_c from the scenario (27 when absent)
 
   // Stations.
   std::vector<std::string> station_name, station_name_en;
+  std::vector<std::string> station_name_latin;  // `station_name_latin` when the file has it, else empty
+  std::vector<double> station_elders;           // per station; NaN when the file lacks station_elders
+  std::vector<double> station_caseload;         // elders on the station's register; NaN when absent
   std::vector<int> station_global, station_area;
   std::vector<double> station_lat, station_lon;
   std::vector<StaticFact> station_facts;
@@ -98,7 +122,11 @@ struct Dataset {
   std::vector<Metric> metrics;
   Grid grid;
 
-  int metric_index(const std::string& name) const;  // -1 when absent
+  int metric_index(const std::string& name) const;  // -1 when absent; accepts older aliases
+  bool has_elders() const;                            // per-1,000-elders normalisation possible
+  bool has_norm(Norm n) const;                        // that normalisation possible (kNone: always)
+  // The per-station denominator of a normalisation (elders 60+, or registered elders).
+  const std::vector<double>& norm_base(Norm n) const { return n == Norm::kRegistered ? station_caseload : station_elders; }
   double at(int var, int rep, int day, int station) const {
     return vars[static_cast<std::size_t>(var)]
         .values[(static_cast<std::size_t>(rep) * days + day) * stations + station];
@@ -113,6 +141,7 @@ struct Dataset {
 // Sum of a metric's numerator and denominator over days x stations, for one replicate.
 struct MetricSum {
   double num = 0, den = 0;
+  int days = 1;  // days summed: a stock's period value is its mean over them
   double value(const Metric& m) const;  // NaN for a ratio with nothing in the denominator
 };
 MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> days,
