@@ -61,15 +61,20 @@ double route_length_ratio(int n, int reps, std::uint64_t seed) {
 }
 
 double simulated_coverage(int stations, double side, double r, int homes, std::uint64_t seed) {
-  Stream s(seed, 0, 0, StreamKind::kWeather);
+  // A fresh station layout every kHomesPerLayout homes: one layout's coverage varies with how its discs
+  // happen to overlap; the closed form is the mean over layouts.
+  constexpr int kHomesPerLayout = 500;
   std::vector<double> sx(static_cast<std::size_t>(stations)), sy(sx.size());
-  for (std::size_t k = 0; k < sx.size(); ++k) {
-    sx[k] = s.uniform() * side;
-    sy[k] = s.uniform() * side;
-  }
   int within = 0;
   for (int h = 0; h < homes; ++h) {
-    const double x = s.uniform() * side, y = s.uniform() * side;
+    Stream s(seed, static_cast<std::uint32_t>(h / kHomesPerLayout), 0, StreamKind::kWeather);
+    if (h % kHomesPerLayout == 0)
+      for (std::size_t k = 0; k < sx.size(); ++k) {
+        sx[k] = s.uniform() * side;
+        sy[k] = s.uniform() * side;
+      }
+    Stream hs(seed, static_cast<std::uint32_t>(h), 1, StreamKind::kWeather);
+    const double x = hs.uniform() * side, y = hs.uniform() * side;
     for (std::size_t k = 0; k < sx.size(); ++k) {
       double dx = std::abs(x - sx[k]), dy = std::abs(y - sy[k]);
       dx = std::min(dx, side - dx);

@@ -20,7 +20,8 @@ QueueStats queue_through_scheduler(int c, double lambda, double mu, int requests
 double route_length_ratio(int n, int reps, std::uint64_t seed);
 
 // Share of uniform homes within r km of the nearest of `stations` uniform stations in a square of side
-// `side_km` (torus distances, so no edge effects), against 1 - exp(-lambda pi r^2).
+// `side_km` (torus distances, so no edge effects; a new station layout every 500 homes), against
+// 1 - exp(-lambda pi r^2) (for a fixed number N of stations, exactly 1 - (1 - pi r^2 / A)^N).
 double simulated_coverage(int stations, double side_km, double r_km, int homes, std::uint64_t seed);
 double coverage_closed_form(double stations_per_km2, double r_km);
 

@@ -118,7 +118,7 @@ void closed_form_rows(std::vector<Row>& rows) {
   rows.push_back(make_row("closed.coverage.r700m",
                           "share of homes within 700 m of the nearest of randomly placed stations (0.5 per km2)",
                           "docs/sources.md, Closed forms: 1 - exp(-lambda pi r^2)", "1", exact - 0.01, exact + 0.01,
-                          {simulated_coverage(50, 10.0, r, 200000, 5)}));
+                          {simulated_coverage(50, 10.0, r, 100000, 5)}));
 }
 
 // ---- Inputs the synthetic city must reproduce -------------------------------------------------------------
