@@ -61,6 +61,7 @@ Summary summarize(const ResultFile& f, const SummaryOptions& opt) {
   const auto area_of = f.read("station_area");
   const auto elders = f.read("station_elders");
   const auto caseload = f.has("station_caseload") ? f.read("station_caseload") : std::vector<double>(n_st, 0.0);
+  const auto home_km = f.has("station_mean_home_km") ? f.read("station_mean_home_km") : std::vector<double>(n_st, 0.0);
   const auto names = f.read_strings("area_name");
   const auto names_en = f.read_strings("area_name_en");
   std::vector<SummaryRow> rows(static_cast<std::size_t>(f.areas()));
@@ -74,6 +75,7 @@ Summary summarize(const ResultFile& f, const SummaryOptions& opt) {
     rows[a].stations += 1;
     rows[a].elders += elders[st];
     rows[a].caseload += caseload[st];
+    rows[a].home_km_sum += elders[st] * home_km[st];
   }
   // Replicates to add up (one, or all of them, each weighted 1/R).
   const int r0 = opt.replicate < 0 ? 0 : opt.replicate;
@@ -102,6 +104,7 @@ Summary summarize(const ResultFile& f, const SummaryOptions& opt) {
     s.city.stations += r.stations;
     s.city.elders += r.elders;
     s.city.caseload += r.caseload;
+    s.city.home_km_sum += r.home_km_sum;
     s.city.last_day_loneliness += r.last_day_loneliness;
     for (const auto& [k, v] : r.sum) s.city.sum[k] += v;
   }
@@ -128,6 +131,8 @@ const std::vector<Column>& lunch_columns() {
       {"stations", "stations", [](const SummaryRow& r, int) { return std::to_string(r.stations); },
        [](const SummaryRow& r, int) { return double(r.stations); }},
       {"elders", "elders", [](const SummaryRow& r, int) { return num(r.elders); }, [](const SummaryRow& r, int) { return r.elders; }},
+      {"home km", "mean_home_km", [](const SummaryRow& r, int) { return fixed(r.mean_home_km(), 2); },
+       [](const SummaryRow& r, int) { return r.mean_home_km(); }},
       {"meals", "meals_requested", [](const SummaryRow& r, int) { return num(r.get("meals_requested")); },
        [](const SummaryRow& r, int) { return r.get("meals_requested"); }},
       {"on time", "meals_on_time", [](const SummaryRow& r, int) { return pct(r.ratio("meals_on_time", "meals_requested")); },

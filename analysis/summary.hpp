@@ -13,6 +13,8 @@ struct SummaryRow {
   std::string name_zh, name_en;
   int stations = 0;
   double elders = 0, caseload = 0;
+  double home_km_sum = 0;  // elders x their station's mean home distance, summed (station_mean_home_km)
+  double mean_home_km() const { return elders > 0 ? home_km_sum / elders : 0.0; }
   std::map<std::string, double> sum;  // every (day, station) variable summed over days and stations
   double last_day_loneliness = 0;     // loneliness_sum on the last day
 

@@ -274,7 +274,7 @@ TEST_CASE("a station table's site outside its area's outline is refused, naming 
   }
 }
 
-TEST_CASE("a boundaries file replaces the built-in outlines; one that lacks a district is refused", "[world]") {
+TEST_CASE("a boundaries file replaces the built-in outlines, and one that lacks a district is refused", "[world]") {
   Config c = default_config();
   c.run.scale = 0.01;
   // A square far too small for Jinan, named 历下区 only: the other districts are missing.

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "reader/result_file.hpp"
 #include "swsim/geo/json.hpp"
 
 namespace swsim::viz {
@@ -131,6 +132,46 @@ Boundaries load_geojson(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return parse_geojson(ss.str(), path);
+}
+
+}  // namespace swsim::viz
+
+namespace swsim::viz {
+
+Boundaries outlines_from_result(const std::string& path) {
+  Boundaries out;
+  const results::ResultFile f(path);
+  if (!f.has("district_name") || !f.has("boundary_x") || !f.has("boundary_y") || !f.has("boundary_node_count") ||
+      !f.has("boundary_part_node_count"))
+    return out;  // a file from before outlines were written: nothing to draw
+  const auto names = f.read_strings("district_name");
+  const auto x = f.read("boundary_x"), y = f.read("boundary_y");
+  const auto nodes = f.read("boundary_node_count"), parts = f.read("boundary_part_node_count");
+  if (x.size() != y.size() || nodes.size() != names.size())
+    throw results::ReadError(path + ": district outlines have inconsistent lengths");
+  out.path = path + " (district outlines)";
+  std::size_t at = 0, part = 0;
+  for (std::size_t d = 0; d < names.size(); ++d) {
+    Boundary b;
+    b.name = names[d];
+    const auto end = at + static_cast<std::size_t>(nodes[d]);
+    double sx = 0, sy = 0, n = 0;
+    while (at < end && part < parts.size()) {
+      const auto len = static_cast<std::size_t>(parts[part++]);
+      if (at + len > x.size()) throw results::ReadError(path + ": district outlines are truncated");
+      std::vector<LonLat> ring;
+      for (std::size_t k = 0; k < len; ++k, ++at) {
+        ring.push_back({x[at], y[at]});
+        sx += x[at];
+        sy += y[at];
+        n += 1;
+      }
+      b.rings.push_back(std::move(ring));
+    }
+    b.label_at = n > 0 ? LonLat{sx / n, sy / n} : LonLat{};
+    out.features.push_back(std::move(b));
+  }
+  return out;
 }
 
 }  // namespace swsim::viz

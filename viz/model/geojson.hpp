@@ -31,4 +31,8 @@ struct Boundaries {
 Boundaries parse_geojson(const std::string& text, const std::string& source);
 Boundaries load_geojson(const std::string& path);
 
+// The district outlines a result file carries (CF-1.8 polygon geometries written by swsim: the outlines
+// the simulation was built in); empty when the file has none.
+Boundaries outlines_from_result(const std::string& path);
+
 }  // namespace swsim::viz

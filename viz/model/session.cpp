@@ -41,6 +41,8 @@ Session load_session(const LoadRequest& req, const ProgressFn& progress) {
   if (geo) {
     if (progress) progress(0.97, "reading " + request.boundaries);
     s.boundaries = load_geojson(request.boundaries);
+  } else if (auto own = outlines_from_result(request.file_a); !own.features.empty()) {
+    s.boundaries = std::move(own);  // by default, the outlines the simulation was built in
   }
   s.sweep = std::move(sweep);
   if (s.sweep) {

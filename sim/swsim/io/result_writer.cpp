@@ -74,6 +74,14 @@ const std::vector<StaticVar>& static_vars() {
       {"area_elders", "area", "int32", "1", "residents aged 60+ in the whole area (scale 1)"},
       {"area_stations", "area", "int32", "1", "stations in the area"},
       {"area_stations_simulated", "area", "int32", "1", "stations of the area simulated in this run"},
+      {"district", "district", "int32", "1", "district (county-level division) index of the outlines (coordinate)"},
+      {"district_name", "district", "string", "", "district name (Chinese) of each outline"},
+      {"district_geometry", "", "int32", "", "CF-1.8 geometry container of the district outlines (polygons)"},
+      {"boundary_node_count", "district", "int32", "1", "nodes of each district's outline"},
+      {"boundary_part_node_count", "boundary_part", "int32", "1", "nodes of each ring of the outlines"},
+      {"boundary_interior_ring", "boundary_part", "int32", "1", "1 for a hole, 0 for an outer ring"},
+      {"boundary_x", "boundary_node", "float64", "degrees_east", "longitude of the outline nodes"},
+      {"boundary_y", "boundary_node", "float64", "degrees_north", "latitude of the outline nodes"},
       {"y", "y", "float64", "km", "catchment grid cell centre, km north of the projection origin (coordinate)"},
       {"x", "x", "float64", "km", "catchment grid cell centre, km east of the projection origin (coordinate)"},
       {"grid_lat", "y", "float64", "degrees_north", "latitude of the catchment grid rows"},
@@ -366,6 +374,54 @@ void write_catchment_grid(io::NcWriter& out, const CatchmentGrid& g) {
   out.variable("catchment_area", {"y", "x"}, g.area, ca);
 }
 
+// The district outlines the world was built in, as CF-1.8 polygon geometries (node_count, part_node_count,
+// interior_ring), so viewers draw the same outlines the simulation used.
+void write_district_outlines(io::NcWriter& out, const World& world) {
+  if (world.district_outlines.empty()) return;
+  std::vector<std::string> names;
+  std::vector<std::int32_t> node_count, part_nodes, interior, ids;
+  std::vector<double> xs, ys;
+  for (std::size_t d = 0; d < world.district_outlines.size(); ++d) {
+    names.emplace_back(jinan_areas()[d].name_zh);
+    ids.push_back(static_cast<std::int32_t>(d));
+    std::int32_t nodes = 0;
+    for (const auto& poly : world.district_outlines[d].parts) {
+      auto ring_out = [&](const geo::Ring& r, bool hole) {
+        for (const geo::Pt& p : r) {
+          double lat, lon;
+          km_to_latlon(p.x, p.y, lat, lon);
+          xs.push_back(lon);
+          ys.push_back(lat);
+        }
+        part_nodes.push_back(static_cast<std::int32_t>(r.size()));
+        interior.push_back(hole ? 1 : 0);
+        nodes += static_cast<std::int32_t>(r.size());
+      };
+      ring_out(poly.outer, false);
+      for (const auto& h : poly.holes) ring_out(h, true);
+    }
+    node_count.push_back(nodes);
+  }
+  out.dimension("district", ids, info_for("district"));
+  out.dimension("boundary_part", iota(part_nodes.size()), VarInfo{"1", "ring of the district outlines (coordinate)", {}});
+  out.dimension("boundary_node", iota(xs.size()), VarInfo{"1", "node of the district outlines (coordinate)", {}});
+  out.variable("district_name", {"district"}, names, info_for("district_name"));
+  VarInfo gi = info_for("district_geometry");
+  gi.extra = {Attribute::Text("geometry_type", "polygon"), Attribute::Text("node_count", "boundary_node_count"),
+              Attribute::Text("node_coordinates", "boundary_x boundary_y"),
+              Attribute::Text("part_node_count", "boundary_part_node_count"),
+              Attribute::Text("interior_ring", "boundary_interior_ring")};
+  out.variable("district_geometry", {}, std::vector<std::int32_t>{0}, gi);
+  out.variable("boundary_node_count", {"district"}, node_count, info_for("boundary_node_count"));
+  out.variable("boundary_part_node_count", {"boundary_part"}, part_nodes, info_for("boundary_part_node_count"));
+  out.variable("boundary_interior_ring", {"boundary_part"}, interior, info_for("boundary_interior_ring"));
+  VarInfo xi = info_for("boundary_x"), yi = info_for("boundary_y");
+  xi.extra = {Attribute::Text("axis", "X")};
+  yi.extra = {Attribute::Text("axis", "Y")};
+  out.variable("boundary_x", {"boundary_node"}, xs, xi);
+  out.variable("boundary_y", {"boundary_node"}, ys, yi);
+}
+
 std::string metric_list(const std::vector<Metric>& ms) {
   std::string s;
   for (Metric m : ms) {
@@ -402,6 +458,7 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_station_facts(out, world);
   write_area_facts(out, world);
   write_catchment_grid(out, world.grid);
+  write_district_outlines(out, world);
   write_indicators(out);
   out.close();
 }
