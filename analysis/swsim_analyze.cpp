@@ -50,8 +50,33 @@ const char* kUsage =
     "  each labelled by its parameter values. compare with a sweep compares point by point (or a single\n"
     "  file against every point).\n";
 
+// A message as one printable line: bytes that are not UTF-8 (a file name in GBK) and control characters
+// become \xNN, and at most 1000 characters are shown.
+std::string printable(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size() && chars < 1000; ++chars) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (i + n > s.size()) n = 0;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 0;
+    if (n == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
+      out.append("\\x");
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+      ++i;
+      continue;
+    }
+    out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
 int usage_error(const std::string& msg) {
-  std::cerr << "swsim-analyze: error: " << msg << "\n";
+  std::cerr << "swsim-analyze: error: " << printable(msg) << "\n";
   return 2;
 }
 
@@ -229,7 +254,7 @@ int main(int argc, char** argv) {
   }
   const std::string cmd = args[0];
   if (cmd != "summary" && cmd != "compare" && cmd != "report") {
-    std::cerr << "swsim-analyze: error: unknown command '" << cmd << "'\n" << kUsage;
+    std::cerr << "swsim-analyze: error: unknown command '" << printable(cmd) << "'\n" << kUsage;
     return 2;
   }
   if (cmd == "report") return run_report(std::vector<std::string>(args.begin() + 1, args.end()));
@@ -244,7 +269,7 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     } else if (args[i].rfind("--", 0) == 0) {
-      std::cerr << "swsim-analyze: error: unknown option '" << args[i] << "'\n" << kUsage;
+      std::cerr << "swsim-analyze: error: unknown option '" << printable(args[i]) << "'\n" << kUsage;
       return 2;
     } else {
       files.push_back(args[i]);
@@ -258,5 +283,11 @@ int main(int argc, char** argv) {
     return run_compare(files, format);
   } catch (const ReadError& e) {
     return usage_error(e.what());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "swsim-analyze: failed: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "swsim-analyze: failed: " << printable(e.what()) << "\n";
+    return 1;
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a short time.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]    SECONDS per target (default 60); targets: scenario weather geojson
+#   scripts/fuzz.sh [SECONDS] [TARGET...]    SECONDS per target (default 60); targets: scenario weather
+#                                            geojson sweep results
 #
 # Everything it writes goes under build-fuzz/ (gitignored): the binaries, the growing corpus
 # (build-fuzz/corpus/<target>, seeded from fuzz/corpus/<target>) and crash artifacts
@@ -14,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(scenario weather geojson)
+[[ ${#targets[@]} -gt 0 ]] || targets=(scenario weather geojson sweep results)
 out="${SWSIM_FUZZ_DIR:-$root/build-fuzz}"
 cxx="${CXX_FUZZ:-$(command -v clang++-14 || command -v clang++ || true)}"
 if [[ -z "$cxx" ]]; then
@@ -30,11 +31,14 @@ declare -A sources=(
   [scenario]="$root/fuzz/fuzz_scenario.cpp $sim/config/scenario.cpp $sim/config/parameters.cpp $sim/util/date.cpp"
   [weather]="$root/fuzz/fuzz_weather.cpp $sim/weather/weather.cpp $sim/config/parameters.cpp $sim/util/date.cpp"
   [geojson]="$root/fuzz/fuzz_geojson.cpp $root/viz/model/geojson.cpp"
+  [sweep]="$root/fuzz/fuzz_sweep.cpp $sim/config/scenario.cpp $sim/config/parameters.cpp $sim/util/date.cpp"
+  [results]="$root/fuzz/fuzz_results.cpp $root/analysis/reader/result_file.cpp -I$root/analysis $(pkg-config --cflags hdf5-serial)"
 )
-declare -A libs=([scenario]="-lboost_program_options" [weather]="" [geojson]="")
+declare -A libs=([scenario]="-lboost_program_options" [weather]="" [geojson]="" [sweep]="-lboost_program_options"
+                 [results]="$(pkg-config --libs hdf5-serial) -lhdf5_serial_hl")
 
 for t in "${targets[@]}"; do
-  [[ -n "${sources[$t]:-}" ]] || { echo "fuzz.sh: unknown target '$t' (scenario, weather, geojson)" >&2; exit 2; }
+  [[ -n "${sources[$t]:-}" ]] || { echo "fuzz.sh: unknown target '$t' (scenario, weather, geojson, sweep, results)" >&2; exit 2; }
   echo "== building fuzz_$t"
   # shellcheck disable=SC2086
   "$cxx" "${flags[@]}" ${sources[$t]} ${libs[$t]} -o "$out/fuzz_$t"
@@ -47,9 +51,15 @@ for t in "${targets[@]}"; do
   corpus="$out/corpus/$t"
   artifacts="$out/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
+  if [[ $t == results && -x "$root/build/sim/swsim" ]]; then  # seeds: a real result, cut and bit-flipped
+    /usr/bin/python3 "$root/fuzz/make_results_corpus.py" "$root/build/sim/swsim" "$root/scenarios/baseline.ini" \
+      "$out/seed_results" && cp -n "$out/seed_results"/* "$corpus"/
+  fi
+  dict=("-dict=$root/fuzz/$t.dict")
+  [[ -f "$root/fuzz/$t.dict" ]] || dict=()
   echo "== fuzzing $t for ${seconds}s (corpus $corpus, artifacts $artifacts)"
-  if ! "$out/fuzz_$t" "$corpus" "$root/fuzz/corpus/$t" -dict="$root/fuzz/$t.dict" \
-        -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  if ! "$out/fuzz_$t" "$corpus" "$root/fuzz/corpus/$t" "${dict[@]}" \
+        -max_total_time="$seconds" -max_len=$([[ $t == results ]] && echo 1048576 || echo 4096) -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 >"$out/$t.log" 2>&1; then
     status=1
     echo "!! fuzz_$t failed; last lines of $out/$t.log:"

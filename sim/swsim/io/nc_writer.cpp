@@ -85,6 +85,13 @@ std::string hdf5_error_detail() {
     return 0;
   };
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
+  // A failed write describes itself over several lines ("file write failed: time = ..., errno = 27,
+  // error message = 'File too large', ..."): keep the operating system's words.
+  const std::string key = "error message = '";
+  if (const auto at = detail.find(key); at != std::string::npos) {
+    const auto end = detail.find('\'', at + key.size());
+    if (end != std::string::npos) return detail.substr(at + key.size(), end - at - key.size());
+  }
   return detail;
 }
 
