@@ -11,8 +11,12 @@ swsim, scenario, out = sys.argv[1:4]
 shutil.rmtree(out, ignore_errors=True)
 os.makedirs(out)
 whole = os.path.join(out, "whole.h5")
-subprocess.run([swsim, "run", "--scenario", scenario, "--scale", "0.01", "--days", "2", "--quiet", "--out", whole],
-               check=True)
+# Run in OUT_DIR with relative names and argv[0] "swsim", so the file (which records its command line
+# and scenario name) is the same byte for byte in every build tree and the cut/flip places are too.
+shutil.copyfile(scenario, os.path.join(out, "scenario.ini"))
+subprocess.run(["swsim", "run", "--scenario", "scenario.ini", "--scale", "0.01", "--days", "2", "--quiet",
+                "--out", "whole.h5"], executable=os.path.abspath(swsim), cwd=out, check=True)
+os.remove(os.path.join(out, "scenario.ini"))
 data = open(whole, "rb").read()
 n = len(data)
 for k in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89):  # cut at a spread of lengths

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <map>
@@ -80,6 +81,29 @@ std::string read_text_attr(hid_t obj, const char* attr) {
   H5Tset_cset(mt.id, H5Tget_cset(t.id));
   if (H5Aread(a.id, mt.id, out.data()) < 0) return {};
   out.resize(out.find('\0') == std::string::npos ? n : out.find('\0'));
+  return out;
+}
+
+// The links of a group in creation order. Iterated in the native order of an index, then sorted here:
+// asking HDF5 1.10 for a sorted order makes it build and release a table of the links, and on a
+// damaged file (a bit flip in the dense link storage, found by the results fuzz corpus) that release
+// frees garbage pointers inside the library. Native iteration walks the index and fails cleanly.
+std::vector<std::string> links_in_creation_order(hid_t group) {
+  std::vector<std::pair<long long, std::string>> links;
+  auto collect = [](hid_t, const char* name, const H5L_info_t* info, void* data) -> herr_t {
+    const long long order = info && info->corder_valid ? static_cast<long long>(info->corder) : -1;
+    static_cast<std::vector<std::pair<long long, std::string>>*>(data)->emplace_back(order, name);
+    return 0;
+  };
+  if (H5Literate(group, H5_INDEX_CRT_ORDER, H5_ITER_NATIVE, nullptr, collect, &links) < 0) {
+    links.clear();  // no creation-order index (another writer): names
+    if (H5Literate(group, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, collect, &links) < 0) return {};
+  }
+  const bool ordered = std::all_of(links.begin(), links.end(), [](const auto& l) { return l.first >= 0; });
+  std::stable_sort(links.begin(), links.end(),
+                   [&](const auto& x, const auto& y) { return ordered ? x.first < y.first : x.second < y.second; });
+  std::vector<std::string> out;
+  for (auto& l : links) out.push_back(std::move(l.second));
   return out;
 }
 
@@ -200,14 +224,7 @@ std::vector<std::string> ResultFile::dim_names(const std::string& name) const {
 std::vector<std::string> ResultFile::station_day_variables() const { return variables_with_dims({"day", "station"}); }
 
 std::vector<std::string> ResultFile::variables_with_dims(const std::vector<std::string>& dims) const {
-  std::vector<std::string> names;
-  H5Literate(
-      file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-      [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-        static_cast<std::vector<std::string>*>(data)->push_back(name);
-        return 0;
-      },
-      &names);
+  const std::vector<std::string> names = links_in_creation_order(file_);
   std::vector<std::string> out;
   for (const auto& n : names) {
     H5O_info_t info{};
@@ -338,20 +355,7 @@ std::vector<std::string> ResultFile::group_variables(const std::string& group) c
     return names;
   Handle g(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), H5Gclose);
   if (g.id < 0) return names;
-  if (H5Literate(g.id, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-                 [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-                   static_cast<std::vector<std::string>*>(data)->push_back(name);
-                   return 0;
-                 },
-                 &names) < 0) {
-    names.clear();  // a group without a creation-order index: fall back to name order
-    H5Literate(g.id, H5_INDEX_NAME, H5_ITER_INC, nullptr,
-               [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-                 static_cast<std::vector<std::string>*>(data)->push_back(name);
-                 return 0;
-               },
-               &names);
-  }
+  names = links_in_creation_order(g.id);
   return names;
 }
 
@@ -391,15 +395,7 @@ std::string joined(const std::vector<std::string>& v) {
 }  // namespace
 
 std::vector<std::string> ResultFile::root_datasets() const {
-  std::vector<std::string> names;
-  auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-    static_cast<std::vector<std::string>*>(data)->push_back(name);
-    return 0;
-  };
-  if (H5Literate(file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect, &names) < 0) {
-    names.clear();
-    H5Literate(file_, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names);
-  }
+  const std::vector<std::string> names = links_in_creation_order(file_);
   std::vector<std::string> out;
   for (const auto& n : names) {
     H5O_info_t info{};
@@ -415,7 +411,9 @@ void ResultFile::check_lengths() const {
   std::map<std::string, int> length{{"day", days_}, {"station", stations_}, {"area", areas_}};
   for (const char* d : {"replicate", "quantile", "x", "y"})
     if (has(d) && dims_of(d).size() == 1) length[d] = dims_of(d)[0];
-  for (const auto& name : root_datasets()) {
+  const auto datasets = root_datasets();
+  if (datasets.empty()) throw ReadError(path_ + ": cannot list the variables: the HDF5 file is truncated or damaged");
+  for (const auto& name : datasets) {
     const auto shape = dims_of(name);
     auto names = dim_names(name);
     if (shape.size() == 1 && names[0].empty()) names[0] = implied_dimension(name);

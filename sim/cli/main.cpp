@@ -198,7 +198,12 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const std::vector<RunInput> inputs = run_inputs(scenario, resume_path);
   if (writer) {
     check_output_path(out_path, inputs);
-    if (checkpoint_every > 0) check_output_path(out_path + ".ckpt", inputs, "--out (its checkpoint)");
+    if (checkpoint_every > 0) {  // OUT.ckpt may be the checkpoint resumed from (it is replaced), nothing else
+      std::vector<RunInput> others;
+      for (const auto& in : inputs)
+        if (in.path != resume_path) others.push_back(in);
+      check_output_path(out_path + ".ckpt", others, "--out (its checkpoint)");
+    }
   }
   RunControl control;
   control.inputs = digest_inputs(cfg);  // before the data are read: a resume checks them against these

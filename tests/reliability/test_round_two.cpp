@@ -73,7 +73,7 @@ std::string station_table() {
 
 // ---- 1. output path ------------------------------------------------------------------------------
 
-TEST_CASE("output: never a device, a directory or an input of the run; --out '' at once", "[reliability][output]") {
+TEST_CASE("output: never a device, a directory or an input of the run - --out '' at once", "[reliability][output]") {
   const std::string d = folder("out1");
   one_line(run(small_run(kBaseline, "/dev/null")), 2, "swsim: error: ", {"/dev/null", "not a regular file"});
   CHECK_FALSE(std::filesystem::is_regular_file("/dev/null"));
@@ -101,7 +101,7 @@ TEST_CASE("output: never a device, a directory or an input of the run; --out '' 
   CHECK(slurp(stations) == st_before);
 }
 
-TEST_CASE("output: the resume checkpoint is an input; a second writer fails at once", "[reliability][output]") {
+TEST_CASE("output: the resume checkpoint is an input - a second writer fails at once", "[reliability][output]") {
   const std::string d = folder("out2");
   // A checkpoint made by the library (day 2 of 5), then `--resume X --out X` is refused and X kept.
   const swsim::Scenario sc = swsim::load_scenario(kBaseline, {{"run.scale", "0.01", "t"}, {"run.days", "5", "t"}});
@@ -223,7 +223,7 @@ TEST_CASE("inputs: GBK station table, directories, bad sweep ranges, dates, huge
 
 // ---- 5. resume tied to inputs --------------------------------------------------------------------
 
-TEST_CASE("resume: a changed weather CSV is refused; relative inputs resume from another folder", "[reliability][resume]") {
+TEST_CASE("resume: a changed weather CSV is refused - relative inputs resume from another folder", "[reliability][resume]") {
   const std::string d = folder("resume");
   const std::string csv = d + "/weather.csv", ini = d + "/w.ini", ckpt = d + "/run.ckpt";
   std::ofstream(csv, std::ios::binary) << kWeatherCsv;
@@ -268,7 +268,7 @@ TEST_CASE("resume: a changed weather CSV is refused; relative inputs resume from
 
 // ---- 6. leftovers --------------------------------------------------------------------------------
 
-TEST_CASE("leftovers: SIGHUP stops like SIGINT; stale temporary files of dead runs are removed", "[reliability][leftovers]") {
+TEST_CASE("leftovers: SIGHUP stops like SIGINT - stale temporary files of dead runs are removed", "[reliability][leftovers]") {
   const std::string d = folder("leftovers");
   // A PID that does not run: the highest possible one is never handed out while we look.
   long dead = 0;
@@ -335,7 +335,13 @@ TEST_CASE("messages: locked file, ignored heat waves, report exit codes, raw byt
                   " --set 'weather.heat_waves=2022-08-01 5 38 40'");
   INFO(o.err);
   CHECK(o.code == 0);
-  CHECK_THAT(o.err, Contains("swsim: warning: the heat wave from 2022-08-01 (5 days) is outside the run"));
+  CHECK_THAT(o.err, Contains("swsim: warning: weather.heat_waves: the wave from 2022-08-01 (5 days) is outside the run "
+                             "(2022-06-01 to 2022-06-03) and ignored\n"));
+  o = run(kSwsim + " run --scenario " + kBaseline + " --scale 0.01 --days 3 --out " + out +
+          " --set 'weather.heat_waves=2022-05-30 5 38 40; 2022-08-01 5 38 40; 2022-09-01 5 38 40'");
+  CHECK(o.code == 0);
+  CHECK_THAT(o.err, Contains("the waves from 2022-08-01 (5 days), 2022-09-01 (5 days) are outside the run"));
+  CHECK_THAT(o.err, Contains("the wave from 2022-05-30 (5 days) is partly outside the run"));
   const std::string csv = d + "/weather.csv";
   std::ofstream(csv, std::ios::binary) << kWeatherCsv;
   o = run(kSwsim + " run --scenario " + kBaseline + " --scale 0.01 --days 3 --out " + out +

@@ -183,12 +183,22 @@ std::vector<std::string> heat_wave_warnings(const Config& cfg) {
   const std::int64_t first = days_from_civil(cfg.run.start_date);
   const std::int64_t last = first + cfg.run.days - 1;
   const std::string run = format_date(cfg.run.start_date) + " to " + format_date(civil_from_days(last));
+  std::string outside, partly;
+  int n_outside = 0, n_partly = 0;
   for (const auto& hw : waves) {
     const std::int64_t a = days_from_civil(hw.start), b = a + hw.days - 1;
-    std::string what = "the heat wave from " + format_date(hw.start) + " (" + std::to_string(hw.days) + " days)";
-    if (b < first || a > last) out.push_back(what + " is outside the run (" + run + ") and is ignored");
-    else if (a < first || b > last) out.push_back(what + " is partly outside the run (" + run + "); only its days in the run apply");
+    std::string& list = (b < first || a > last) ? outside : partly;
+    if (b >= first && a <= last && a >= first && b <= last) continue;  // wholly inside
+    ++((b < first || a > last) ? n_outside : n_partly);
+    if (!list.empty()) list.append(", ");
+    list.append(format_date(hw.start)).append(" (").append(std::to_string(hw.days)).append(" days)");
   }
+  if (n_outside > 0)
+    out.push_back("weather.heat_waves: " + std::string(n_outside == 1 ? "the wave from " : "the waves from ") + outside +
+                  (n_outside == 1 ? " is" : " are") + " outside the run (" + run + ") and ignored");
+  if (n_partly > 0)
+    out.push_back("weather.heat_waves: " + std::string(n_partly == 1 ? "the wave from " : "the waves from ") + partly +
+                  (n_partly == 1 ? " is" : " are") + " partly outside the run (" + run + "); only days in the run apply");
   return out;
 }
 
