@@ -750,7 +750,9 @@ def describe_error(e):
     """One line for an exception from the libraries: netCDF's "[Errno -101] NetCDF: HDF error" and the
     like are said in words, naming the file."""
     if isinstance(e, OSError):
-        name = e.filename if e.filename is not None else None
+        name = e.filename
+        if isinstance(name, bytes):  # netCDF4 gives the file name as bytes
+            name = os.fsdecode(name)
         raw = str(e)
         if (e.errno is not None and e.errno < 0) or "NetCDF" in raw or "HDF" in raw or "HDF5" in raw:
             where = f"{name}: " if name else ""
@@ -778,6 +780,10 @@ def main(argv=None):
         if not isinstance(e.code, str):
             raise
         code, message = 2, e.code
+    except UnicodeError:  # netCDF cannot open a file whose name is not UTF-8
+        bad = next((f for f in args.files if f != os.fsdecode(os.fsencode(f)) or any(0xDC80 <= ord(c) <= 0xDCFF for c in f)),
+                   "a file")
+        code, message = 2, f"swsim_report: error: {bad}: the file name is not UTF-8 text (rename the file)"
     except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as e:
         writing = isinstance(e, OSError) and e.filename is not None and \
             os.path.abspath(str(e.filename)).startswith(os.path.abspath(args.out) + os.sep)

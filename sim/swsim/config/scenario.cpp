@@ -191,15 +191,15 @@ void apply_overrides(const std::vector<Override>& overrides, const std::vector<S
                      const std::string& name, Config& config) {
   for (const auto& o : overrides) {
     const ParamDef* p = find_parameter(o.key);
-    if (!p) throw InputError(shown(o.origin) + ": unknown key '" + shown(o.key) + "'" + hint_for(o.key));
+    if (!p) throw InputError(shown(o.origin, 160) + ": unknown key '" + shown(o.key) + "'" + hint_for(o.key));
     try {
       p->parse(config, o.value);
     } catch (const ValueError& e) {
-      throw InputError(shown(o.origin) + ": " + shown(e.what(), 200));
+      throw InputError(shown(o.origin, 160) + ": " + shown(e.what(), 200));
     }
     for (const auto& axis : sweep)
       if (o.key == axis.key && o.origin.rfind("[sweep]", 0) != 0)
-        throw InputError(shown(o.origin) + ": " + o.key + " is swept in the [sweep] section of " + name +
+        throw InputError(shown(o.origin, 160) + ": " + o.key + " is swept in the [sweep] section of " + name +
                          "; remove one of the two");
   }
 }
