@@ -430,6 +430,7 @@ void NcWriter::container(const std::string& group, const std::string& name, cons
              what + ": cannot track link order");
     im.check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
              what + ": cannot track attribute order");
+    im.check(H5Pset_obj_track_times(gcpl.get(), 0), what + ": cannot disable time tracking");  // byte-identical files
     Handle g = im.make(H5Gcreate2(im.root.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
                        what + ": cannot create group");
     im.names.insert(group);
