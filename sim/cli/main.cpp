@@ -240,7 +240,8 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
     std::error_code ec;
     if (checkpoint_every > 0 && std::filesystem::exists(control.checkpoint_path, ec))
       std::fprintf(stderr, "swsim: the last checkpoint is %s; continue with: swsim run --resume %s --out %s\n",
-                   control.checkpoint_path.c_str(), control.checkpoint_path.c_str(), out_path.c_str());
+                   shown(control.checkpoint_path, 1000).c_str(), shown(control.checkpoint_path, 1000).c_str(),
+                   shown(out_path, 1000).c_str());
     throw;
   }
   bar.finish();
@@ -266,7 +267,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!quiet)
     std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days, %d replicate%s) in %.1f s\n",
-                 output->final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
+                 shown(output->final_path(), 1000).c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
                  cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s", secs);
 }
 
