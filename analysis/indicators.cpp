@@ -57,6 +57,7 @@ std::vector<Indicator> key_indicators(const ResultFile& file) {
     for (const auto& group : {ind.numerator, ind.denominator})
       for (const auto& m : group)
         if (!file.has(m)) throw ReadError(file.path() + ": indicator '" + name + "' needs variable '" + m + "', which is missing");
+        else file.require_station_metric(m);
     out.push_back(std::move(ind));
   }
   if (out.empty())

@@ -58,6 +58,14 @@ Summary summarize(const ResultFile& f, const SummaryOptions& opt) {
     } catch (const ReadError&) {
     }
   }
+  // The metrics the tables show: a missing or transposed one is an error, not a column of zeros.
+  for (const char* m : {"meals_requested", "meals_on_time", "meals_late", "meals_missed", "heat_illness",
+                        "heat_illness_found_early", "hospitalisations", "expected_excess_deaths", "visits_done",
+                        "visits_overdue", "medicine_done", "medicine_due", "escorts_scheduled_done",
+                        "escorts_scheduled_due", "escorts_urgent_served", "escorts_urgent_requested",
+                        "child_sessions_done", "child_sessions_due", "loneliness_sum", "overtime_hours",
+                        "volunteer_hours", "cost_yuan"})
+    f.require_station_metric(m);
   const auto area_of = f.read("station_area");
   const auto elders = f.read("station_elders");
   const auto caseload = f.has("station_caseload") ? f.read("station_caseload") : std::vector<double>(n_st, 0.0);

@@ -78,8 +78,33 @@ const char* kUsage =
     "Exit status:\n"
     "  0 done; 2 a bad command line, or a result file that cannot be read (one line on stderr).\n";
 
+// A message as one printable line: bytes that are not UTF-8 (a file name in GBK) and control characters
+// become \xNN, and at most 1000 characters are shown.
+std::string printable(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size() && chars < 1000; ++chars) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (i + n > s.size()) n = 0;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 0;
+    if (n == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
+      out.append("\\x");
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+      ++i;
+      continue;
+    }
+    out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
 int usage_error(const std::string& msg) {
-  std::cerr << "swsim-analyze: error: " << msg << "\n";
+  std::cerr << "swsim-analyze: error: " << printable(msg) << "\n";
   return 2;
 }
 
@@ -327,7 +352,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd != "summary" && cmd != "compare" && cmd != "report") {
-    return usage_error(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + cmd +
+    return usage_error(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + printable(cmd) +
                        "' (commands: summary, compare, report; see 'swsim-analyze --help')");
   }
   for (const auto& a : args) {
@@ -356,7 +381,7 @@ int main(int argc, char** argv) {
       if (!parse_format(value, format))
         return usage_error("--format must be table, csv or markdown, not '" + value + "'");
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + a + "' for " + cmd + " (" + cmd + " takes --format table|csv|markdown)");
+      return usage_error("unknown option '" + printable(a) + "' for " + cmd + " (" + cmd + " takes --format table|csv|markdown)");
     } else {
       files.push_back(a);
     }
@@ -369,5 +394,11 @@ int main(int argc, char** argv) {
     return run_compare(files, format);
   } catch (const ReadError& e) {
     return usage_error(e.what());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "swsim-analyze: failed: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "swsim-analyze: failed: " << printable(e.what()) << "\n";
+    return 1;
   }
 }

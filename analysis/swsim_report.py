@@ -18,6 +18,7 @@ import configparser
 import datetime
 import math
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -173,7 +174,8 @@ def load_indicators(path):
     try:
         found = _indicator_attrs(path)
     except OSError as e:
-        raise InputProblem(f"{path}: cannot open ({e})")
+        e.filename = e.filename if e.filename is not None else path
+        raise InputProblem(describe_error(e))
     INDICATORS.clear()
     NEEDED.clear()
     for key, a in found:
@@ -730,6 +732,40 @@ def build_report(paths, out_dir, title=None):
     return report, figs
 
 
+def printable(text):
+    """Text safe for a one-line message: bytes that were not UTF-8 (surrogate escapes) and control
+    characters become \\xNN, line breaks become spaces."""
+    out = []
+    for ch in str(text):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02X}")
+        elif ch in "\r\n":
+            out.append(" ")
+        elif o < 0x20 and ch != "\t" or o == 0x7F:
+            out.append(f"\\x{o:02X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def describe_error(e):
+    """One line for an exception from the libraries: netCDF's "[Errno -101] NetCDF: HDF error" and the
+    like are said in words, naming the file."""
+    if isinstance(e, OSError):
+        name = e.filename
+        if isinstance(name, bytes):  # netCDF4 gives the file name as bytes
+            name = os.fsdecode(name)
+        raw = str(e)
+        if (e.errno is not None and e.errno < 0) or "NetCDF" in raw or "HDF" in raw or "HDF5" in raw:
+            where = f"{name}: " if name else ""
+            return (f"{where}cannot read the file: truncated, damaged, locked by a program writing it, or not a "
+                    "swsim result (netCDF-4/HDF5)")
+        if name is not None and e.strerror:
+            return f"{name}: {e.strerror.lower()}"
+    return str(e)
+
+
 def main(argv=None):
     # Run by `swsim-analyze report`, errors carry its prefix (SWSIM_REPORT_PROG); run directly, this name.
     prog = os.environ.get("SWSIM_REPORT_PROG", "swsim_report")
@@ -739,11 +775,31 @@ def main(argv=None):
     p.add_argument("--title", help="report title")
     p.add_argument("files", nargs="+", help="result files (.h5) or sweep indexes (sweep.h5)")
     args = p.parse_args(argv)
+    # Exit codes as swsim-analyze: 2 for bad input (a file that cannot be read or used), 1 for a failure
+    # while writing the report. On failure nothing is left behind: a folder this run made is removed.
+    created = not os.path.exists(args.out)
+    code, message = 0, None
     try:
         report, figs = build_report(args.files, args.out, args.title)
-    except (InputProblem, OSError, ValueError, KeyError) as e:
-        print(f"{prog}: error: {e}", file=sys.stderr)
-        return 2
+    except InputProblem as e:
+        code, message = 2, f"{prog}: error: {e}"
+    except SystemExit as e:  # argparse and older checks raise SystemExit("swsim_report: error: ...")
+        if not isinstance(e.code, str):
+            raise
+        code, message = 2, e.code.replace("swsim_report:", f"{prog}:", 1)
+    except UnicodeError:  # netCDF cannot open a file whose name is not UTF-8
+        bad = next((f for f in args.files if f != os.fsdecode(os.fsencode(f)) or any(0xDC80 <= ord(c) <= 0xDCFF for c in f)),
+                   "a file")
+        code, message = 2, f"{prog}: error: {bad}: the file name is not UTF-8 text (rename the file)"
+    except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as e:
+        writing = isinstance(e, OSError) and e.filename is not None and \
+            os.path.abspath(str(e.filename)).startswith(os.path.abspath(args.out) + os.sep)
+        code, message = (1 if writing else 2), f"{prog}: error: " + describe_error(e)
+    if code:
+        if created and os.path.isdir(args.out):
+            shutil.rmtree(args.out, ignore_errors=True)
+        print(printable(message), file=sys.stderr)
+        return code
     print(f"{report} ({len(figs)} figures)")
     return 0
 

@@ -3,7 +3,14 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
+#include <map>
 
 namespace swsim::results {
 namespace {
@@ -77,6 +84,29 @@ std::string read_text_attr(hid_t obj, const char* attr) {
   return out;
 }
 
+// The links of a group in creation order. Iterated in the native order of an index, then sorted here:
+// asking HDF5 1.10 for a sorted order makes it build and release a table of the links, and on a
+// damaged file (a bit flip in the dense link storage, found by the results fuzz corpus) that release
+// frees garbage pointers inside the library. Native iteration walks the index and fails cleanly.
+std::vector<std::string> links_in_creation_order(hid_t group) {
+  std::vector<std::pair<long long, std::string>> links;
+  auto collect = [](hid_t, const char* name, const H5L_info_t* info, void* data) -> herr_t {
+    const long long order = info && info->corder_valid ? static_cast<long long>(info->corder) : -1;
+    static_cast<std::vector<std::pair<long long, std::string>>*>(data)->emplace_back(order, name);
+    return 0;
+  };
+  if (H5Literate(group, H5_INDEX_CRT_ORDER, H5_ITER_NATIVE, nullptr, collect, &links) < 0) {
+    links.clear();  // no creation-order index (another writer): names
+    if (H5Literate(group, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, collect, &links) < 0) return {};
+  }
+  const bool ordered = std::all_of(links.begin(), links.end(), [](const auto& l) { return l.first >= 0; });
+  std::stable_sort(links.begin(), links.end(),
+                   [&](const auto& x, const auto& y) { return ordered ? x.first < y.first : x.second < y.second; });
+  std::vector<std::string> out;
+  for (auto& l : links) out.push_back(std::move(l.second));
+  return out;
+}
+
 }  // namespace
 
 void ResultFile::open(const std::string& path) {
@@ -86,7 +116,19 @@ void ResultFile::open(const std::string& path) {
   const htri_t is_h5 = H5Fis_hdf5(path.c_str());
   if (is_h5 <= 0) throw ReadError(path + ": not an HDF5 file (or unreadable)");
   file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (file_ < 0) throw ReadError(path + ": cannot open: the HDF5 file is truncated or damaged");
+  if (file_ < 0) {
+    // HDF5 locks files with flock (a writer holds it exclusively): tell that apart from damage.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    bool locked = false;
+    if (fd >= 0) {
+      locked = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+      ::close(fd);
+    }
+    if (locked)
+      throw ReadError(path + ": the file is locked by another program writing it (wait until it has finished, or "
+                             "close it there)");
+    throw ReadError(path + ": cannot open: the HDF5 file is truncated or damaged");
+  }
 }
 
 ResultFile::ResultFile(const std::string& path, Unchecked) : path_(path) {
@@ -113,6 +155,7 @@ ResultFile::ResultFile(const std::string& path) : path_(path) {
     days_ = dim_length(file_, "day", path_);
     stations_ = dim_length(file_, "station", path_);
     areas_ = dim_length(file_, "area", path_);
+    check_lengths();
   } catch (...) {
     H5Fclose(file_);
     file_ = -1;
@@ -181,18 +224,7 @@ std::vector<std::string> ResultFile::dim_names(const std::string& name) const {
 std::vector<std::string> ResultFile::station_day_variables() const { return variables_with_dims({"day", "station"}); }
 
 std::vector<std::string> ResultFile::variables_with_dims(const std::vector<std::string>& dims) const {
-  std::vector<std::string> names;
-  H5Literate(
-      file_, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-      [](hid_t group, const char* name, const H5L_info_t*, void* data) -> herr_t {
-        // Variables only: groups such as /indicators are skipped.
-        const hid_t obj = H5Oopen(group, name, H5P_DEFAULT);
-        if (obj < 0) return 0;
-        if (H5Iget_type(obj) == H5I_DATASET) static_cast<std::vector<std::string>*>(data)->push_back(name);
-        H5Oclose(obj);
-        return 0;
-      },
-      &names);
+  const std::vector<std::string> names = links_in_creation_order(file_);
   std::vector<std::string> out;
   for (const auto& n : names) {
     H5O_info_t info{};
@@ -323,20 +355,7 @@ std::vector<std::string> ResultFile::group_variables(const std::string& group) c
     return names;
   Handle g(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), H5Gclose);
   if (g.id < 0) return names;
-  if (H5Literate(g.id, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-                 [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-                   static_cast<std::vector<std::string>*>(data)->push_back(name);
-                   return 0;
-                 },
-                 &names) < 0) {
-    names.clear();  // a group without a creation-order index: fall back to name order
-    H5Literate(g.id, H5_INDEX_NAME, H5_ITER_INC, nullptr,
-               [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-                 static_cast<std::vector<std::string>*>(data)->push_back(name);
-                 return 0;
-               },
-               &names);
-  }
+  names = links_in_creation_order(g.id);
   return names;
 }
 
@@ -347,5 +366,82 @@ std::optional<double> ResultFile::number_attribute(const std::string& var, const
 }
 
 std::optional<double> ResultFile::global_number(const std::string& attr) const { return read_number_attr(file_, attr.c_str()); }
+
+namespace {
+
+// The dimension of a 1-D variable that has no dimension scale attached (a file rewritten by another
+// tool), from the schema's naming: station_*, area_*, the daily weather series.
+std::string implied_dimension(const std::string& name) {
+  if (name.rfind("station_", 0) == 0) return "station";
+  if (name.rfind("area_", 0) == 0) return "area";
+  if (name == "replicate_seed") return "replicate";
+  if (name == "grid_lat") return "y";
+  if (name == "grid_lon") return "x";
+  for (const char* d : {"tmax_c", "tmin_c", "rh_pct", "heat_wave", "heat_warning", "sauna_day"})
+    if (name == d) return "day";
+  return {};
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out.append(", ");
+    out.append(v[i].empty() ? std::string("?") : v[i]);
+  }
+  out.append(")");
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ResultFile::root_datasets() const {
+  const std::vector<std::string> names = links_in_creation_order(file_);
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    H5O_info_t info{};
+    if (H5Oget_info_by_name2(file_, n.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) >= 0 && info.type == H5O_TYPE_DATASET)
+      out.push_back(n);
+  }
+  return out;
+}
+
+// Every variable's length along each named dimension equals that dimension's length, so no reader
+// indexes past the end of a shortened variable (or silently reads a longer one).
+void ResultFile::check_lengths() const {
+  std::map<std::string, int> length{{"day", days_}, {"station", stations_}, {"area", areas_}};
+  for (const char* d : {"replicate", "quantile", "x", "y"})
+    if (has(d) && dims_of(d).size() == 1) length[d] = dims_of(d)[0];
+  const auto datasets = root_datasets();
+  if (datasets.empty()) throw ReadError(path_ + ": cannot list the variables: the HDF5 file is truncated or damaged");
+  for (const auto& name : datasets) {
+    const auto shape = dims_of(name);
+    auto names = dim_names(name);
+    if (shape.size() == 1 && names[0].empty()) names[0] = implied_dimension(name);
+    for (std::size_t axis = 0; axis < shape.size(); ++axis) {
+      const auto it = length.find(names[axis]);
+      if (it == length.end() || shape[axis] == it->second) continue;
+      throw ReadError(path_ + ": variable '" + name + "' has " + std::to_string(shape[axis]) + " values along '" +
+                      it->first + "', but the file's '" + it->first + "' dimension has " + std::to_string(it->second) +
+                      " (the file is damaged or was edited)");
+    }
+  }
+}
+
+void ResultFile::require_station_metric(const std::string& name) const {
+  if (!has(name)) throw ReadError(path_ + ": no variable '" + name + "' (a metric this command needs)");
+  const std::vector<std::string> want = replicates() > 1 ? std::vector<std::string>{"replicate", "day", "station"}
+                                                         : std::vector<std::string>{"day", "station"};
+  H5O_info_t info{};
+  if (H5Oget_info_by_name2(file_, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || info.type != H5O_TYPE_DATASET)
+    throw ReadError(path_ + ": '" + name + "' is not a variable (a metric this command needs)");
+  const auto got = dim_names(name);
+  if (got != want)
+    throw ReadError(path_ + ": variable '" + name + "' has dimensions " + joined(got) + ", expected " + joined(want) +
+                    " (transposed or damaged)");
+  Handle ds(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
+  Handle t(H5Dget_type(ds.id), H5Tclose);
+  const H5T_class_t cls = H5Tget_class(t.id);
+  if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw ReadError(path_ + ": variable '" + name + "' is not numeric");
+}
 
 }  // namespace swsim::results

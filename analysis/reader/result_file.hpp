@@ -1,7 +1,8 @@
 #pragma once
 // Reading swsim result files (HDF5, netCDF-4 layout; docs/hdf5-schema.md). Shared by swsim-analyze and
 // swsim-viz: it knows the file schema, not the simulation's classes. Every failure (missing file, not
-// HDF5, truncated, not a swsim result, missing variable) throws ReadError with one line naming the file.
+// HDF5, truncated, locked by a writer, not a swsim result, missing variable, a variable whose length
+// does not match its dimension) throws ReadError with one line naming the file.
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -62,6 +63,10 @@ class ResultFile {
   // Variables of a child group of the root (e.g. "indicators"), in file order; empty when absent.
   // Their attributes are read with the path "group/name".
   std::vector<std::string> group_variables(const std::string& group) const;
+  // Throws ReadError naming the file and the variable unless `name` is a numeric per-station daily
+  // metric over (day, station), or (replicate, day, station) in an ensemble: a missing or transposed
+  // metric is an error, never read as zeros.
+  void require_station_metric(const std::string& name) const;
   std::string units(const std::string& var) const { return text_attribute(var, "units"); }
   std::string long_name(const std::string& var) const { return text_attribute(var, "long_name"); }
 
@@ -69,6 +74,8 @@ class ResultFile {
   struct Unchecked {};
   ResultFile(const std::string& path, Unchecked);
   void open(const std::string& path);
+  std::vector<std::string> root_datasets() const;
+  void check_lengths() const;  // every variable's length along each dimension matches the dimension
 
   std::string path_;
   long long file_ = -1;  // hid_t

@@ -1,6 +1,7 @@
 // swsim: the command line. `swsim run` reads a scenario, builds the synthetic city, simulates the days
 // and writes an HDF5 result file; `swsim params` and `swsim schema` print the parameter and output
 // tables that docs/ carries.
+#include <hdf5.h>
 #include <tbb/global_control.h>
 
 #include <signal.h>
@@ -30,6 +31,7 @@
 #include "swsim/validation/validation.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
+#include "swsim/util/text.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/world.hpp"
@@ -72,9 +74,13 @@ std::string join_command_line(int argc, char** argv) {
   return s;
 }
 
-// SIGINT / SIGTERM: the run stops between two days, the temporary output is removed, and the exit code
-// is 128 + the signal number.
+// SIGINT / SIGTERM / SIGHUP: the run stops between two days, the temporary output is removed, and the
+// exit code is 128 + the signal number. SIGXFSZ (file size limit) is ignored so that a write past the
+// limit fails with EFBIG and is reported like a full disk instead of killing the process.
 std::atomic<bool> g_stop{false};
+// Set when an HDF5 write failed: HDF5 1.10 then keeps the file half-closed, and its library shutdown
+// (H5close, normally run at exit) crashes on it. main() calls H5close itself only when this is false.
+bool g_hdf5_write_failed = false;
 volatile std::sig_atomic_t g_signal = 0;
 
 extern "C" void on_signal(int sig) {
@@ -88,6 +94,26 @@ void install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGHUP, &sa, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+
+const char* signal_name(int sig) {
+  switch (sig) {
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "SIGINT";
+  }
+}
+
+// The files a run reads: its output must be none of them.
+std::vector<RunInput> run_inputs(const Scenario& scenario, const std::string& resume_path) {
+  std::vector<RunInput> in;
+  if (!scenario.source.empty() && resume_path.empty()) in.push_back({"the scenario file", scenario.source});
+  if (scenario.config.weather.source == WeatherSource::kCsv) in.push_back({"the weather CSV", scenario.config.weather.csv_file});
+  if (!scenario.config.world.stations_file.empty()) in.push_back({"the station table", scenario.config.world.stations_file});
+  if (!resume_path.empty()) in.push_back({"the checkpoint to resume from", resume_path});
+  return in;
 }
 
 po::options_description common_options(const char* title) {
@@ -171,13 +197,26 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const int me = spread_replicates ? cluster::rank() : 0;
   const bool writer = me == 0;
   quiet = quiet || !writer;
+  const std::vector<RunInput> inputs = run_inputs(scenario, resume_path);
+  if (writer) {
+    check_output_path(out_path, inputs);
+    if (checkpoint_every > 0) {  // OUT.ckpt may be the checkpoint resumed from (it is replaced), nothing else
+      std::vector<RunInput> others;
+      for (const auto& in : inputs)
+        if (in.path != resume_path) others.push_back(in);
+      check_output_path(out_path + ".ckpt", others, "--out (its checkpoint)");
+    }
+  }
+  RunControl control;
+  control.inputs = digest_inputs(cfg);  // before the data are read: a resume checks them against these
   std::vector<WeatherDay> weather = make_weather(cfg);  // input errors (CSV) before any file exists
+  if (writer && !quiet)
+    for (const auto& w : heat_wave_warnings(cfg)) std::fprintf(stderr, "swsim: warning: %s\n", w.c_str());
   std::optional<PendingOutput> output;
-  if (writer) output.emplace(out_path);
+  if (writer) output.emplace(out_path, inputs);
   const auto t0 = std::chrono::steady_clock::now();
   const World world = build_world(cfg);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
-  RunControl control;
   control.stop = &g_stop;
   control.checkpoint_every = checkpoint_every;
   control.checkpoint_path = out_path + ".ckpt";
@@ -203,7 +242,8 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
     std::error_code ec;
     if (checkpoint_every > 0 && std::filesystem::exists(control.checkpoint_path, ec))
       std::fprintf(stderr, "swsim: the last checkpoint is %s; continue with: swsim run --resume %s --out %s\n",
-                   control.checkpoint_path.c_str(), control.checkpoint_path.c_str(), out_path.c_str());
+                   shown(control.checkpoint_path, 1000).c_str(), shown(control.checkpoint_path, 1000).c_str(),
+                   shown(out_path, 1000).c_str());
     throw;
   }
   bar.finish();
@@ -211,7 +251,15 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
     for (int r = 0; r < cfg.run.replicates; ++r)
       cluster::send_results_to_root(ensemble.replicates[static_cast<std::size_t>(r)], r % ranks);
   if (!writer) return;
-  write_results(output->temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
+  try {
+    write_results(output->temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
+  } catch (const RuntimeError& e) {
+    g_hdf5_write_failed = true;
+    std::error_code ec;
+    const bool kept = std::filesystem::exists(out_path, ec);
+    throw RuntimeError(out_path + ": cannot write the result file (" + e.what() + ")" +
+                       (kept ? "; the previous file is unchanged" : ""));
+  }
   output->commit();
   if (checkpoint_every > 0 || !resume_path.empty()) {  // the run is complete: its checkpoint is spent
     std::error_code ec;
@@ -221,7 +269,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!quiet)
     std::fprintf(stderr, "swsim: wrote %s (%zu stations, %zu elders, %d days, %d replicate%s) in %.1f s\n",
-                 output->final_path().c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
+                 shown(output->final_path(), 1000).c_str(), world.stations.size(), world.elders.size(), cfg.run.days,
                  cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s", secs);
 }
 
@@ -233,6 +281,7 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
     return kExitOk;
   }
   if (!vm.count("out")) throw InputError("swsim run: --out FILE is required (see 'swsim run --help')");
+  if (vm["out"].as<std::string>().empty()) throw InputError("swsim run: --out is empty: give the name of the file to write");
   const int every = vm["checkpoint-every"].as<int>();
   if (every < 0) throw InputError("swsim run: --checkpoint-every must be 0 (none) or a positive number of days");
   const auto limit = thread_limit(vm);
@@ -242,6 +291,7 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
       if (vm.count(flag))
         throw InputError(std::string("swsim run: --resume takes the scenario from the checkpoint; drop --") + flag);
     const Scenario scenario = scenario_from_text(checkpoint_scenario(ckpt), ckpt);
+    verify_checkpoint_inputs(ckpt);
     simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "resuming", vm.count("quiet") > 0, every,
                        ckpt, /*spread_replicates=*/true);
     return kExitOk;
@@ -271,6 +321,7 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
   }
   if (!vm.count("scenario")) throw InputError("swsim sweep: --scenario FILE is required (see 'swsim sweep --help')");
   if (!vm.count("out-dir")) throw InputError("swsim sweep: --out-dir DIR is required (see 'swsim sweep --help')");
+  if (vm["out-dir"].as<std::string>().empty()) throw InputError("swsim sweep: --out-dir is empty: give the folder to write");
   const auto limit = thread_limit(vm);
   const bool quiet = vm.count("quiet") > 0;
   const std::vector<Override> overrides = overrides_from(vm);
@@ -433,8 +484,11 @@ int cmd_areas() {
 int run_command(int argc, char** argv);
 
 int main(int argc, char** argv) {
+  H5dont_atexit();  // HDF5 is shut down below, and only when that is safe
   cluster::init(&argc, &argv);
   const int code = run_command(argc, argv);
+  std::fflush(nullptr);
+  if (!g_hdf5_write_failed) H5close();
   cluster::finalize();
   return code;
 }
@@ -468,20 +522,21 @@ int run_command(int argc, char** argv) {
     throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, validate, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
-    if (cluster::rank() == 0) std::cerr << "\nswsim: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
-              << "; the unfinished result file was removed\n";
+    if (cluster::rank() == 0)
+      std::cerr << "\nswsim: interrupted by " << signal_name(sig) << "; the unfinished result file was removed\n";
     return 128 + sig;
   } catch (const InputError& e) {
-    if (cluster::rank() == 0) std::cerr << "swsim: error: " << e.what() << "\n";
+    if (cluster::rank() == 0) std::cerr << "swsim: error: " << shown(e.what(), 1000) << "\n";
     return kExitInput;
   } catch (const RuntimeError& e) {
-    std::cerr << "swsim: failed: " << e.what() << "\n";
+    g_hdf5_write_failed = true;  // perhaps an HDF5 failure (e.g. the sweep index): no H5close then
+    std::cerr << "swsim: failed: " << shown(e.what(), 1000) << "\n";
     return kExitRuntime;
   } catch (const std::bad_alloc&) {
     std::cerr << "swsim: failed: out of memory (try a smaller --scale)\n";
     return kExitRuntime;
   } catch (const std::exception& e) {
-    std::cerr << "swsim: failed: " << e.what() << "\n";
+    std::cerr << "swsim: failed: " << shown(e.what(), 1000) << "\n";
     return kExitRuntime;
   }
 }

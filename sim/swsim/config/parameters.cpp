@@ -221,6 +221,8 @@ std::vector<ParamDef> build_registry() {
     p.parse = [](Config& c, std::string_view t) {
       auto d = parse_date(trim(t));
       if (!d) throw ValueError("'" + trim(t) + "' is not a date YYYY-MM-DD");
+      if (d->year < 1900 || d->year > 2100)  // readers decode days since START_DATE (proleptic Gregorian)
+        throw ValueError("'" + trim(t) + "': the supported years are 1900-2100");
       c.run.start_date = *d;
     };
     p.format = [](const Config& c) { return format_date(c.run.start_date); };

@@ -2,6 +2,7 @@
 #include "swsim/config/scenario.hpp"
 
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -121,10 +122,10 @@ Override parse_set_option(const std::string& item) {
     throw InputError("--set: " + problem + " in the value (give UTF-8 text)");
   const auto eq = item.find('=');
   if (eq == std::string::npos || trim(item.substr(0, eq)).empty())
-    throw InputError("--set " + item + ": expected section.key=value");
+    throw InputError("--set " + shown(item) + ": expected section.key=value");
   Override o{trim(item.substr(0, eq)), trim(item.substr(eq + 1)), "--set " + item};
   if (o.key.find('.') == std::string::npos)
-    throw InputError("--set " + item + ": key '" + o.key + "' must name its section, as section.key");
+    throw InputError("--set " + shown(item) + ": key '" + shown(o.key) + "' must name its section, as section.key");
   return o;
 }
 
@@ -145,16 +146,16 @@ std::map<std::string, std::string> read_ini_values(const std::string& text, cons
     for (const auto& [k, v] : vm) values[k] = v.as<std::string>();
   } catch (const po::unknown_option& e) {
     const std::string key = e.get_option_name();
-    throw InputError(where(name, text, key) + ": unknown key '" + key + "'" + hint_for(key));
+    throw InputError(where(name, text, key) + ": unknown key '" + shown(key) + "'" + hint_for(key));
   } catch (const po::multiple_occurrences& e) {
     const std::string key = e.get_option_name();
-    throw InputError(where(name, text, key) + ": key '" + key + "' is given more than once");
+    throw InputError(where(name, text, key) + ": key '" + shown(key) + "' is given more than once");
   } catch (const po::invalid_config_file_syntax& e) {
     const int line = locate_bad_line(text);
     throw InputError(name + (line > 0 ? ":" + std::to_string(line) : "") + ": not 'key = value' or '[section]': " +
-                     e.what());
+                     shown(e.what(), 200));
   } catch (const po::error& e) {
-    throw InputError(name + ": " + e.what());
+    throw InputError(name + ": " + shown(e.what(), 200));
   }
   return values;
 }
@@ -170,14 +171,14 @@ Config apply_file_values(const std::map<std::string, std::string>& values, const
       try {
         sweep.push_back(parse_sweep_axis(target, value));
       } catch (const ValueError& e) {
-        throw InputError(where(name, text, key) + ": [sweep] " + target + " = " + value + ": " + e.what());
+        throw InputError(where(name, text, key) + ": [sweep] " + target + " = " + shown(value) + ": " + shown(e.what(), 200));
       }
       continue;
     }
     try {
       find_parameter(key)->parse(config, value);
     } catch (const ValueError& e) {
-      throw InputError(where(name, text, key) + ": " + key + " = " + value + ": " + e.what());
+      throw InputError(where(name, text, key) + ": " + key + " = " + shown(value) + ": " + shown(e.what(), 200));
     }
   }
   std::stable_sort(sweep.begin(), sweep.end(), [&](const SweepAxis& a, const SweepAxis& b) {
@@ -190,15 +191,15 @@ void apply_overrides(const std::vector<Override>& overrides, const std::vector<S
                      const std::string& name, Config& config) {
   for (const auto& o : overrides) {
     const ParamDef* p = find_parameter(o.key);
-    if (!p) throw InputError(o.origin + ": unknown key '" + o.key + "'" + hint_for(o.key));
+    if (!p) throw InputError(shown(o.origin, 160) + ": unknown key '" + shown(o.key) + "'" + hint_for(o.key));
     try {
       p->parse(config, o.value);
     } catch (const ValueError& e) {
-      throw InputError(o.origin + ": " + e.what());
+      throw InputError(shown(o.origin, 160) + ": " + shown(e.what(), 200));
     }
     for (const auto& axis : sweep)
       if (o.key == axis.key && o.origin.rfind("[sweep]", 0) != 0)
-        throw InputError(o.origin + ": " + o.key + " is swept in the [sweep] section of " + name +
+        throw InputError(shown(o.origin, 160) + ": " + o.key + " is swept in the [sweep] section of " + name +
                          "; remove one of the two");
   }
 }
@@ -221,7 +222,13 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   for (std::string* file : {&config.weather.csv_file, &config.world.stations_file, &config.world.boundaries_file}) {
     if (file->empty()) continue;
     const std::filesystem::path p(*file);
-    if (p.is_relative()) *file = (std::filesystem::path(base_dir) / p).lexically_normal().string();
+    // Stored absolute (in the effective scenario, results and checkpoints), so a resume or a re-run
+    // from another folder reads the same file.
+    if (p.is_relative()) {
+      std::error_code ec;
+      const auto abs = std::filesystem::absolute(std::filesystem::path(base_dir) / p, ec);
+      *file = (ec ? std::filesystem::path(base_dir) / p : abs).lexically_normal().string();
+    }
   }
   std::string header = "effective scenario: " + name;
   for (const auto& o : overrides) header += "\n" + o.origin;
@@ -249,30 +256,32 @@ SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec) {
     while (true) {
       const auto c = t.find(':', from);
       const std::string part = trim(t.substr(from, c == std::string::npos ? std::string::npos : c - from));
-      std::size_t used = 0;
       double v = 0;
-      try {
-        v = std::stod(part, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != part.size()) throw ValueError("'" + part + "' in range '" + t + "' is not a number");
+      const char* b = part.data();
+      if (!part.empty() && *b == '+') ++b;
+      const auto [end, ec] = std::from_chars(b, part.data() + part.size(), v);
+      if (part.empty() || ec != std::errc() || end != part.data() + part.size())
+        throw ValueError("'" + shown(part) + "' in range '" + shown(t) + "' is not a number");
+      if (!std::isfinite(v) || std::abs(v) > 1e15)
+        throw ValueError("'" + shown(part) + "' in range '" + shown(t) + "' is not a finite number of at most 1e15");
       f.push_back(v);
       if (c == std::string::npos) break;
       from = c + 1;
     }
     if (f.size() < 2 || f.size() > 3) throw ValueError("a range is START:STOP or START:STOP:STEP");
     const double step = f.size() == 3 ? f[2] : 1.0;
-    if (step <= 0 || f[1] < f[0]) throw ValueError("a range needs START <= STOP and a positive STEP");
-    const auto n = static_cast<long long>(std::floor((f[1] - f[0]) / step + 1e-9)) + 1;
-    if (n > 1000) throw ValueError("the range has more than 1000 values");
+    if (!(step > 0) || f[1] < f[0]) throw ValueError("a range needs START <= STOP and a positive STEP");
+    // The count is checked as a double before any conversion to an integer (no overflow for a tiny step).
+    const double count = std::floor((f[1] - f[0]) / step + 1e-9) + 1;
+    if (!(count >= 1) || count > 1000) throw ValueError("the range has more than 1000 values");
+    const auto n = static_cast<long long>(count);
     for (long long k = 0; k < n; ++k) add(format_number(f[0] + static_cast<double>(k) * step));
   } else {
     std::size_t from = 0;
     while (true) {
       const auto c = t.find(',', from);
       const std::string item = trim(t.substr(from, c == std::string::npos ? std::string::npos : c - from));
-      if (item.empty()) throw ValueError("empty value in the list '" + t + "'");
+      if (item.empty()) throw ValueError("empty value in the list '" + shown(t) + "'");
       add(item);
       if (c == std::string::npos) break;
       from = c + 1;

@@ -85,6 +85,13 @@ std::string hdf5_error_detail() {
     return 0;
   };
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
+  // A failed write describes itself over several lines ("file write failed: time = ..., errno = 27,
+  // error message = 'File too large', ..."): keep the operating system's words.
+  const std::string key = "error message = '";
+  if (const auto at = detail.find(key); at != std::string::npos) {
+    const auto end = detail.find('\'', at + key.size());
+    if (end != std::string::npos) return detail.substr(at + key.size(), end - at - key.size());
+  }
   return detail;
 }
 
@@ -423,6 +430,7 @@ void NcWriter::container(const std::string& group, const std::string& name, cons
              what + ": cannot track link order");
     im.check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
              what + ": cannot track attribute order");
+    im.check(H5Pset_obj_track_times(gcpl.get(), 0), what + ": cannot disable time tracking");  // byte-identical files
     Handle g = im.make(H5Gcreate2(im.root.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
                        what + ": cannot create group");
     im.names.insert(group);

@@ -1,7 +1,13 @@
 #include "swsim/io/result_writer.hpp"
 
+#include <fcntl.h>
 #include <hdf5.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <array>
@@ -14,6 +20,8 @@
 #include "swsim/io/nc_writer.hpp"
 #include "swsim/simulation/indicators.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/util/temp_file.hpp"
+#include "swsim/util/text.hpp"
 #include "swsim/world/geography.hpp"
 
 namespace swsim {
@@ -101,32 +109,95 @@ VarInfo info_for(const std::string& name) {
   throw RuntimeError("internal: no schema entry for variable " + name);
 }
 
-std::string temp_name_for(const std::string& path) {
+std::string resolved(const std::string& path) {
+  std::error_code ec;
+  const auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? path : p.string();
+}
+
+std::string lock_name_for(const std::string& path) {
   const std::filesystem::path p(path);
-  std::string name = ".";  // hidden, and clearly not a finished result
+  std::string name = ".";
   name += p.filename().string();
-  name += ".tmp";
-  name += std::to_string(::getpid());
+  name += ".lock";
   return (p.parent_path() / name).string();
 }
 
 }  // namespace
 
-PendingOutput::PendingOutput(const std::string& path) : final_(path), temp_(temp_name_for(path)) {
-  std::error_code ec;
+void check_output_path(const std::string& path, const std::vector<RunInput>& inputs, const char* option) {
+  if (path.empty()) throw InputError(std::string(option) + " is empty: give the name of the file to write");
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
   if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-    throw InputError(path + ": output folder " + parent.string() + " does not exist");
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": output path is a directory");
+    throw InputError(shown(path, 200) + ": output folder " + shown(parent.string(), 200) + " does not exist");
+  struct stat out {};
+  const bool exists = ::stat(path.c_str(), &out) == 0;
+  if (exists && S_ISDIR(out.st_mode)) throw InputError(shown(path, 200) + ": output path is a directory");
+  if (exists && !S_ISREG(out.st_mode))
+    throw InputError(shown(path, 200) +
+                     ": output path is not a regular file (a device, FIFO or socket); swsim writes only regular files");
+  const std::string out_resolved = exists ? std::string() : resolved(path);
+  for (const auto& in : inputs) {
+    if (in.path.empty()) continue;
+    struct stat st {};
+    const bool same = exists ? ::stat(in.path.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino
+                             : resolved(in.path) == out_resolved;
+    if (same)
+      throw InputError(shown(path, 200) + ": the output is " + in.what + " of this run (" + shown(in.path, 200) +
+                       "); choose another " + option);
+  }
+}
+
+PendingOutput::PendingOutput(const std::string& path, const std::vector<RunInput>& inputs)
+    : final_(path), temp_(temp_name_for(path)), lock_(lock_name_for(path)) {
+  check_output_path(path, inputs);
+  // The lock: a file beside the output (the output itself is replaced by a rename, so it cannot hold
+  // one). When the lock file was replaced between open and flock (its last holder removed it), retry.
+  for (int attempt = 0; attempt < 10 && lock_fd_ < 0; ++attempt) {
+    const int fd = ::open(lock_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw InputError(shown(path, 200) + ": cannot write in the output folder (" + std::strerror(errno) + ")");
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(fd);
+      if (err == EWOULDBLOCK)
+        throw RuntimeError(shown(path, 200) + ": the output is locked by another swsim run writing it; wait for that "
+                           "run or choose another --out");
+      throw RuntimeError(shown(path, 200) + ": cannot lock the output (" + std::strerror(err) + ")");
+    }
+    struct stat held {}, now {};
+    if (::fstat(fd, &held) == 0 && ::stat(lock_.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+        held.st_ino == now.st_ino) {
+      lock_fd_ = fd;
+      const std::string pid = std::to_string(::getpid()) + "\n";
+      if (::ftruncate(fd, 0) == 0 && ::write(fd, pid.data(), pid.size()) < 0) {
+      }  // the PID is for people only
+    } else {
+      ::close(fd);
+    }
+  }
+  if (lock_fd_ < 0) throw RuntimeError(shown(path, 200) + ": cannot lock the output (the lock file keeps changing)");
+  remove_stale_temp_files(std::filesystem::path(path).parent_path().string());
   std::ofstream probe(temp_, std::ios::binary | std::ios::trunc);
-  if (!probe) throw InputError(path + ": cannot write in the output folder");
+  if (!probe) {
+    ::unlink(lock_.c_str());
+    ::close(lock_fd_);
+    throw InputError(shown(path, 200) + ": cannot write in the output folder");
+  }
 }
 
 PendingOutput::~PendingOutput() {
   if (!committed_) std::remove(temp_.c_str());
+  if (lock_fd_ >= 0) {
+    ::unlink(lock_.c_str());  // while still holding the lock: a waiting run then takes a fresh file
+    ::close(lock_fd_);
+  }
 }
 
 void PendingOutput::commit() {
+  struct stat st {};
+  if (::stat(final_.c_str(), &st) == 0 && !S_ISREG(st.st_mode))  // something else appeared meanwhile
+    throw RuntimeError(shown(final_, 200) + ": is no longer a regular file; the result stays in " + temp_);
   std::error_code ec;
   std::filesystem::rename(temp_, final_, ec);
   if (ec) throw RuntimeError(final_ + ": cannot move the finished file into place: " + ec.message());

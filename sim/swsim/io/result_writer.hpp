@@ -18,12 +18,27 @@ struct RunInfo {
   std::string command_line;
 };
 
-// A temporary file beside `path` that is removed unless committed: create it early (so an unwritable
-// location is reported before the run), write, then commit() to rename it into place.
+// A file the run reads, named for messages ("the scenario file", "the weather CSV", ...).
+struct RunInput {
+  std::string what;
+  std::string path;
+};
+
+// Throws InputError unless `path` can be an output: not empty, in an existing folder, and either absent
+// or a regular file that is none of `inputs` (compared by device and inode, or by resolved path when the
+// output does not exist yet). Devices, directories, FIFOs and sockets are refused.
+void check_output_path(const std::string& path, const std::vector<RunInput>& inputs, const char* option = "--out");
+
+// The output of a run while it is written: checks the path (check_output_path), takes an exclusive
+// lock (flock on `.NAME.lock` beside it, so a second run writing the same output fails at once),
+// removes stale temporary files of dead runs in the folder, and creates the temporary file
+// `.NAME.tmp.PID` early (so an unwritable location is reported before the run). Write to temp_path(),
+// then commit() renames it into place; the destructor removes the temporary file unless committed and
+// releases the lock.
 class PendingOutput {
  public:
-  explicit PendingOutput(const std::string& path);  // throws InputError if the folder is not writable
-  ~PendingOutput();                                 // removes the temporary file unless committed
+  explicit PendingOutput(const std::string& path, const std::vector<RunInput>& inputs = {});
+  ~PendingOutput();
   PendingOutput(const PendingOutput&) = delete;
   PendingOutput& operator=(const PendingOutput&) = delete;
   const std::string& temp_path() const { return temp_; }
@@ -31,7 +46,8 @@ class PendingOutput {
   void commit();  // throws RuntimeError if the rename fails
 
  private:
-  std::string final_, temp_;
+  std::string final_, temp_, lock_;
+  int lock_fd_ = -1;
   bool committed_ = false;
 };
 

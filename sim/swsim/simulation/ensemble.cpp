@@ -3,21 +3,23 @@
 #include <tbb/parallel_for.h>
 
 #include <cstdio>
+#include <cstring>
+#include <string_view>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/util/temp_file.hpp"
 
 namespace swsim {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'W', 'S', 'I', 'M', 'C', 'K', 'P'};
-constexpr std::uint32_t kCheckpointVersion = 1;
+constexpr std::uint32_t kCheckpointVersion = 2;
 
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
   return h;
 }
@@ -31,34 +33,59 @@ bool read_pod(std::istream& in, T& v) {
   in.read(reinterpret_cast<char*>(&v), sizeof v);
   return static_cast<bool>(in);
 }
+void write_text(std::ostream& out, const std::string& s) {
+  write_pod(out, static_cast<std::uint64_t>(s.size()));
+  out.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+bool read_text(std::istream& in, std::string& s, std::uint64_t max) {
+  std::uint64_t n = 0;
+  if (!read_pod(in, n) || n > max) return false;
+  s.resize(n);
+  return static_cast<bool>(in.read(s.data(), static_cast<std::streamsize>(n)));
+}
 
+// Layout (version 2): magic, version, then the body, then FNV-1a of the body. The body holds the
+// effective scenario text, the input digests, the replicate count, the day and the state payload, so
+// the checksum covers all of them.
 struct CheckpointFile {
   std::string scenario;
+  std::vector<InputDigest> inputs;
   std::int32_t replicates = 0, day = 0;
   std::string payload;
 };
 
 CheckpointFile read_checkpoint(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a checkpoint");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": checkpoint not found or not readable");
   char magic[8] = {};
   std::uint32_t version = 0;
   if (!in.read(magic, 8) || std::string(magic, 8) != std::string(kMagic, 8))
     throw InputError(path + ": not a swsim checkpoint");
-  CheckpointFile f;
-  std::uint64_t n = 0, hash = 0;
   const auto damaged = [&] { return InputError(path + ": checkpoint is truncated or damaged"); };
   if (!read_pod(in, version)) throw damaged();
   if (version != kCheckpointVersion)
     throw InputError(path + ": checkpoint version " + std::to_string(version) + " is not supported (expected " +
-                     std::to_string(kCheckpointVersion) + ")");
-  if (!read_pod(in, n) || n > (1u << 26)) throw damaged();
-  f.scenario.resize(n);
-  if (!in.read(f.scenario.data(), static_cast<std::streamsize>(n))) throw damaged();
-  if (!read_pod(in, f.replicates) || !read_pod(in, f.day) || !read_pod(in, n) || n > (1ull << 40)) throw damaged();
-  f.payload.resize(n);
-  if (!in.read(f.payload.data(), static_cast<std::streamsize>(n)) || !read_pod(in, hash)) throw damaged();
-  if (hash != fnv1a(f.payload)) throw damaged();
+                     std::to_string(kCheckpointVersion) + "; start the run again)");
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  std::string body = rest.str();
+  if (body.size() < 8) throw damaged();
+  std::uint64_t hash = 0;
+  std::memcpy(&hash, body.data() + body.size() - 8, 8);
+  body.resize(body.size() - 8);
+  if (hash != fnv1a(body)) throw damaged();
+  std::istringstream b(body, std::ios::binary);
+  CheckpointFile f;
+  std::uint32_t n_inputs = 0;
+  if (!read_text(b, f.scenario, 1u << 26) || !read_pod(b, n_inputs) || n_inputs > 64) throw damaged();
+  for (std::uint32_t i = 0; i < n_inputs; ++i) {
+    InputDigest d;
+    if (!read_text(b, d.what, 256) || !read_text(b, d.path, 1u << 16) || !read_pod(b, d.hash)) throw damaged();
+    f.inputs.push_back(d);
+  }
+  if (!read_pod(b, f.replicates) || !read_pod(b, f.day) || !read_text(b, f.payload, 1ull << 40)) throw damaged();
   return f;
 }
 
@@ -104,31 +131,42 @@ Ensemble EnsembleRun::results() const {
   return e;
 }
 
-void EnsembleRun::save_checkpoint(const std::string& path, const std::string& scenario_text) const {
+void EnsembleRun::save_checkpoint(const std::string& path, const std::string& scenario_text,
+                                  const std::vector<InputDigest>& inputs) const {
   std::ostringstream payload(std::ios::binary);
   for (const auto& s : sims_) s->save(payload);
-  const std::string data = payload.str();
-  const std::string temp = path + ".tmp";
+  std::ostringstream body(std::ios::binary);
+  write_text(body, scenario_text);
+  write_pod(body, static_cast<std::uint32_t>(inputs.size()));
+  for (const auto& d : inputs) {
+    write_text(body, d.what);
+    write_text(body, d.path);
+    write_pod(body, d.hash);
+  }
+  write_pod(body, static_cast<std::int32_t>(sims_.size()));
+  write_pod(body, static_cast<std::int32_t>(day()));
+  write_text(body, payload.str());
+  const std::string data = body.str();
+  const std::string temp = temp_name_for(path);  // per process: two runs never share it
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out.write(kMagic, 8);
     write_pod(out, kCheckpointVersion);
-    write_pod(out, static_cast<std::uint64_t>(scenario_text.size()));
-    out.write(scenario_text.data(), static_cast<std::streamsize>(scenario_text.size()));
-    write_pod(out, static_cast<std::int32_t>(sims_.size()));
-    write_pod(out, static_cast<std::int32_t>(day()));
-    write_pod(out, static_cast<std::uint64_t>(data.size()));
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     write_pod(out, fnv1a(data));
     out.flush();
     if (!out) {
+      out.close();
       std::remove(temp.c_str());
-      throw RuntimeError(path + ": cannot write the checkpoint (disk full?)");
+      throw RuntimeError(path + ": cannot write the checkpoint (disk full or file size limit?)");
     }
   }
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
-  if (ec) throw RuntimeError(path + ": cannot move the checkpoint into place: " + ec.message());
+  if (ec) {
+    std::remove(temp.c_str());
+    throw RuntimeError(path + ": cannot move the checkpoint into place: " + ec.message());
+  }
 }
 
 void EnsembleRun::load_checkpoint(const std::string& path) {
@@ -146,6 +184,39 @@ void EnsembleRun::load_checkpoint(const std::string& path) {
 
 std::string checkpoint_scenario(const std::string& path) { return read_checkpoint(path).scenario; }
 
+InputDigest digest_input(const std::string& what, const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not the " + what + " file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": " + what + " not found or not readable");
+  std::uint64_t h = fnv1a("");
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) h = fnv1a(std::string_view(buf, static_cast<std::size_t>(in.gcount())), h);
+  const auto abs = std::filesystem::absolute(path, ec);
+  return InputDigest{what, ec ? path : abs.lexically_normal().string(), h};
+}
+
+std::vector<InputDigest> digest_inputs(const Config& config) {
+  std::vector<InputDigest> out;
+  if (config.weather.source == WeatherSource::kCsv && !config.weather.csv_file.empty())
+    out.push_back(digest_input("weather CSV", config.weather.csv_file));
+  if (!config.world.stations_file.empty()) out.push_back(digest_input("station table", config.world.stations_file));
+  return out;
+}
+
+void verify_checkpoint_inputs(const std::string& path) {
+  for (const auto& was : read_checkpoint(path).inputs) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(was.path, ec))
+      throw InputError(path + ": the " + was.what + " of the checkpointed run, " + was.path +
+                       ", is missing; put it back to resume");
+    if (digest_input(was.what, was.path).hash != was.hash)
+      throw InputError(path + ": the " + was.what + " " + was.path +
+                       " changed since the checkpoint was written; resuming would mix two runs (restore it, or start "
+                       "the run again without --resume)");
+  }
+}
+
 Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
                       const std::function<void(long, long)>& on_progress, const RunControl& control) {
   EnsembleRun run(config, world, weather, control.only_replicates);
@@ -156,7 +227,7 @@ Ensemble run_ensemble(const Config& config, const World& world, const std::vecto
     run.step();
     if (on_progress) on_progress(static_cast<long>(run.day()) * config.run.replicates, total);
     if (control.checkpoint_every > 0 && run.day() % control.checkpoint_every == 0 && run.day() < config.run.days)
-      run.save_checkpoint(control.checkpoint_path, control.scenario_text);
+      run.save_checkpoint(control.checkpoint_path, control.scenario_text, control.inputs);
   }
   return run.results();
 }

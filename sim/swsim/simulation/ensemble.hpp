@@ -27,12 +27,25 @@ struct Ensemble {
   std::vector<Results> replicates;
 };
 
+// An input file of a run as a checkpoint records it: what it is, its absolute path and a hash of its
+// content (64-bit FNV-1a), so a resume with a changed input is refused.
+struct InputDigest {
+  std::string what;  // e.g. "weather CSV"
+  std::string path;
+  std::uint64_t hash = 0;
+};
+// The digest of the file now; throws InputError when it cannot be read.
+InputDigest digest_input(const std::string& what, const std::string& path);
+// The input files of a scenario: the weather CSV (with weather.source = csv) and the station table.
+std::vector<InputDigest> digest_inputs(const Config& config);
+
 struct RunControl {
   const std::atomic<bool>* stop = nullptr;  // when it becomes true the run throws Interrupted between days
   std::string checkpoint_path;              // where checkpoints go (written atomically)
   int checkpoint_every = 0;                 // days between checkpoints; 0 = none
   std::string scenario_text;                // effective scenario stored in checkpoints
   std::string resume_path;                  // a checkpoint to continue from
+  std::vector<InputDigest> inputs;          // input files recorded in checkpoints
   std::vector<int> only_replicates;         // compute just these (the others stay empty: MPI ranks share
                                             // the work); empty = all
 };
@@ -44,6 +57,9 @@ Ensemble run_ensemble(const Config& config, const World& world, const std::vecto
 // The effective scenario text stored in a checkpoint; throws InputError naming the file when it is
 // missing, not a checkpoint, or damaged.
 std::string checkpoint_scenario(const std::string& path);
+// Throws InputError naming the checkpoint and the input when an input file recorded in the checkpoint
+// is missing or its content changed since the checkpoint was written.
+void verify_checkpoint_inputs(const std::string& path);
 
 // Lower-level: all replicates of a run, stepped together.
 class EnsembleRun {
@@ -54,7 +70,9 @@ class EnsembleRun {
   int day() const;
   void step();
   Ensemble results() const;
-  void save_checkpoint(const std::string& path, const std::string& scenario_text) const;
+  // Written to `.NAME.tmp.PID` beside `path`, then renamed into place.
+  void save_checkpoint(const std::string& path, const std::string& scenario_text,
+                       const std::vector<InputDigest>& inputs = {}) const;
   void load_checkpoint(const std::string& path);  // throws InputError
 
  private:

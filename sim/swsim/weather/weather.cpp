@@ -111,7 +111,7 @@ std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::st
     const std::vector<std::string> f = split_fields(line);
     if (f.size() != 4) throw InputError(where + "expected 4 fields date,tmax_c,tmin_c,rh, found " + std::to_string(f.size()));
     auto date = parse_date(f[0]);
-    if (!date) throw InputError(where + "'" + f[0] + "' is not a date YYYY-MM-DD");
+    if (!date) throw InputError(where + "'" + shown(f[0]) + "' is not a date YYYY-MM-DD");
     double v[3];
     const char* names[3] = {"tmax_c", "tmin_c", "rh"};
     for (int k = 0; k < 3; ++k) {
@@ -120,7 +120,7 @@ std::vector<WeatherDay> parse_weather_csv(const std::string& text, const std::st
       const char* b = t.data() + (!t.empty() && t[0] == '+' ? 1 : 0);
       auto [p, err] = std::from_chars(b, t.data() + t.size(), v[k]);
       if (t.empty() || err != std::errc() || p != t.data() + t.size() || !std::isfinite(v[k]))
-        throw InputError(where + names[k] + " '" + t + "' is not a number");
+        throw InputError(where + names[k] + " '" + shown(t) + "' is not a number");
     }
     if (v[0] < -40 || v[0] > 55) throw InputError(where + "tmax_c " + format_number(v[0]) + " is out of range [-40, 55]");
     if (v[1] < -50 || v[1] > v[0]) throw InputError(where + "tmin_c " + format_number(v[1]) + " must be at least -50 and at most tmax_c");
@@ -169,6 +169,37 @@ std::vector<WeatherDay> make_weather(const Config& cfg) {
                                      : generate_weather(cfg);
   classify_heat(days, cfg.weather);
   return days;
+}
+
+std::vector<std::string> heat_wave_warnings(const Config& cfg) {
+  std::vector<std::string> out;
+  const auto& waves = cfg.weather.heat_waves;
+  if (waves.empty()) return out;
+  if (cfg.weather.source == WeatherSource::kCsv) {
+    out.push_back("weather.heat_waves (" + std::to_string(waves.size()) +
+                  " given) is ignored with weather.source = csv: the CSV file is the weather");
+    return out;
+  }
+  const std::int64_t first = days_from_civil(cfg.run.start_date);
+  const std::int64_t last = first + cfg.run.days - 1;
+  const std::string run = format_date(cfg.run.start_date) + " to " + format_date(civil_from_days(last));
+  std::string outside, partly;
+  int n_outside = 0, n_partly = 0;
+  for (const auto& hw : waves) {
+    const std::int64_t a = days_from_civil(hw.start), b = a + hw.days - 1;
+    std::string& list = (b < first || a > last) ? outside : partly;
+    if (b >= first && a <= last && a >= first && b <= last) continue;  // wholly inside
+    ++((b < first || a > last) ? n_outside : n_partly);
+    if (!list.empty()) list.append(", ");
+    list.append(format_date(hw.start)).append(" (").append(std::to_string(hw.days)).append(" days)");
+  }
+  if (n_outside > 0)
+    out.push_back("weather.heat_waves: " + std::string(n_outside == 1 ? "the wave from " : "the waves from ") + outside +
+                  (n_outside == 1 ? " is" : " are") + " outside the run (" + run + ") and ignored");
+  if (n_partly > 0)
+    out.push_back("weather.heat_waves: " + std::string(n_partly == 1 ? "the wave from " : "the waves from ") + partly +
+                  (n_partly == 1 ? " is" : " are") + " partly outside the run (" + run + "); only days in the run apply");
+  return out;
 }
 
 }  // namespace swsim

@@ -36,4 +36,8 @@ void classify_heat(std::vector<WeatherDay>& days, const WeatherParams& rules);
 // The weather the scenario asks for (generator or CSV), classified.
 std::vector<WeatherDay> make_weather(const Config& config);
 
+// One line for each weather.heat_waves entry that has no effect on the run: all of them with CSV weather
+// (the CSV is the weather), or a wave wholly or partly outside the run's days. Empty when all apply.
+std::vector<std::string> heat_wave_warnings(const Config& config);
+
 }  // namespace swsim

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "swsim/util/error.hpp"
@@ -40,14 +41,25 @@ bool parse_number(const std::string& s, double& v) {
   return !s.empty() && ec == std::errc() && p == s.data() + s.size() && std::isfinite(v);
 }
 
+// Station names go into the result file as UTF-8 strings: a table saved in GBK (what Excel writes on
+// Chinese Windows) would make a file that netCDF readers cannot decode.
+void check_utf8(const std::string& line, const std::string& path, int n) {
+  if (first_non_utf8(line) == std::string::npos) return;
+  throw InputError(path + ":" + std::to_string(n) +
+                   ": not UTF-8 text (save the station table as CSV UTF-8; GBK and other encodings are not read)");
+}
+
 }  // namespace
 
 std::vector<StationRow> load_station_table(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a station table CSV file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": station table not found or not readable");
   std::string line;
   if (!std::getline(in, line)) throw InputError(path + ": empty station table (expected header name,area,lat,lon)");
   if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line = line.substr(3);  // UTF-8 BOM
+  check_utf8(line, path, 1);
   const auto header = split_csv(line);
   const bool with_staff = header.size() == 5 && simplify(header[4]) == "socialworkers";
   if (!(header.size() == 4 || with_staff) || simplify(header[0]) != "name" || simplify(header[1]) != "area" ||
@@ -57,6 +69,7 @@ std::vector<StationRow> load_station_table(const std::string& path) {
   int n = 1;
   while (std::getline(in, line)) {
     ++n;
+    check_utf8(line, path, n);
     if (trim(line).empty()) continue;
     const std::string where = path + ":" + std::to_string(n) + ": ";
     const auto f = split_csv(line);
@@ -70,15 +83,15 @@ std::vector<StationRow> load_station_table(const std::string& path) {
     for (std::size_t a = 0; a < jinan_areas().size(); ++a)
       if (f[1] == jinan_areas()[a].name_zh || simplify(f[1]) == simplify(std::string(jinan_areas()[a].name_en)))
         r.area = static_cast<int>(a);
-    if (r.area < 0) throw InputError(where + "unknown area '" + f[1] + "' (use one of the 15, e.g. 历下区 or Lixia; swsim areas lists them)");
+    if (r.area < 0) throw InputError(where + "unknown area '" + shown(f[1]) + "' (use one of the 15, e.g. 历下区 or Lixia; swsim areas lists them)");
     if (!parse_number(f[2], r.lat) || r.lat < 35.5 || r.lat > 38.0)
-      throw InputError(where + "lat '" + f[2] + "' is not a latitude in Jinan (35.5-38.0)");
+      throw InputError(where + "lat '" + shown(f[2]) + "' is not a latitude in Jinan (35.5-38.0)");
     if (!parse_number(f[3], r.lon) || r.lon < 115.5 || r.lon > 118.5)
-      throw InputError(where + "lon '" + f[3] + "' is not a longitude in Jinan (115.5-118.5)");
+      throw InputError(where + "lon '" + shown(f[3]) + "' is not a longitude in Jinan (115.5-118.5)");
     if (with_staff && !f[4].empty()) {
       double w = 0;
       if (!parse_number(f[4], w) || w < 0 || w > 50 || w != std::floor(w))
-        throw InputError(where + "social_workers '" + f[4] + "' must be a whole number 0-50");
+        throw InputError(where + "social_workers '" + shown(f[4]) + "' must be a whole number 0-50");
       r.social_workers = static_cast<int>(w);
     }
     rows.push_back(r);
