@@ -367,7 +367,7 @@ TEST_CASE("messages: locked file, ignored heat waves, report exit codes, raw byt
     const std::string rep = d + "/report";
     const Outcome r = run(kAnalyze + " report --out " + rep + " " + bad);
     INFO(bad);
-    one_line(r, 2, "swsim_report: error: ", {bad});
+    one_line(r, 2, "swsim-analyze: error: ", {bad});
     CHECK_THAT(r.err, !Contains("Errno"));
     CHECK_FALSE(std::filesystem::exists(rep));
   }
@@ -377,7 +377,7 @@ TEST_CASE("messages: locked file, ignored heat waves, report exit codes, raw byt
   one_line(b, 2, "swsim-analyze: error: ", {"\\xFF"});
   std::filesystem::copy_file(small_result(), d + "/\xfd.h5");
   const Outcome r = run(kAnalyze + " report --out " + d + "/rep " + d + "/\xfd.h5");
-  one_line(r, 2, "swsim_report: error: ", {"\\xFD.h5", "not UTF-8"});
+  one_line(r, 2, "swsim-analyze: error: ", {"\\xFD.h5", "not UTF-8"});
   CHECK_FALSE(std::filesystem::exists(d + "/rep"));
   const Outcome s = run(kSwsim + " run --scenario " + kBaseline + " --out " + d + "/\xfe/x.h5 --quiet");
   one_line(s, 2, "swsim: error: ", {"\\xFE"});

@@ -4,13 +4,27 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string>
+
+#include <unistd.h>
 
 namespace viz_test {
 namespace {
 
+// Each test process makes its own files (ctest runs test cases as separate processes in parallel, and two
+// runs may not write one output at once).
+std::string own(const std::string& name) {
+  const auto dot = name.rfind('.');
+  std::string out = name.substr(0, dot);
+  out += '-';
+  out += std::to_string(::getpid());
+  if (dot != std::string::npos) out += name.substr(dot);
+  return out;
+}
+
 std::string make(const std::string& name, const std::string& extra) {
   std::filesystem::create_directories(VIZ_TEST_DIR);
-  const std::string out = std::string(VIZ_TEST_DIR) + "/" + name;
+  const std::string out = std::string(VIZ_TEST_DIR) + "/" + own(name);
   const std::string cmd = std::string("\"") + SWSIM_BIN + "\" run --scenario \"" + SWSIM_SOURCE_DIR +
                           "/scenarios/baseline.ini\" --scale 0.05 --days 20 --quiet --out \"" + out + "\" " +
                           extra;
@@ -43,9 +57,9 @@ const std::string& replicates_one_worker_result() {
 
 const std::string& sweep_index() {
   static const std::string path = [] {
-    const std::string ini = write_file("unit_sweep.ini", "[run]\ndays = 10\nscale = 0.05\n[sweep]\n"
+    const std::string ini = write_file(own("unit_sweep.ini"), "[run]\ndays = 10\nscale = 0.05\n[sweep]\n"
                                                          "staffing.social_workers_per_station = 1, 4\n");
-    const std::string dir = std::string(VIZ_TEST_DIR) + "/unit_sweep";
+    const std::string dir = std::string(VIZ_TEST_DIR) + "/" + own("unit_sweep");
     const std::string cmd = std::string("\"") + SWSIM_BIN + "\" sweep --scenario \"" + ini + "\" --out-dir \"" +
                             dir + "\" --quiet";
     if (std::system(cmd.c_str()) != 0) throw std::runtime_error("cannot make test sweep: " + cmd);

@@ -84,7 +84,7 @@ const std::vector<StaticVar>& static_vars() {
       {"area_stations_simulated", "area", "int32", "1", "stations of the area simulated in this run"},
       {"district", "district", "int32", "1", "district (county-level division) index of the outlines (coordinate)"},
       {"district_name", "district", "string", "", "district name (Chinese) of each outline"},
-      {"district_geometry", "", "int32", "", "CF-1.8 geometry container of the district outlines (polygons)"},
+      {"district_geometry", "", "int32", "1", "CF-1.8 geometry container of the district outlines (polygons)"},
       {"boundary_node_count", "district", "int32", "1", "nodes of each district's outline"},
       {"boundary_part_node_count", "boundary_part", "int32", "1", "nodes of each ring of the outlines"},
       {"boundary_interior_ring", "boundary_part", "int32", "1", "1 for a hole, 0 for an outer ring"},
