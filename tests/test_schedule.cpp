@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "swsim/services/schedule.hpp"
+#include "swsim/validation/closed_forms.hpp"
 #include "swsim/util/rng.hpp"
 
 using namespace swsim;
@@ -22,33 +23,6 @@ ScheduleTask at_home(double x_km, double service, double release, double latest 
   return t;
 }
 
-// M/M/c through the scheduler: Poisson arrivals, exponential service, c identical helpers, no travel.
-struct QueueStats {
-  double p_wait, mean_wait;
-};
-QueueStats simulate_queue(int c, double lambda, double mu, int n, std::uint64_t seed) {
-  std::vector<Helper> helpers(static_cast<std::size_t>(c));
-  for (auto& h : helpers) h.reset(1, true, 0, 1e15, 1e15);
-  const TravelModel tm{};
-  Stream arrivals(seed, 0, 0, StreamKind::kWeather), service(seed, 1, 0, StreamKind::kWeather);
-  double t = 0, waited = 0, wait_sum = 0;
-  const int warmup = n / 20;
-  for (int k = 0; k < n; ++k) {
-    t += arrivals.exponential(1.0 / lambda);
-    ScheduleTask task;
-    task.travel = false;
-    task.outdoor = false;
-    task.service_min = service.exponential(1.0 / mu);
-    task.release = t;
-    const Assignment a = assign_task(task, helpers, tm);
-    REQUIRE(a.helper >= 0);
-    if (k < warmup) continue;
-    const double w = a.start - t;
-    waited += w > 1e-9 ? 1 : 0;
-    wait_sum += w;
-  }
-  return {waited / (n - warmup), wait_sum / (n - warmup)};
-}
 }  // namespace
 
 TEST_CASE("a single station with Poisson arrivals reproduces Erlang C", "[schedule][validation]") {
@@ -58,7 +32,8 @@ TEST_CASE("a single station with Poisson arrivals reproduces Erlang C", "[schedu
     double a, erlang_c;
   };
   for (const Case& k : {Case{3, 2.5, 0.7022}, Case{4, 2.5, 0.3199}, Case{10, 6.0, 0.1013}}) {
-    const QueueStats q = simulate_queue(k.c, k.a, 1.0, 400000, 7);
+    const validation::QueueStats q = validation::queue_through_scheduler(k.c, k.a, 1.0, 400000, 7);
+    CHECK(validation::erlang_c(k.c, k.a) == Approx(k.erlang_c).margin(1e-4));  // the formula itself
     INFO("c = " << k.c << ", a = " << k.a << ": P(wait) " << q.p_wait << ", mean wait " << q.mean_wait);
     CHECK(q.p_wait == Approx(k.erlang_c).margin(0.02));
     CHECK(q.mean_wait == Approx(k.erlang_c / (k.c - k.a)).epsilon(0.08));
