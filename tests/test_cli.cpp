@@ -96,6 +96,11 @@ TEST_CASE("bad input gives one clear line, exit code 2 and no result file", "[cl
   expect_input_error("run --scenario " + baseline, "--out FILE is required", out);
   expect_input_error("run --scenario " + baseline + " --out /nonexistent/dir/r.h5", "does not exist", out);
   expect_input_error("run --scenario " + baseline + " --out " + out + " --bogus", "unrecognised option '--bogus'", out);
+  // Stray arguments are errors, never silently ignored.
+  expect_input_error("run extra --scenario " + baseline + " --out " + out, "unexpected argument 'extra'", out);
+  expect_input_error("params staffing", "swsim params: unexpected argument 'staffing'", out);
+  expect_input_error("schema x", "swsim schema: unexpected argument 'x'", out);
+  expect_input_error("validate --scenario " + baseline + " more", "swsim validate: unexpected argument 'more'", out);
 }
 
 TEST_CASE("a run writes a complete result file, identical for 1 and 2 threads", "[cli][determinism]") {

@@ -156,15 +156,31 @@ po::options_description sweep_options() {
   return desc;
 }
 
+// Arguments that are neither options nor their values: errors, not silently ignored.
+void refuse_positional(const po::parsed_options& parsed, const char* cmd) {
+  const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
+  if (!stray.empty())
+    throw InputError(std::string("swsim ") + cmd + ": unexpected argument '" + stray.front() + "' (see 'swsim " + cmd +
+                     " --help')");
+}
+
 po::variables_map parse_command(int argc, char** argv, const po::options_description& desc, const char* cmd) {
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
+    const po::parsed_options parsed = po::command_line_parser(argc, argv).options(desc).run();
+    refuse_positional(parsed, cmd);
+    po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw InputError(std::string("swsim ") + cmd + ": " + e.what() + " (see 'swsim " + cmd + " --help')");
   }
   return vm;
+}
+
+// Commands without options: any further argument is an error.
+void refuse_arguments(int argc, char** argv, const char* cmd) {
+  if (argc > 2)
+    throw InputError(std::string("swsim ") + cmd + ": unexpected argument '" + argv[2] + "' (it takes none)");
 }
 
 std::vector<Override> overrides_from(const po::variables_map& vm) {
@@ -423,13 +439,7 @@ int cmd_params(int argc, char** argv) {
   desc.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("markdown")->value_name("markdown|ini"),
       "markdown table (docs/parameters.md) or an INI file of every default");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw InputError(std::string("swsim params: ") + e.what());
-  }
+  const po::variables_map vm = parse_command(argc, argv, desc, "params");
   if (vm.count("help")) {
     std::cout << "Usage: swsim params [--format markdown|ini]\n\n" << desc << "\n";
     return kExitOk;
@@ -514,8 +524,12 @@ int run_command(int argc, char** argv) {
     if (cmd == "sweep") return cmd_sweep(argc - 1, argv + 1, command_line);
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
     if (cmd == "validate") return cmd_validate(argc - 1, argv + 1);
-    if (cmd == "areas") return cmd_areas();
+    if (cmd == "areas") {
+      refuse_arguments(argc, argv, "areas");
+      return cmd_areas();
+    }
     if (cmd == "schema") {
+      refuse_arguments(argc, argv, "schema");
       std::cout << schema_markdown();
       return kExitOk;
     }
