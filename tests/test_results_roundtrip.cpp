@@ -46,7 +46,12 @@ TEST_CASE("a result file reads back exactly what was written", "[io]") {
     const std::string name(metric_defs()[m].name);
     INFO(name);
     CHECK(f.read(name) == r.results.series(static_cast<Metric>(m)));
-    CHECK(f.units(name) == metric_defs()[m].units);
+    CHECK(f.unit_label(name) == metric_defs()[m].units);  // the table's unit, as people read it
+    // CF units are UDUNITS: money ("yuan") is "1" with the currency beside it.
+    CHECK(f.units(name) == (metric_defs()[m].units == "yuan" ? std::string("1") : std::string(metric_defs()[m].units)));
+    CHECK(f.text_attribute(name, "cell_methods") ==
+          (metric_defs()[m].aggregation == Aggregation::kFlow ? "time: sum" : "time: point"));
+    CHECK(f.text_attribute(name, "coordinates") == "station_name station_lat station_lon");
     CHECK_FALSE(f.long_name(name).empty());
   }
   const auto tmax = f.read("tmax_c");
