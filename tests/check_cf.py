@@ -59,7 +59,9 @@ class Checker:
             return True
         if not self.udunits:
             return False
-        r = subprocess.run([self.udunits, "-H", units, "-W", ""], capture_output=True, text=True, timeout=30)
+        # Converting a unit into itself succeeds exactly when UDUNITS parses it.
+        r = subprocess.run([self.udunits, "-H", units, "-W", units], capture_output=True, text=True, timeout=30,
+                           stdin=subprocess.DEVNULL)
         return r.returncode == 0 and "Don't recognize" not in r.stderr + r.stdout
 
 
