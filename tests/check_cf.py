@@ -173,10 +173,17 @@ def main():
     p.add_argument("--replicates", action="store_true", help="the file holds several replicates")
     args = p.parse_args()
     c = Checker()
+    def step(f, *a):  # a step that cannot even run (an attribute or group missing) is one more problem
+        try:
+            return f(*a)
+        except (KeyError, AttributeError, ValueError, TypeError, OSError, IndexError) as e:
+            c.problems.append(f"{f.__name__}: {type(e).__name__}: {e}")
+            return float("nan")
+
     with netCDF4.Dataset(args.file) as nc:
-        check_globals(c, nc)
-        check_structure(c, nc, args.replicates)
-    times = {engine: check_xarray(c, args.file, engine) for engine in ("netcdf4", "h5netcdf")}
+        step(check_globals, c, nc)
+        step(check_structure, c, nc, args.replicates)
+    times = {engine: step(check_xarray, c, args.file, engine) for engine in ("netcdf4", "h5netcdf")}
     if c.problems:
         print(f"check_cf: FAIL: {args.file}:\n  " + "\n  ".join(c.problems), file=sys.stderr)
         sys.exit(1)
