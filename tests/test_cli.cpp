@@ -92,6 +92,7 @@ TEST_CASE("bad input gives one clear line, exit code 2 and no result file", "[cl
   expect_input_error("run --scenario " + baseline + " --out " + out + " --set staffing.social_workers_per_station=-1",
                      "--set staffing.social_workers_per_station=-1: -1 is out of range 0-50", out);
   expect_input_error("run --scenario " + baseline + " --out " + out + " --days 0", "--days 0: 0 is out of range 1-366", out);
+  expect_input_error("run --scenario " + baseline + " --out " + out + " --live 0", "--live takes seconds between snapshots", out);
   expect_input_error("run --scenario " + baseline + " --out " + out + " --scale abc", "is not a number", out);
   expect_input_error("run --scenario " + baseline, "--out FILE is required", out);
   expect_input_error("run --scenario " + baseline + " --out /nonexistent/dir/r.h5", "does not exist", out);

@@ -75,6 +75,8 @@ Options:
   --font FILE          font with Chinese glyphs (default: WenQuanYi Micro Hei or Noto CJK
                        when installed); without one, names are shown in pinyin
   --no-cjk             show the Latin (pinyin) names even when a CJK font is found
+  --follow             A is a run still going (swsim run --live --out A): show its live
+                       snapshot A.live.h5 as it grows, then the result A when the run ends
   --font-size PX       UI font size (default: from the window height, 15-20 px)
   -h, --help           show this help
   --version            show the version
@@ -111,6 +113,8 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       o.version = true;
     } else if (a == "--no-cjk") {
       o.no_cjk = true;
+    } else if (a == "--follow") {
+      o.follow = true;
     } else if (a == "--per-elders") {
       o.per_elders = true;
     } else if (a == "--per-registered") {

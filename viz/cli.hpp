@@ -36,6 +36,7 @@ struct Options {
   double centre_lon = 0, centre_lat = 0;
   bool panel_ranking = false, panel_distribution = false, panel_sweep = false, panel_help = false,
        panel_open = false, panel_whatif = false;
+  bool follow = false;  // file A is a run still going (swsim run --live): follow its snapshots, then the result
   bool help = false, version = false;
 };
 

@@ -25,6 +25,7 @@
 #include "gui/fonts.hpp"
 #include "gui/settings.hpp"
 #include "gui/theme.hpp"
+#include "model/follow.hpp"
 #include "model/session.hpp"
 #include "screenshot.hpp"
 
@@ -145,6 +146,15 @@ int run(Options o) {
   request.file_b = o.file_b;
   request.more = o.more_files;
   const bool shot = !o.screenshot.empty();
+  // Following a run: load its newest snapshot (or its result) now, and newer ones as they appear.
+  std::optional<Follower> follower;
+  if (o.follow) {
+    if (!request.sweep.empty()) return fail(2, "--follow needs a result file, not a sweep index");
+    follower.emplace(o.file_a);
+    const auto first = follower->poll();
+    if (!first && shot) return fail(1, o.file_a + ": nothing to show yet (neither it nor " + follower->live_path() + " exists)");
+    request.file_a = first ? *first : std::string();
+  }
   int width = o.width, height = o.height;
   if (width == 0) width = shot ? 1280 : 1600, height = shot ? 720 : 900;
 
@@ -210,7 +220,8 @@ int run(Options o) {
   const StartChoices start = start_choices(o);
   bool first_load = true;
   app.set_request(request);
-  auto loader = std::make_unique<Loader>(request);
+  auto loader = request.file_a.empty() ? nullptr : std::make_unique<Loader>(request);
+  auto last_poll = std::chrono::steady_clock::now();
   int frames_after_load = 0;
   int exit_code = 0;
   const auto t0 = std::chrono::steady_clock::now();
@@ -236,6 +247,16 @@ int run(Options o) {
       if (swsim::results::is_sweep_index(r.file_a)) r = {"", "", request.boundaries, r.file_a, 0, -1};
       app.request_load(r);
       g_dropped.clear();
+    }
+    if (follower && !loader && !shot && std::chrono::steady_clock::now() - last_poll > std::chrono::milliseconds(500)) {
+      last_poll = std::chrono::steady_clock::now();
+      if (const auto next = follower->poll()) {
+        LoadRequest r = request;
+        r.file_a = *next;
+        app.request_load(r);
+      } else if (!app.session()) {
+        app.set_loading(0, trf("waiting for %s", follower->live_path().c_str()));
+      }
     }
     if (auto r = app.take_load_request(); r && !loader) {
       request = *r;
@@ -268,12 +289,19 @@ int run(Options o) {
             }
             first_load = false;
           } else if (app.session()) {
+            const int last_day_before = app.session()->a.days - 1;
+            const bool at_end = app.view().step >= last_day_before;
             app.replace_session(std::move(session));
+            // Following a run: stay on the newest day when the view was on the newest day.
+            if (follower && at_end && !app.view().playing) app.view().step = app.session()->a.days - 1;
           } else {
             app.set_session(std::move(session), StartChoices{});
           }
           app.set_request(request);
-          app.set_status("");
+          app.set_status(!follower ? std::string()
+                         : app.session()->a.live_days_total > 0 ? trf("following %s", follower->live_path().c_str())
+                         : follower->finished() ? trf("the run is complete: %s", follower->result_path().c_str())
+                                                : std::string());
           glyphs = std::move(texts);
           rebuild_fonts(glyphs);
         }

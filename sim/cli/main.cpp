@@ -178,8 +178,13 @@ po::options_description run_options() {
       "resume", po::value<std::string>()->value_name("CHECKPOINT"),
       "continue an interrupted run from its checkpoint (instead of --scenario: the scenario comes from the "
       "checkpoint); the result is identical to an uninterrupted run");
+  po::options_description live("Live runs");
+  live.add_options()("live", po::value<double>()->implicit_value(2.0)->value_name("SECONDS"),
+                     "while the run goes, keep a whole snapshot of the days done so far in OUT.live.h5 (for OUT.h5), "
+                     "renewed every SECONDS (default 2); swsim-viz --follow OUT.h5 shows it and then the result. "
+                     "Removed when the run ends");
   po::options_description desc;
-  desc.add(required).add(scenario_options()).add(ckpt).add(general_options(true));
+  desc.add(required).add(scenario_options()).add(ckpt).add(live).add(general_options(true));
   return desc;
 }
 
@@ -239,9 +244,45 @@ std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
 }
 
 // Simulates one scenario (all its replicates) and writes the result file; the world is built here.
+// Live snapshots of a run (swsim run --live): each a whole result file of the days done so far, written
+// under a temporary name and renamed over the previous one, so a reader never meets a half-written file.
+// The snapshot is removed when the run ends, however it ends.
+class LiveSnapshots {
+ public:
+  LiveSnapshots(std::string path, const std::vector<RunInput>& inputs) : path_(std::move(path)), inputs_(inputs) {
+    if (on()) check_output_path(path_, inputs_, "--out (its live snapshot)");
+  }
+  ~LiveSnapshots() { remove(); }
+  bool on() const { return !path_.empty(); }
+  bool due(double seconds) const {
+    return !written_ || std::chrono::duration<double>(std::chrono::steady_clock::now() - last_).count() >= seconds;
+  }
+  void write(const Scenario& scenario, const World& world, const std::vector<WeatherDay>& weather,
+             const Ensemble& so_far, const RunInfo& info) {
+    PendingOutput out(path_, inputs_);
+    const int days = so_far.replicates.empty() ? 0 : so_far.replicates[0].days();
+    write_results(out.temp_path(), scenario, world, std::vector<WeatherDay>(weather.begin(), weather.begin() + days), so_far, info);
+    out.commit();
+    written_ = true;
+    last_ = std::chrono::steady_clock::now();
+  }
+  void remove() {
+    if (!written_) return;
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+    written_ = false;
+  }
+
+ private:
+  std::string path_;
+  std::vector<RunInput> inputs_;
+  bool written_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 void simulate_and_write(const Scenario& scenario, const std::string& out_path, const std::string& command_line,
                         const std::string& label, bool quiet, int checkpoint_every = 0,
-                        const std::string& resume_path = "", bool spread_replicates = false) {
+                        const std::string& resume_path = "", bool spread_replicates = false, double live_seconds = 0) {
   const Config& cfg = scenario.config;
   // Under MPI (swsim run on several ranks) the replicates are shared round-robin between the ranks and
   // gathered on rank 0, which alone writes the file; the data equal a one-process run.
@@ -274,6 +315,14 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   control.checkpoint_path = out_path + ".ckpt";
   control.scenario_text = scenario.effective_ini;
   control.resume_path = resume_path;
+  LiveSnapshots live(live_seconds > 0 && writer ? live_path_for(out_path) : "", inputs);
+  if (live.on()) {
+    if (ranks > 1) throw InputError("--live is for one process; run without mpirun to follow a run");
+    control.after_day = [&](const EnsembleRun& run) {
+      if (run.day() < cfg.run.days && live.due(live_seconds))
+        live.write(scenario, world, weather, first_days(run.results(), run.day()), RunInfo{SWSIM_VERSION, command_line, cfg.run.days});
+    };
+  }
   if (ranks > 1) {
     if (checkpoint_every > 0 || !resume_path.empty())
       throw InputError("checkpoints are for one process; run without mpirun to use them");
@@ -313,6 +362,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
                        (kept ? "; the previous file is unchanged" : ""));
   }
   output->commit();
+  live.remove();
   if (checkpoint_every > 0 || !resume_path.empty()) {  // the run is complete: its checkpoint is spent
     std::error_code ec;
     std::filesystem::remove(control.checkpoint_path, ec);
@@ -341,6 +391,9 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
   if (!vm.count("out")) throw InputError("--out FILE is required (see 'swsim run --help')");
   if (vm["out"].as<std::string>().empty()) throw InputError("--out is empty: give the name of the file to write");
   const int every = vm["checkpoint-every"].as<int>();
+  const double live_seconds = vm.count("live") ? vm["live"].as<double>() : 0.0;
+  if (vm.count("live") && !(live_seconds > 0 && live_seconds <= 86400))
+    throw InputError("--live takes seconds between snapshots, more than 0 and at most 86400");
   if (every < 0) throw InputError("--checkpoint-every must be 0 (none) or a positive number of days");
   const auto limit = thread_limit(vm);
   if (vm.count("resume")) {
@@ -351,7 +404,7 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
     const Scenario scenario = scenario_from_text(checkpoint_scenario(ckpt), ckpt);
     verify_checkpoint_inputs(ckpt);
     simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "resuming", vm.count("quiet") > 0, every,
-                       ckpt, /*spread_replicates=*/true);
+                       ckpt, /*spread_replicates=*/true, live_seconds);
     return kExitOk;
   }
   if (!vm.count("scenario")) throw InputError("--scenario FILE (or --resume CHECKPOINT) is required (see 'swsim run --help')");
@@ -360,7 +413,7 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
     throw InputError(scenario.source + ": has a [sweep] section: run it with 'swsim sweep --scenario " +
                      scenario.source + " --out-dir DIR'");
   simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "simulating", vm.count("quiet") > 0, every,
-                     "", /*spread_replicates=*/true);
+                     "", /*spread_replicates=*/true, live_seconds);
   return kExitOk;
 }
 

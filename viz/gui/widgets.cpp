@@ -124,6 +124,7 @@ std::string run_label(const Dataset& d) {
     const auto dot = o.rfind('.', eq);
     out += " + " + (dot != std::string::npos && dot < eq ? o.substr(dot + 1) : o);
   }
+  if (d.live_days_total > 0) out += "  " + trf("(running: day %d of %d)", d.days, d.live_days_total);
   return out;
 }
 

@@ -400,6 +400,10 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
         }
     for (const auto& o : d.overrides) d.run_label += " + " + o;
     d.scenario_text = f.global_text("scenario");
+    if (f.global_text("live_status") == "running") {
+      const std::string total = ini_value(d.scenario_text, "run", "days");
+      d.live_days_total = total.empty() ? d.days : std::max(d.days, std::atoi(total.c_str()));
+    }
     const std::string hn = ini_value(d.scenario_text, "health", "hot_night_tmin_c");
     if (!hn.empty()) {
       char* end = nullptr;

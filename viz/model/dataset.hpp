@@ -96,6 +96,8 @@ struct Dataset {
   std::vector<std::string> overrides;  // "staffing.social_workers_per_station=1", ...
   std::string scenario_text;           // the effective scenario (INI), to run again with a change
   int days = 0, stations = 0, areas = 0, replicates = 1;
+  // A live snapshot of a run still going (swsim run --live): the days the run will have; 0 when complete.
+  int live_days_total = 0;
   std::vector<std::string> replicate_seeds;  // one per replicate (decimal text)
 
   // Day axis.

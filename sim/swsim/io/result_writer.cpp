@@ -366,6 +366,11 @@ void write_global_attributes(io::NcWriter& out, const Scenario& scenario, const 
   write_discovery_attributes(out, cfg, world, info, days);
   out.global_attribute("swsim_version", info.version);
   out.global_attribute("command_line", info.command_line);
+  if (info.live_days_total > 0) {  // a snapshot of a run still going (swsim run --live)
+    out.global_attribute("live_status", std::string("running"));
+    out.global_attribute("live_days_done", static_cast<std::int64_t>(days));
+    out.global_attribute("live_days_total", static_cast<std::int64_t>(info.live_days_total));
+  }
   out.global_attribute("scenario", scenario.effective_ini);
   out.global_attribute("scenario_file", scenario.source);
   out.global_attribute("seed", static_cast<std::int64_t>(cfg.run.seed));
@@ -727,6 +732,13 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_district_outlines(out, world);
   write_indicators(out);
   out.close();
+}
+
+std::string live_path_for(const std::string& out_path) {
+  const std::string ext = ".h5";
+  if (out_path.size() > ext.size() && out_path.compare(out_path.size() - ext.size(), ext.size(), ext) == 0)
+    return out_path.substr(0, out_path.size() - ext.size()) + ".live.h5";
+  return out_path + ".live";
 }
 
 std::string existing_result_scenario(const std::string& path) {

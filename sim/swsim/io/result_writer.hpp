@@ -16,7 +16,13 @@ namespace swsim {
 struct RunInfo {
   std::string version;
   std::string command_line;
+  // A live snapshot of a run still going (swsim run --live): the days the run will have when complete.
+  // 0 for a complete result file. Snapshots carry live_status = "running", live_days_done/_total.
+  int live_days_total = 0;
 };
+
+// The live snapshot beside an output: OUT.live.h5 for OUT.h5 (OUT.live for a name without ".h5").
+std::string live_path_for(const std::string& out_path);
 
 // A file the run reads, named for messages ("the scenario file", "the weather CSV", ...).
 struct RunInput {

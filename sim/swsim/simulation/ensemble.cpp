@@ -2,6 +2,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
@@ -228,8 +229,24 @@ Ensemble run_ensemble(const Config& config, const World& world, const std::vecto
     if (on_progress) on_progress(static_cast<long>(run.day()) * config.run.replicates, total);
     if (control.checkpoint_every > 0 && run.day() % control.checkpoint_every == 0 && run.day() < config.run.days)
       run.save_checkpoint(control.checkpoint_path, control.scenario_text, control.inputs);
+    if (control.after_day) control.after_day(run);
   }
   return run.results();
+}
+
+Ensemble first_days(const Ensemble& ensemble, int days) {
+  Ensemble e;
+  e.seeds = ensemble.seeds;
+  for (const Results& r : ensemble.replicates) {
+    const int d = std::min(days, r.days());
+    Results cut(d, r.stations());
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      const auto& src = r.series(static_cast<Metric>(m));
+      std::copy_n(src.begin(), static_cast<std::ptrdiff_t>(d) * r.stations(), cut.series(static_cast<Metric>(m)).begin());
+    }
+    e.replicates.push_back(std::move(cut));
+  }
+  return e;
 }
 
 }  // namespace swsim

@@ -39,6 +39,8 @@ InputDigest digest_input(const std::string& what, const std::string& path);
 // The input files of a scenario: the weather CSV (with weather.source = csv) and the station table.
 std::vector<InputDigest> digest_inputs(const Config& config);
 
+class EnsembleRun;
+
 struct RunControl {
   const std::atomic<bool>* stop = nullptr;  // when it becomes true the run throws Interrupted between days
   std::string checkpoint_path;              // where checkpoints go (written atomically)
@@ -48,7 +50,12 @@ struct RunControl {
   std::vector<InputDigest> inputs;          // input files recorded in checkpoints
   std::vector<int> only_replicates;         // compute just these (the others stay empty: MPI ranks share
                                             // the work); empty = all
+  // Called after every day with the run so far (serialised, on the calling thread): live snapshots.
+  std::function<void(const EnsembleRun&)> after_day;
 };
+
+// The first `days` days of every replicate (a snapshot of a run still going).
+Ensemble first_days(const Ensemble& ensemble, int days);
 
 // Runs config.run.replicates replicates. `on_progress(days_done, days_total)` is called serialised.
 Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
