@@ -144,7 +144,7 @@ TEST_CASE("volunteers drop out and never come back", "[simulation]") {
 }
 
 TEST_CASE("heat check-ins raise the share of heat illness found early", "[simulation][behaviour]") {
-  Config off = with(small_config(), "caseload.share_of_eligible", "0.5");
+  const Config off = small_config();
   const Config on = with(off, "policy.heat_checkins", "on");
   const Results a = run(off), b = run(on);
   CHECK(total(b, Metric::kHeatCheckinCalls) > 0);
@@ -207,7 +207,6 @@ TEST_CASE("the monthly shidu activity is held, attended and lowers loneliness", 
   Config c = small_config("none");
   c.run.start_date = {2022, 6, 1};
   c.run.days = 60;
-  c.caseload.share_of_eligible = 0.3;
   const Results gifts = run(c), activity = run(with(c, "policy.shidu_activity", "on"));
   CHECK(total(gifts, Metric::kActivitiesHeld) == 0);
   // 15 June and 15 July; a station whose staff are all out on escorts that day cannot hold it.

@@ -10,6 +10,7 @@
 #include "swsim/services/lunch_demand.hpp"
 #include "swsim/services/travel.hpp"
 #include "swsim/util/rng.hpp"
+#include "swsim/world/registers.hpp"
 
 namespace swsim {
 namespace {
@@ -149,7 +150,9 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
     if (state.health[i] == HealthState::kHospitalised) continue;
     const float x = el.x_km[i], y = el.y_km[i];
     Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
-    if (has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
+    // Only impaired elders have appointments, on weekdays: the draw is made only when it can matter.
+    const bool can_have_appointment = !day.weekend && el.function[i] != Function::kIndependent;
+    if (can_have_appointment && has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
       ++tally_.escorts_due;
       const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
       tasks_.push_back({appointment_escort(x, y, afternoon, shift_start, cp, sv), TaskKind::kScheduledEscort, c, 0});
@@ -375,6 +378,10 @@ void StationDay::update_loneliness(SimState& state) {
     score = next_loneliness(score, world_.caseload.loneliness_base[c], caseload_contacts_[c - st_.caseload_begin],
                             config_.loneliness);
     tally_.loneliness_sum += score;
+    if (world_.caseload.reasons[c] & register_reason::kShidu) {
+      tally_.loneliness_shidu_sum += score;
+      ++tally_.shidu;
+    }
   }
 }
 
@@ -432,7 +439,8 @@ void StationDay::record(const DayContext& day, SimState& state) {
       {Metric::kChildSessionsDone, t.child_done}, {Metric::kActivitiesHeld, t.activities},
       {Metric::kActivityAttendance, t.attendance},
       {Metric::kExpectedExcessDeaths, expected_excess_deaths(st_.elders_by_heat_class, day.heat_factors, config_.health)},
-      {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
+      {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kLonelinessShiduSum, t.loneliness_shidu_sum},
+      {Metric::kShiduRegistered, t.shidu}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
       {Metric::kSocialWorkerHours, t.sw_hours}, {Metric::kOvertimeHours, t.overtime},
       {Metric::kVolunteersTurnedOut, turnouts}, {Metric::kVolunteerHours, turnouts * config_.volunteers.shift_min / 60.0},
       {Metric::kVolunteerDropouts, t.dropouts}, {Metric::kVolunteersActive, t.volunteers_active},

@@ -37,11 +37,11 @@ class StationDay {
   // Counts of the day, written to the results by record().
   struct Tally {
     int escorts_due = 0, escorts_done = 0, medicine_due = 0, medicine_done = 0, visits_due = 0, visits_done = 0;
-    int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0;
+    int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0, shidu = 0;
     int urgent = 0, urgent_served = 0;
     double urgent_response_min = 0;
     int medicine_overdue = 0, visits_overdue = 0;
-    double loneliness_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
+    double loneliness_sum = 0, loneliness_shidu_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
     int dropouts = 0, volunteers_active = 0;
     LunchTotals lunch;
   };
