@@ -609,15 +609,19 @@ std::vector<ParamDef> build_registry() {
                    true));
 
   // [caseload]
-  r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.6, 0, 1,
-                   {"1", "Share of registered elders who need medicine bought about monthly", kAssume}));
+  r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.1, 0, 1,
+                   {"1", "Share of registered elders for whom the station buys medicine about monthly",
+                    "assumption: most registered elders or their families buy their own; rescaled from 0.6 of a "
+                    "3% register when registers became full, keeping the errands near their old number"}));
   r.push_back(integer("caseload", "medicine_interval_days", FIELD(caseload.medicine_interval_days), 30, 1, 365,
                       {"day", "Days between medicine purchases", "model specification (odd.md): about monthly"}));
   r.push_back(integer("caseload", "medicine_window_days", FIELD(caseload.medicine_window_days), 2, 1, 30,
                       {"day", "Days within which a medicine purchase is due", "model specification (odd.md)"}));
-  r.push_back(integer("caseload", "escort_interval_days", FIELD(caseload.escort_interval_days), 120, 1, 3650,
-                      {"day", "Mean days between scheduled medical appointments of an impaired registered elder",
-                       kAssume}));
+  r.push_back(integer("caseload", "escort_interval_days", FIELD(caseload.escort_interval_days), 360, 1, 3650,
+                      {"day", "Mean days between appointments an impaired registered elder needs the station to "
+                              "escort",
+                       "assumption: family escorts most; rescaled from 120 when registers became full, keeping "
+                       "the escorts near their old number"}));
   r.push_back(integer("caseload", "visit_interval_high_days", FIELD(caseload.visit_interval_high_days), 7, 1, 365,
                       {"day", "Visit interval for high-risk elders (80+ living alone, disabled with nobody home by day)",
                        "sources.md: weekly"}));

@@ -119,21 +119,42 @@ std::vector<std::int64_t> elders_per_area(const PopulationParams& p) {
                    std::vector<std::int64_t>(raw.size(), total));
 }
 
+// Stratified by urban/rural (odd.md Initialization, "Sampling"): the sampled stations are split between
+// the urban and the rural areas in proportion to their stations (each stratum at least one per area),
+// then shared among each stratum's areas by largest remainder, at least one each.
 std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available) {
   const auto& areas = jinan_areas();
-  std::vector<double> w;
-  std::vector<std::int64_t> lo, hi;
-  std::int64_t total = 0;
+  std::vector<std::int64_t> n;
+  std::int64_t total = 0, open[2] = {0, 0}, count[2] = {0, 0};
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    const int n = available.empty() ? areas[a].stations : available[a];
-    w.push_back(n);
-    lo.push_back(1);
-    hi.push_back(n);
-    total += n;
+    n.push_back(available.empty() ? areas[a].stations : available[a]);
+    total += n.back();
+    open[areas[a].urban ? 1 : 0] += n.back();
+    count[areas[a].urban ? 1 : 0] += 1;
   }
   const auto target = std::clamp<std::int64_t>(std::llround(scale * static_cast<double>(total)), kAreaCount, total);
-  const auto n = apportion(w, target, lo, hi);
-  return std::vector<int>(n.begin(), n.end());
+  std::int64_t want[2];
+  want[1] = std::clamp<std::int64_t>(std::llround(static_cast<double>(target * open[1]) / static_cast<double>(total)),
+                                     count[1], open[1]);
+  want[0] = target - want[1];
+  if (want[0] < count[0]) want[0] = count[0], want[1] = std::max(count[1], target - count[0]);
+  std::vector<int> out(areas.size(), 0);
+  for (int urban = 0; urban < 2; ++urban) {
+    std::vector<double> w;
+    std::vector<std::int64_t> lo, hi;
+    std::vector<std::size_t> members;
+    for (std::size_t a = 0; a < areas.size(); ++a)
+      if (areas[a].urban == (urban == 1)) {
+        members.push_back(a);
+        w.push_back(static_cast<double>(n[a]));
+        lo.push_back(std::min<std::int64_t>(1, n[a]));
+        hi.push_back(n[a]);
+      }
+    if (members.empty()) continue;
+    const auto got = apportion(w, want[urban], lo, hi);
+    for (std::size_t k = 0; k < members.size(); ++k) out[members[k]] = static_cast<int>(got[k]);
+  }
+  return out;
 }
 
 std::vector<int> stations_open_per_area(double coverage, const std::vector<int>& total) {

@@ -147,8 +147,9 @@ RiskTier risk_tier(int age, Function function, Living living, bool lost_only_chi
 // Builds the world; deterministic in (config, world.seed), independent of the thread count.
 World build_world(const Config& config);
 
-// How many of `available` stations per area are simulated at `scale` (at least one per area,
-// proportional by largest remainder, all at scale 1). Default: all of Jinan's stations.
+// How many of `available` stations per area are simulated at `scale` (all at scale 1): split between the
+// urban and the rural areas in proportion to their stations, then by largest remainder within each, at
+// least one per area. Default: all of Jinan's stations.
 std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available = {});
 
 // Stations open in each area at a coverage share (at least one per area), out of `total` per area
