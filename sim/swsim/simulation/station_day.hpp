@@ -57,6 +57,9 @@ class StationDay {
   void plan_caseload_tasks(const DayContext& day, SimState& state);
   void plan_children_tasks(const DayContext& day);
   void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
+  void sort_tasks();
+  void counting_sort_visits();
+  bool someone_has_field_time(double min) const;
   void run_group_activity(const DayContext& day, SimState& state);
   void book_planned_work(const DayContext& day, SimState& state);
   void deliver_lunch(const DayContext& day);
@@ -83,6 +86,14 @@ class StationDay {
   std::vector<VolunteerToday> volunteers_today_;
   std::vector<Helper> helpers_;
   std::vector<TaskItem> tasks_;
+  struct TaskKey {  // what task_before compares, and the task's place in the list
+    TaskKind kind;
+    double deadline;
+    std::uint32_t ref, index;
+  };
+  std::vector<TaskKey> task_order_, visit_keys_, sorted_keys_;
+  std::vector<std::uint32_t> bucket_start_;
+  std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
   std::vector<std::uint8_t> caseload_contacts_;  // contact bits per registered elder of the station
