@@ -67,6 +67,8 @@ const std::map<std::string, Row>& table() {
        {"registered, found < 24 h", "在册老人24小时内发现", kBetter}},
       {"expected_excess_deaths", {"expected excess deaths", "预期超额死亡", kWorse}},
       {"loneliness_sum", {"loneliness (sum)", "孤独感(合计)", kWorse}},
+      {"loneliness_shidu_sum", {"loneliness of shidu (sum)", "失独老人孤独感总分", kWorse}},
+      {"shidu_registered", {"shidu elders registered", "在册失独老人", kNeutral}},
       {"social_workers_on_duty", {"social workers on duty", "在岗社工", kNeutral}},
       {"social_worker_hours", {"social worker hours", "社工工时", kNeutral}},
       {"overtime_hours", {"overtime", "加班时长", kWorse}},
@@ -93,7 +95,8 @@ bool builtin_metric_meta(const std::string& name, MetricMeta& out) {
 }
 
 bool builtin_is_stock(const std::string& name) {
-  return name == "loneliness_sum" || name == "medicine_due" || name == "medicine_overdue" || name == "visits_due" ||
+  return name == "loneliness_sum" || name == "loneliness_shidu_sum" || name == "shidu_registered" ||
+         name == "medicine_due" || name == "medicine_overdue" || name == "visits_due" ||
          name == "visits_overdue" || name == "volunteers_active";
 }
 

@@ -76,6 +76,12 @@ struct PopulationParams {
   double lift_share_rural = 0;
   double impairment_ratio_65_79 = 0;  // impairment rate at 65-79 relative to 60-64
   double impairment_ratio_80plus = 0;  // and at 80+
+  double living_alone_ratio_65_79 = 0;  // living-alone rate at 65-79 relative to 60-64 (overall stays living_alone_share)
+  double living_alone_ratio_80plus = 0;  // and at 80+
+  double ac_ratio_65_79 = 0;   // air-conditioning rate at 65-79 relative to 60-64 (urban/rural shares kept)
+  double ac_ratio_80plus = 0;  // and at 80+
+  double tekun_share = 0;  // of the 60+ in extreme-poverty support (特困)
+  double dibao_share = 0;  // of the 60+ on the minimum living allowance (低保), not 特困
   double age_80plus_mean_extra_years = 0;  // mean years above 80 of the 80+ (exponential tail)
   int lift_max_floor = 0;            // homes in buildings with a lift: floors 1..this, uniform
   int walkup_max_floor_urban = 0;    // urban walk-ups: floors 1..this, uniform
@@ -121,7 +127,6 @@ struct PolicyParams {
 };
 
 struct CaseloadParams {
-  double share_of_eligible = 0;  // of elders eligible for the station register (impaired, alone, shidu, 80+)
   double chronic_share = 0;      // of the register needing medicine bought about monthly
   int medicine_interval_days = 0;
   int medicine_window_days = 0;

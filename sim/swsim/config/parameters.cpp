@@ -326,15 +326,18 @@ std::vector<ParamDef> build_registry() {
                     "China 2015 national survey of older persons: 18.3%"}));
   r.push_back(real("population", "disabled_share_of_impaired", FIELD(population.disabled_share_of_impaired),
                    0.25, 0, 1, {"1", "Share of the impaired who are fully disabled (bedridden)", kAssume}));
-  r.push_back(real("population", "living_alone_share", FIELD(population.living_alone_share), 0.12, 0, 1,
-                   {"1", "Share of the 60+ living alone", "sources.md: 10-15% literature value [EST]"}));
+  r.push_back(real("population", "living_alone_share", FIELD(population.living_alone_share), 0.15, 0, 1,
+                   {"1", "Share of the 60+ living alone (rising with age, see living_alone_ratio_*)",
+                    "China 5th sample survey of older persons 2021: 59.7% empty-nest, about 3/4 of them with a "
+                    "spouse, so about 15% alone (derived)"}));
   r.push_back(real("population", "couple_share", FIELD(population.couple_share), 0.45, 0, 1,
                    {"1", "Share of the 60+ living as an elderly couple", kAssume}));
   r.push_back(real("population", "family_away_by_day_share", FIELD(population.family_away_by_day_share), 0.18,
                    0, 1, {"1", "Share of the 60+ living with family who are away by day", kAssume}));
   r.push_back(real("population", "lost_only_child_share", FIELD(population.lost_only_child_share), 0.010, 0, 0.2,
                    {"1", "Share of the 60+ who lost their only child (shidu)",
-                    "sources.md: about 1.35 shidu families per 1,000 residents, 1.5 elders a family [EST]"}));
+                    "assumption: no count found for Jinan, Shandong or China (sources.md); about 1.35 shidu families "
+                    "per 1,000 residents, 1.5 elders a family [EST]"}));
   r.push_back(real("population", "ac_share_urban", FIELD(population.ac_share_urban), 0.85, 0, 1,
                    {"1", "Share of urban elders with working air conditioning", kAssume}));
   r.push_back(real("population", "ac_share_rural", FIELD(population.ac_share_rural), 0.60, 0, 1,
@@ -348,6 +351,23 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Impairment rate at 65-79 relative to 60-64 (the overall share stays impaired_share)", kAssume}));
   r.push_back(real("population", "impairment_ratio_80plus", FIELD(population.impairment_ratio_80plus), 5, 0.1, 50,
                    {"1", "Impairment rate at 80+ relative to 60-64", kAssume}));
+  r.push_back(real("population", "living_alone_ratio_65_79", FIELD(population.living_alone_ratio_65_79), 1.6, 0.1,
+                   20, {"1", "Living-alone rate at 65-79 relative to 60-64 (the overall share stays living_alone_share)",
+                        "assumption: widowhood rises with age [EST]"}));
+  r.push_back(real("population", "living_alone_ratio_80plus", FIELD(population.living_alone_ratio_80plus), 2.8, 0.1,
+                   20, {"1", "Living-alone rate at 80+ relative to 60-64",
+                        "assumption: widowhood rises with age; gives about 27% of the 80+ alone [EST]"}));
+  r.push_back(real("population", "ac_ratio_65_79", FIELD(population.ac_ratio_65_79), 0.95, 0.1, 10,
+                   {"1", "Air-conditioning rate at 65-79 relative to 60-64 (urban and rural shares kept)", kAssume}));
+  r.push_back(real("population", "ac_ratio_80plus", FIELD(population.ac_ratio_80plus), 0.85, 0.1, 10,
+                   {"1", "Air-conditioning rate at 80+ relative to 60-64", kAssume}));
+  r.push_back(real("population", "tekun_share", FIELD(population.tekun_share), 0.005, 0, 0.5,
+                   {"1", "Share of the 60+ in extreme-poverty support (te kun, registered)",
+                    "sources.md: Jinan 48,000 elders in financial difficulty (2.6% of 60+), about 1/5 of them "
+                    "te kun as in national and Fujian counts [EST]"}));
+  r.push_back(real("population", "dibao_share", FIELD(population.dibao_share), 0.021, 0, 0.5,
+                   {"1", "Share of the 60+ on the minimum living allowance (dibao, registered), not te kun",
+                    "sources.md: Jinan 48,000 elders in financial difficulty less te kun [EST]; national 5.3%"}));
   r.push_back(real("population", "age_80plus_mean_extra_years", FIELD(population.age_80plus_mean_extra_years), 6,
                    0.5, 20, {"year", "Mean years above 80 of the 80+ (a declining exponential tail, capped at 104)",
                              kAssume}));
@@ -589,19 +609,19 @@ std::vector<ParamDef> build_registry() {
                    true));
 
   // [caseload]
-  r.push_back(real("caseload", "share_of_eligible", FIELD(caseload.share_of_eligible), 0.03, 0, 1,
-                   {"1", "Share of eligible elders (impaired, living alone, shidu or 80+) on the station's register; "
-                         "lunch-enrolled elders are always on it",
-                    kAssume}));
-  r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.6, 0, 1,
-                   {"1", "Share of registered elders who need medicine bought about monthly", kAssume}));
+  r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.1, 0, 1,
+                   {"1", "Share of registered elders for whom the station buys medicine about monthly",
+                    "assumption: most registered elders or their families buy their own; rescaled from 0.6 of a "
+                    "3% register when registers became full, keeping the errands near their old number"}));
   r.push_back(integer("caseload", "medicine_interval_days", FIELD(caseload.medicine_interval_days), 30, 1, 365,
                       {"day", "Days between medicine purchases", "model specification (odd.md): about monthly"}));
   r.push_back(integer("caseload", "medicine_window_days", FIELD(caseload.medicine_window_days), 2, 1, 30,
                       {"day", "Days within which a medicine purchase is due", "model specification (odd.md)"}));
-  r.push_back(integer("caseload", "escort_interval_days", FIELD(caseload.escort_interval_days), 120, 1, 3650,
-                      {"day", "Mean days between scheduled medical appointments of an impaired registered elder",
-                       kAssume}));
+  r.push_back(integer("caseload", "escort_interval_days", FIELD(caseload.escort_interval_days), 360, 1, 3650,
+                      {"day", "Mean days between appointments an impaired registered elder needs the station to "
+                              "escort",
+                       "assumption: family escorts most; rescaled from 120 when registers became full, keeping "
+                       "the escorts near their old number"}));
   r.push_back(integer("caseload", "visit_interval_high_days", FIELD(caseload.visit_interval_high_days), 7, 1, 365,
                       {"day", "Visit interval for high-risk elders (80+ living alone, disabled with nobody home by day)",
                        "sources.md: weekly"}));
@@ -796,6 +816,8 @@ void validate_config(const Config& c) {
   if (living > 1.0 + 1e-12)
     throw ValueError("population.living_alone_share + couple_share + family_away_by_day_share = " +
                      format_number(living) + " exceeds 1");
+  if (p.tekun_share + p.dibao_share > 1.0)
+    throw ValueError("population.tekun_share + dibao_share exceeds 1");
   if (p.share_65plus >= p.share_60plus)
     throw ValueError("population.share_65plus must be below population.share_60plus");
   if (p.share_80plus_of_60plus >= p.share_65plus / p.share_60plus)

@@ -80,6 +80,10 @@ enum class Aggregation : std::uint8_t { kFlow = 0, kStock = 1 };
   X(kLonelinessSum, "loneliness_sum", "1", false, kStock, kHigherIsWorse, "loneliness (sum)", "孤独感总分",               \
     "sum of registered elders' UCLA-3 loneliness scores (3-9) at the end of the day; divide by station_caseload for the " \
     "mean")                                                                                                                \
+  X(kLonelinessShiduSum, "loneliness_shidu_sum", "1", false, kStock, kHigherIsWorse, "loneliness of shidu (sum)",     \
+    "失独老人孤独感总分", "sum of registered shidu (lost only child) elders' UCLA-3 loneliness scores at the end of the day") \
+  X(kShiduRegistered, "shidu_registered", "1", true, kStock, kNeutral, "shidu elders registered", "在册失独老人",          \
+    "registered elders who lost their only child (shidu), at the end of the day")                                      \
   X(kSocialWorkersOnDuty, "social_workers_on_duty", "1", true, kFlow, kNeutral, "social workers on duty", "在岗社工",    \
     "social workers on duty (station staff)")                                                                             \
   X(kSocialWorkerHours, "social_worker_hours", "h", false, kFlow, kNeutral, "social worker hours", "社工工时",            \

@@ -11,6 +11,7 @@
 #include "swsim/services/lending.hpp"
 #include "swsim/services/travel.hpp"
 #include "swsim/simulation/station_day.hpp"
+#include "swsim/util/rng.hpp"
 
 namespace swsim {
 
@@ -84,7 +85,13 @@ void Simulation::lend_staff() {
     load[s] = stations_[s]->load();
     area[s] = world_.stations[s].area;
   }
-  lend_mobile_teams(load, area, static_cast<int>(world_.areas.size()), config_.general_station.mobile_team, lent);
+  std::vector<int> team(world_.areas.size());
+  for (std::size_t a = 0; a < team.size(); ++a) {
+    Stream ls(config_.run.seed, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(state_.day), StreamKind::kLendingDay);
+    team[a] = team_on_sample(config_.general_station.mobile_team, world_.areas[a].stations_simulated,
+                             world_.areas[a].stations_open, ls.at(Draw::kTeamRounding));
+  }
+  lend_mobile_teams(load, area, team, lent);
   for (std::size_t s = 0; s < n; ++s) stations_[s]->lend(lent[s]);
 }
 

@@ -1,6 +1,7 @@
 #include "swsim/simulation/station_day.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "swsim/health/heat_health.hpp"
 #include "swsim/people/loneliness.hpp"
@@ -10,6 +11,7 @@
 #include "swsim/services/lunch_demand.hpp"
 #include "swsim/services/travel.hpp"
 #include "swsim/util/rng.hpp"
+#include "swsim/world/registers.hpp"
 
 namespace swsim {
 namespace {
@@ -134,7 +136,65 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   plan_children_tasks(day);
   if (config_.policy.shidu_activity && is_activity_day(day.date, config_.loneliness.activity_day_of_month))
     tasks_.push_back({group_activity(st_.x_km, st_.y_km, config_.services, config_.staffing), TaskKind::kActivity, 0, 0});
-  std::stable_sort(tasks_.begin(), tasks_.end(), task_before);
+  sort_tasks();
+}
+
+// The tasks in the order of task_before, ties in list order (a stable sort), sorting small keys rather
+// than the tasks. With full registers a station lists hundreds of (mostly overdue) routine visits a day:
+// they are listed in register order with whole-day deadlines, so a counting sort by deadline puts them in
+// task_before's order in linear time; the few other tasks are sorted by comparison.
+void StationDay::sort_tasks() {
+  task_order_.clear();
+  visit_keys_.clear();
+  bool visits_by_ref = true;
+  for (std::uint32_t k = 0; k < tasks_.size(); ++k) {
+    const TaskKey key{tasks_[k].kind, tasks_[k].deadline, tasks_[k].ref, k};
+    if (key.kind != TaskKind::kVisit) {
+      task_order_.push_back(key);
+      continue;
+    }
+    visits_by_ref = visits_by_ref && (visit_keys_.empty() || visit_keys_.back().ref < key.ref) &&
+                    key.deadline == std::floor(key.deadline) && std::abs(key.deadline) < 1e6;
+    visit_keys_.push_back(key);
+  }
+  const auto before = [](const TaskKey& a, const TaskKey& b) {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.deadline != b.deadline) return a.deadline < b.deadline;
+    if (a.ref != b.ref) return a.ref < b.ref;
+    return a.index < b.index;
+  };
+  if (visits_by_ref) counting_sort_visits();
+  else std::stable_sort(visit_keys_.begin(), visit_keys_.end(), before);
+  std::stable_sort(task_order_.begin(), task_order_.end(), before);
+  const auto at = std::partition_point(task_order_.begin(), task_order_.end(),
+                                       [](const TaskKey& k) { return k.kind < TaskKind::kVisit; });
+  task_order_.insert(at, visit_keys_.begin(), visit_keys_.end());
+  sorted_tasks_.clear();
+  for (const TaskKey& key : task_order_) sorted_tasks_.push_back(tasks_[key.index]);
+  tasks_.swap(sorted_tasks_);
+}
+
+// Stable counting sort of the visit keys by their whole-day deadline.
+void StationDay::counting_sort_visits() {
+  if (visit_keys_.size() < 2) return;
+  double lo = visit_keys_[0].deadline, hi = lo;
+  for (const TaskKey& k : visit_keys_) lo = std::min(lo, k.deadline), hi = std::max(hi, k.deadline);
+  bucket_start_.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
+  for (const TaskKey& k : visit_keys_) ++bucket_start_[static_cast<std::size_t>(k.deadline - lo) + 1];
+  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
+  sorted_keys_.resize(visit_keys_.size());
+  for (const TaskKey& k : visit_keys_) sorted_keys_[bucket_start_[static_cast<std::size_t>(k.deadline - lo)]++] = k;
+  visit_keys_.swap(sorted_keys_);
+}
+
+// Whether any helper still has `min` minutes of field time and a free stretch of `min` minutes before
+// its hard end: a routine task of at least that length fails for every helper otherwise (assign_task),
+// and helpers only fill up as tasks are assigned, so the rest of a kind can be skipped without changing
+// anything.
+bool StationDay::someone_has_field_time(double min) const {
+  for (const Helper& h : helpers_)
+    if (h.field_budget_min >= min && h.first_gap(h.shift_start, min) + min <= h.hard_end) return true;
+  return false;
 }
 
 void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
@@ -149,7 +209,9 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
     if (state.health[i] == HealthState::kHospitalised) continue;
     const float x = el.x_km[i], y = el.y_km[i];
     Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
-    if (has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
+    // Only impaired elders have appointments, on weekdays: the draw is made only when it can matter.
+    const bool can_have_appointment = !day.weekend && el.function[i] != Function::kIndependent;
+    if (can_have_appointment && has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
       ++tally_.escorts_due;
       const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
       tasks_.push_back({appointment_escort(x, y, afternoon, shift_start, cp, sv), TaskKind::kScheduledEscort, c, 0});
@@ -317,8 +379,14 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   detect_illness(day, state, false);
   for (std::size_t k = 0; k < tasks_.size(); ++k)
     if (!done_early_[k] && tasks_[k].kind == TaskKind::kScheduledEscort) dispatch(tasks_[k], day, state);
-  for (; next < tasks_.size(); ++next)
-    if (!done_early_[next]) dispatch(tasks_[next], day, state);
+  bool visits_possible = true;
+  for (; next < tasks_.size(); ++next) {
+    if (done_early_[next]) continue;
+    const bool visit = tasks_[next].kind == TaskKind::kVisit;
+    if (visit && !visits_possible) continue;
+    dispatch(tasks_[next], day, state);
+    if (visit) visits_possible = someone_has_field_time(tasks_[next].task.service_min);
+  }
   detect_illness(day, state, true);
 }
 
@@ -363,9 +431,11 @@ void StationDay::detect_illness(const DayContext& day, SimState& state, bool fin
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
+  const int slack[3] = {visit_slack_days(RiskTier::kHigh, cp), visit_slack_days(RiskTier::kKey, cp),
+                        visit_slack_days(RiskTier::kGeneral, cp)};  // by tier, once a day
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-    if (day.day > state.visit_due[c] + visit_slack_days(cl.tier[c], cp)) ++tally_.visits_overdue;
+    if (day.day > state.visit_due[c] + slack[static_cast<int>(cl.tier[c])]) ++tally_.visits_overdue;
   }
 }
 
@@ -375,6 +445,10 @@ void StationDay::update_loneliness(SimState& state) {
     score = next_loneliness(score, world_.caseload.loneliness_base[c], caseload_contacts_[c - st_.caseload_begin],
                             config_.loneliness);
     tally_.loneliness_sum += score;
+    if (world_.caseload.reasons[c] & register_reason::kShidu) {
+      tally_.loneliness_shidu_sum += score;
+      ++tally_.shidu;
+    }
   }
 }
 
@@ -432,7 +506,8 @@ void StationDay::record(const DayContext& day, SimState& state) {
       {Metric::kChildSessionsDone, t.child_done}, {Metric::kActivitiesHeld, t.activities},
       {Metric::kActivityAttendance, t.attendance},
       {Metric::kExpectedExcessDeaths, expected_excess_deaths(st_.elders_by_heat_class, day.heat_factors, config_.health)},
-      {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
+      {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kLonelinessShiduSum, t.loneliness_shidu_sum},
+      {Metric::kShiduRegistered, t.shidu}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
       {Metric::kSocialWorkerHours, t.sw_hours}, {Metric::kOvertimeHours, t.overtime},
       {Metric::kVolunteersTurnedOut, turnouts}, {Metric::kVolunteerHours, turnouts * config_.volunteers.shift_min / 60.0},
       {Metric::kVolunteerDropouts, t.dropouts}, {Metric::kVolunteersActive, t.volunteers_active},

@@ -37,11 +37,11 @@ class StationDay {
   // Counts of the day, written to the results by record().
   struct Tally {
     int escorts_due = 0, escorts_done = 0, medicine_due = 0, medicine_done = 0, visits_due = 0, visits_done = 0;
-    int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0;
+    int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0, shidu = 0;
     int urgent = 0, urgent_served = 0;
     double urgent_response_min = 0;
     int medicine_overdue = 0, visits_overdue = 0;
-    double loneliness_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
+    double loneliness_sum = 0, loneliness_shidu_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
     int dropouts = 0, volunteers_active = 0;
     LunchTotals lunch;
   };
@@ -57,6 +57,9 @@ class StationDay {
   void plan_caseload_tasks(const DayContext& day, SimState& state);
   void plan_children_tasks(const DayContext& day);
   void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
+  void sort_tasks();
+  void counting_sort_visits();
+  bool someone_has_field_time(double min) const;
   void run_group_activity(const DayContext& day, SimState& state);
   void book_planned_work(const DayContext& day, SimState& state);
   void deliver_lunch(const DayContext& day);
@@ -83,6 +86,14 @@ class StationDay {
   std::vector<VolunteerToday> volunteers_today_;
   std::vector<Helper> helpers_;
   std::vector<TaskItem> tasks_;
+  struct TaskKey {  // what task_before compares, and the task's place in the list
+    TaskKind kind;
+    double deadline;
+    std::uint32_t ref, index;
+  };
+  std::vector<TaskKey> task_order_, visit_keys_, sorted_keys_;
+  std::vector<std::uint32_t> bucket_start_;
+  std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
   std::vector<std::uint8_t> caseload_contacts_;  // contact bits per registered elder of the station

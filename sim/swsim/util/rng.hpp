@@ -33,6 +33,7 @@ enum class StreamKind : std::uint32_t {
   kVolunteerShift = 11,  // which shift a volunteer takes, and dropout
   kWorldTerritory = 12,  // start points of the unit territories (world/territory)
   kWorldSettlement = 13, // village centres and homes inside a territory (world/settlement)
+  kLendingDay = 14,      // a general station's team on a sampled run (rounding), by area and day
 };
 
 // Every named draw: X(stream kind, entity class, name, first word, words, meaning). The entity class
@@ -49,11 +50,11 @@ enum class StreamKind : std::uint32_t {
   X(kWorldElder, 0, kLift, 9, 1, "building with a lift")                                                   \
   X(kWorldElder, 0, kFloor, 10, 1, "floor of the home")                                                    \
   X(kWorldElder, 0, kLunchEnrolment, 11, 1, "enrolled for lunch delivery")                                 \
-  X(kWorldElder, 0, kRegister, 12, 1, "on the station's register")                                         \
   X(kWorldElder, 0, kChronic, 13, 1, "needs medicine bought about monthly (registered)")                   \
   X(kWorldElder, 0, kMedicinePhase, 14, 1, "day of the first medicine purchase (registered)")              \
   X(kWorldElder, 0, kVisitPhase, 15, 1, "day of the first routine visit (registered)")                     \
   X(kWorldElder, 0, kLonelinessBase, 16, 2, "personal loneliness baseline, normal (registered)")           \
+  X(kWorldElder, 0, kAssistance, 20, 1, "social assistance: te kun, dibao or none")                       \
   X(kWorldVolunteer, 0, kVolunteerMode, 0, 1, "volunteer rides an e-bike or walks")                        \
   X(kWorldStation, 0, kStationRank, 0, 1, "a site's place in its area's random order (open, sampled)")      \
   X(kWorldChild, 0, kChildren, 0, 0, "how many children, then each child's draws (sequence)")              \
@@ -75,7 +76,8 @@ enum class StreamKind : std::uint32_t {
   X(kCaseloadDay, 0, kAppointment, 0, 1, "registered elder has an outpatient appointment today")           \
   X(kCaseloadDay, 0, kActivityAttendance, 1, 1, "registered shidu elder attends the group activity")       \
   X(kCaseloadDay, 0, kAfternoonAppointment, 2, 1, "the appointment is in the afternoon")                   \
-  X(kChildDay, 0, kGuardianAway, 0, 1, "child's guardian is away today")
+  X(kChildDay, 0, kGuardianAway, 0, 1, "child's guardian is away today")                                   \
+  X(kLendingDay, 0, kTeamRounding, 0, 1, "a sampled area's share of its general station's team, rounded")
 
 // A draw's id packs its kind, entity class and first word, so ids are unique exactly when slots are.
 enum class Draw : std::uint32_t {

@@ -81,7 +81,7 @@ const std::vector<DefaultFactor>& default_factors() {
       {"general_station.mobile_team", "1", "4", "assumption around 2"},
       {"lunch.box_capacity", "6", "12", "insulated boxes of 6-12 meals (assumption)"},
       {"travel.detour_factor", "1.2", "1.45", "road distance 1.2-1.34 x straight line, wider for rural roads"},
-      {"caseload.escort_interval_days", "60", "180", "assumption around 120"},
+      {"caseload.escort_interval_days", "180", "720", "assumption around 360 (rescaled for full registers)"},
       {"services.call_detection", "0.4", "0.8", "assumption around 0.6"},
       {"services.visit_detection", "0.7", "1", "assumption around 0.9"},
       {"health.meal_contact_detection", "0.25", "0.75", "assumption around 0.5"},

@@ -132,12 +132,14 @@ void input_rows(const Config& cfg, std::vector<Row>& rows) {
   full.run.scale = 1.0;
   const World w = build_world(full);
   const double n = static_cast<double>(w.elders.size());
-  double age65 = 0, age80 = 0, impaired = 0, alone = 0;
+  double age65 = 0, age80 = 0, impaired = 0, alone = 0, couple = 0, assisted = 0;
   for (std::size_t i = 0; i < w.elders.size(); ++i) {
     age65 += w.elders.age[i] >= 65;
     age80 += w.elders.age[i] >= 80;
     impaired += w.elders.function[i] != Function::kIndependent;
     alone += w.elders.living[i] == Living::kAlone;
+    couple += w.elders.living[i] == Living::kCouple;
+    assisted += w.elders.assistance[i] != Assistance::kNone;
   }
   const double census = kJinanPopulation2020;
   rows.push_back(make_row("inputs.share_60plus", "residents aged 60+ / census residents", "2020 census, Jinan: 19.96%",
@@ -149,8 +151,14 @@ void input_rows(const Config& cfg, std::vector<Row>& rows) {
   rows.push_back(make_row("inputs.impaired", "disabled or semi-disabled among the 60+",
                           "China 2015 survey of older persons: 18.3%", "%", 18.3 - 0.5, 18.3 + 0.5, {100 * impaired / n}));
   rows.push_back(make_row("inputs.living_alone", "living alone among the 60+",
-                          "docs/sources.md: 10-15% literature value; ~15% from China's 2021 survey", "%", 10, 15,
-                          {100 * alone / n}));
+                          "China 5th survey of older persons 2021: ~15% (derived); 10-15% literature value", "%", 14,
+                          16, {100 * alone / n}));
+  rows.push_back(make_row("inputs.empty_nest", "living alone or as a couple among the 60+",
+                          "China 5th survey of older persons 2021: 59.7%", "%", 59.7 - 1.5, 59.7 + 1.5,
+                          {100 * (alone + couple) / n}));
+  rows.push_back(make_row("inputs.poverty_assistance", "te kun or dibao elders among the 60+",
+                          "Jinan government 2021: 48,000 elders in financial difficulty (2.6% of 60+)", "%",
+                          2.6 - 0.1, 2.6 + 0.1, {100 * assisted / n}));
   // Elders aged 60+ per management area against the census table (each area's 60+ share x residents,
   // scaled to the city's 60+ total): the largest relative deviation.
   const auto expected = elders_per_area(full.population);

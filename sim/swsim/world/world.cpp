@@ -13,6 +13,9 @@
 #include "swsim/world/geography.hpp"
 #include "swsim/world/jinan_outlines.hpp"
 #include "swsim/world/jinan_units.hpp"
+#include "swsim/world/population.hpp"
+#include "swsim/world/registers.hpp"
+#include "swsim/world/sampling.hpp"
 #include "swsim/world/settlement.hpp"
 #include "swsim/world/station_table.hpp"
 #include "swsim/world/territory.hpp"
@@ -68,6 +71,7 @@ void append_to(std::vector<T>& to, const std::vector<T>& from) {
 void Caseload::append(const Caseload& o) {
   append_to(elder, o.elder);
   append_to(tier, o.tier);
+  append_to(reasons, o.reasons);
   append_to(chronic, o.chronic);
   append_to(medicine_phase, o.medicine_phase);
   append_to(visit_phase, o.visit_phase);
@@ -93,15 +97,16 @@ void Elders::resize(std::size_t n) {
   floor.resize(n);
   function.resize(n);
   living.resize(n);
+  assistance.resize(n);
   flags.resize(n);
   heat_class.resize(n);
   heat_weight.resize(n);
 }
 
-RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child) {
+RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child, bool in_poverty) {
   const bool nobody_home = living == Living::kAlone || living == Living::kFamilyAwayByDay;
   if ((age >= 80 && living == Living::kAlone) || (function == Function::kDisabled && nobody_home)) return RiskTier::kHigh;
-  if (function != Function::kIndependent || lost_only_child) return RiskTier::kKey;
+  if (function != Function::kIndependent || lost_only_child || in_poverty) return RiskTier::kKey;
   return RiskTier::kGeneral;
 }
 
@@ -114,21 +119,42 @@ std::vector<std::int64_t> elders_per_area(const PopulationParams& p) {
                    std::vector<std::int64_t>(raw.size(), total));
 }
 
+// Stratified by urban/rural (odd.md Initialization, "Sampling"): the sampled stations are split between
+// the urban and the rural areas in proportion to their stations (each stratum at least one per area),
+// then shared among each stratum's areas by largest remainder, at least one each.
 std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available) {
   const auto& areas = jinan_areas();
-  std::vector<double> w;
-  std::vector<std::int64_t> lo, hi;
-  std::int64_t total = 0;
+  std::vector<std::int64_t> n;
+  std::int64_t total = 0, open[2] = {0, 0}, count[2] = {0, 0};
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    const int n = available.empty() ? areas[a].stations : available[a];
-    w.push_back(n);
-    lo.push_back(1);
-    hi.push_back(n);
-    total += n;
+    n.push_back(available.empty() ? areas[a].stations : available[a]);
+    total += n.back();
+    open[areas[a].urban ? 1 : 0] += n.back();
+    count[areas[a].urban ? 1 : 0] += 1;
   }
   const auto target = std::clamp<std::int64_t>(std::llround(scale * static_cast<double>(total)), kAreaCount, total);
-  const auto n = apportion(w, target, lo, hi);
-  return std::vector<int>(n.begin(), n.end());
+  std::int64_t want[2];
+  want[1] = std::clamp<std::int64_t>(std::llround(static_cast<double>(target * open[1]) / static_cast<double>(total)),
+                                     count[1], open[1]);
+  want[0] = target - want[1];
+  if (want[0] < count[0]) want[0] = count[0], want[1] = std::max(count[1], target - count[0]);
+  std::vector<int> out(areas.size(), 0);
+  for (int urban = 0; urban < 2; ++urban) {
+    std::vector<double> w;
+    std::vector<std::int64_t> lo, hi;
+    std::vector<std::size_t> members;
+    for (std::size_t a = 0; a < areas.size(); ++a)
+      if (areas[a].urban == (urban == 1)) {
+        members.push_back(a);
+        w.push_back(static_cast<double>(n[a]));
+        lo.push_back(std::min<std::int64_t>(1, n[a]));
+        hi.push_back(n[a]);
+      }
+    if (members.empty()) continue;
+    const auto got = apportion(w, want[urban], lo, hi);
+    for (std::size_t k = 0; k < members.size(); ++k) out[members[k]] = static_cast<int>(got[k]);
+  }
+  return out;
 }
 
 std::vector<int> stations_open_per_area(double coverage, const std::vector<int>& total) {
@@ -261,28 +287,86 @@ Station make_station(const Config& cfg, int global, int area, double x, double y
   return st;
 }
 
+// An area's sites (units in global order, or its rows of a station table), each with its random rank,
+// whether it is open (the first stations_open by rank) and urban.
+struct AreaSites {
+  std::vector<int> members, rank;
+  std::vector<char> open, urban;
+};
+
+AreaSites area_sites(const Config& cfg, const std::vector<StationRow>& table, const Geography& geo, int a,
+                     const Area& area) {
+  AreaSites out;
+  std::vector<std::uint32_t> keys;
+  if (table.empty()) {
+    for (std::size_t u = 0; u < jinan_units().size(); ++u)
+      if (jinan_units()[u].area == a) out.members.push_back(static_cast<int>(u));
+  } else {
+    for (std::size_t r = 0; r < table.size(); ++r)
+      if (table[r].area == a) out.members.push_back(static_cast<int>(r));
+  }
+  for (int m : out.members) {
+    keys.push_back(static_cast<std::uint32_t>(table.empty() ? m : 1000 + m));
+    out.urban.push_back(table.empty() ? geo.territories.units[static_cast<std::size_t>(m)].urban : area.urban);
+  }
+  out.rank = random_rank(cfg, keys);
+  for (int r : out.rank) out.open.push_back(r < area.stations_open);
+  return out;
+}
+
+// The station of a simulated site: the unit's name and code, or the table row's name and staff.
+Station site_station(const Config& cfg, const std::vector<StationRow>& table, int m, int global, int a, bool urban,
+                     double x, double y) {
+  Station st = make_station(cfg, global, a, x, y);
+  st.urban = urban;
+  if (table.empty()) {
+    const JinanUnit& u = jinan_units()[static_cast<std::size_t>(m)];
+    st.name_zh = station_name_zh(u);
+    st.name_en = std::string(station_name_en(u));
+    st.code = u.code;
+  } else {
+    const StationRow& row = table[static_cast<std::size_t>(m)];
+    st.name_zh = st.name_en = row.name;
+    if (row.social_workers >= 0) st.social_workers = row.social_workers;
+  }
+  return st;
+}
+
+// Which sites each area simulates: stratified by urban/rural (world/sampling).
+std::vector<std::vector<char>> sample_sites(const std::vector<AreaSites>& all, World& world) {
+  std::vector<int> sampled, urban_open, rural_open;
+  for (std::size_t a = 0; a < all.size(); ++a) {
+    int u = 0, r = 0;
+    for (std::size_t k = 0; k < all[a].members.size(); ++k)
+      if (all[a].open[k]) (all[a].urban[k] ? u : r) += 1;
+    sampled.push_back(world.areas[a].stations_simulated);
+    urban_open.push_back(u);
+    rural_open.push_back(r);
+  }
+  const std::vector<int> n_urban = urban_stations_to_sample(sampled, urban_open, rural_open);
+  std::vector<std::vector<char>> out;
+  for (std::size_t a = 0; a < all.size(); ++a) {
+    world.areas[a].stations_open_urban = urban_open[a];
+    world.areas[a].stations_simulated_urban = n_urban[a];
+    out.push_back(pick_sampled(all[a].rank, all[a].open, all[a].urban, n_urban[a], sampled[a] - n_urban[a]));
+  }
+  return out;
+}
+
 // Station sites: the seats of the 161 units, or a user's table of real sites (checked against the
 // outlines). Simulated stations come out in global order.
 SitesByArea place_stations(const Config& cfg, const std::vector<StationRow>& table, Geography& geo, World& world) {
   SitesByArea sites(kAreaCount);
   geo.own_station.assign(jinan_units().size(), -2);
+  std::vector<AreaSites> all;
+  for (int a = 0; a < kAreaCount; ++a) all.push_back(area_sites(cfg, table, geo, a, world.areas[static_cast<std::size_t>(a)]));
+  const std::vector<std::vector<char>> simulated = sample_sites(all, world);
   int global = 0;
   for (int a = 0; a < kAreaCount; ++a) {
-    const Area& area = world.areas[static_cast<std::size_t>(a)];
-    std::vector<int> members;  // units, or table rows, of the area in global order
-    std::vector<std::uint32_t> keys;
-    if (table.empty()) {
-      for (std::size_t u = 0; u < jinan_units().size(); ++u)
-        if (jinan_units()[u].area == a) members.push_back(static_cast<int>(u));
-    } else {
-      for (std::size_t r = 0; r < table.size(); ++r)
-        if (table[r].area == a) members.push_back(static_cast<int>(r));
-    }
-    for (int m : members) keys.push_back(static_cast<std::uint32_t>(table.empty() ? m : 1000 + m));
-    const std::vector<int> rank = random_rank(cfg, keys);
+    const AreaSites& as = all[static_cast<std::size_t>(a)];
     const geo::MultiPolygon shape = table.empty() ? geo::MultiPolygon{} : districts_of_area(geo.territories, a);
-    for (std::size_t k = 0; k < members.size(); ++k, ++global) {
-      const int m = members[k];
+    for (std::size_t k = 0; k < as.members.size(); ++k, ++global) {
+      const int m = as.members[k];
       double x, y;
       if (table.empty()) {
         x = geo.territories.units[static_cast<std::size_t>(m)].seat.x;
@@ -292,27 +376,13 @@ SitesByArea place_stations(const Config& cfg, const std::vector<StationRow>& tab
         latlon_to_km(row.lat, row.lon, x, y);
         check_site(row, shape, x, y, cfg.world.stations_file);
       }
-      const bool open = rank[k] < area.stations_open;
       int sim_index = -1;
-      if (rank[k] < area.stations_simulated) {
+      if (simulated[static_cast<std::size_t>(a)][k]) {
         sim_index = static_cast<int>(world.stations.size());
-        Station st = make_station(cfg, global, a, x, y);
-        if (table.empty()) {
-          const JinanUnit& u = jinan_units()[static_cast<std::size_t>(m)];
-          st.name_zh = station_name_zh(u);
-          st.name_en = std::string(station_name_en(u));
-          st.code = u.code;
-          st.urban = geo.territories.units[static_cast<std::size_t>(m)].urban;
-        } else {
-          const StationRow& row = table[static_cast<std::size_t>(m)];
-          st.name_zh = st.name_en = row.name;
-          if (row.social_workers >= 0) st.social_workers = row.social_workers;
-          st.urban = area.urban;
-        }
-        world.stations.push_back(st);
+        world.stations.push_back(site_station(cfg, table, m, global, a, as.urban[k], x, y));
       }
-      if (table.empty()) geo.own_station[static_cast<std::size_t>(m)] = open ? sim_index : -2;
-      sites[static_cast<std::size_t>(a)].push_back({x, y, sim_index, open, table.empty() ? m : -1});
+      if (table.empty()) geo.own_station[static_cast<std::size_t>(m)] = as.open[k] ? sim_index : -2;
+      sites[static_cast<std::size_t>(a)].push_back({x, y, sim_index, static_cast<bool>(as.open[k]), table.empty() ? m : -1});
     }
   }
   return sites;
@@ -398,44 +468,6 @@ void group_by_station(const std::vector<std::int32_t>& station_of, const std::ve
   }
 }
 
-// Age bands and impairment by band: the 60-64, 65-79 and 80+ shares from the census, impairment rising
-// with age by the registry's ratios, scaled so the share over all 60+ equals population.impaired_share.
-struct AgeProfile {
-  double p6064, p6579, p80;
-  double p_impaired[3];
-};
-
-AgeProfile age_profile(const PopulationParams& pop) {
-  AgeProfile a{};
-  a.p6064 = 1.0 - pop.share_65plus / pop.share_60plus;
-  a.p80 = pop.share_80plus_of_60plus;
-  a.p6579 = 1.0 - a.p6064 - a.p80;
-  const double rel[3] = {1.0, pop.impairment_ratio_65_79, pop.impairment_ratio_80plus};
-  const double k = pop.impaired_share / (a.p6064 * rel[0] + a.p6579 * rel[1] + a.p80 * rel[2]);
-  for (int b = 0; b < 3; ++b) a.p_impaired[b] = std::min(0.95, k * rel[b]);
-  return a;
-}
-
-int draw_age(const AgeProfile& ap, const PopulationParams& pop, double u_band, double u_age, int& band) {
-  if (u_band < ap.p6064) {
-    band = 0;
-    return 60 + static_cast<int>(u_age * 5);
-  }
-  if (u_band < ap.p6064 + ap.p6579) {
-    band = 1;
-    return 65 + static_cast<int>(u_age * 15);
-  }
-  band = 2;  // a declining tail above 80
-  return 80 + std::min(24, static_cast<int>(-pop.age_80plus_mean_extra_years * std::log(u_age)));
-}
-
-Living draw_living(const PopulationParams& pop, double u) {
-  if (u < pop.living_alone_share) return Living::kAlone;
-  if (u < pop.living_alone_share + pop.couple_share) return Living::kCouple;
-  if (u < pop.living_alone_share + pop.couple_share + pop.family_away_by_day_share) return Living::kFamilyAwayByDay;
-  return Living::kWithFamily;
-}
-
 // Floor of the home: buildings with a lift, urban walk-ups, village houses.
 int draw_floor(const PopulationParams& pop, bool lift, bool urban, double u) {
   if (lift) return 1 + static_cast<int>(u * pop.lift_max_floor);
@@ -470,24 +502,20 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, E
   el.age[i] = static_cast<std::uint8_t>(age);
   std::uint8_t flags = 0;
   if (s.at(Draw::kSex) < pop.male_share) flags |= elder_flag::kMale;
-  const double u_fn = s.at(Draw::kFunction);
-  const Function fn = u_fn < ap.p_impaired[band] * pop.disabled_share_of_impaired ? Function::kDisabled
-                      : u_fn < ap.p_impaired[band]                                ? Function::kSemiDisabled
-                                                                                  : Function::kIndependent;
+  const Function fn = draw_function(ap, pop, band, s.at(Draw::kFunction));
   el.function[i] = fn;
-  const Living lv = draw_living(pop, s.at(Draw::kLiving));
+  const Living lv = draw_living(ap, pop, band, s.at(Draw::kLiving));
   el.living[i] = lv;
+  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   if (s.at(Draw::kLostOnlyChild) < pop.lost_only_child_share) flags |= elder_flag::kLostOnlyChild;
-  if (s.at(Draw::kAirConditioning) < (urban ? pop.ac_share_urban : pop.ac_share_rural)) flags |= elder_flag::kAirConditioning;
+  if (draw_air_conditioning(ap, urban, band, s.at(Draw::kAirConditioning))) flags |= elder_flag::kAirConditioning;
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
   const bool impaired = fn != Function::kIndependent;
   const bool nobody_home = lv == Living::kAlone || lv == Living::kFamilyAwayByDay;
   if (impaired && nobody_home && s.at(Draw::kLunchEnrolment) < cfg.lunch.enrolment_share) flags |= elder_flag::kLunchEnrolled;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
-  const bool eligible = impaired || lv == Living::kAlone || (flags & elder_flag::kLostOnlyChild) || age >= 80;
-  if ((flags & elder_flag::kLunchEnrolled) || (eligible && s.at(Draw::kRegister) < cfg.caseload.share_of_eligible))
-    flags |= elder_flag::kRegistered;
+  if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
   el.flags[i] = flags;
   el.heat_class[i] = age < 65 ? HeatAgeClass::k60to64 : age < 75 ? HeatAgeClass::k65to74 : HeatAgeClass::k75plus;
   el.heat_weight[i] = heat_weight(cfg.health, fn, flags, lv);
@@ -508,7 +536,8 @@ void add_to_register(const Config& cfg, const Elders& el, std::uint32_t i, Casel
   Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
   const bool shidu = el.flags[i] & elder_flag::kLostOnlyChild;
   c.elder.push_back(i);
-  c.tier.push_back(risk_tier(el.age[i], el.function[i], el.living[i], shidu));
+  c.reasons.push_back(register_reasons(el.age[i], el.function[i], el.living[i], el.assistance[i], shidu));
+  c.tier.push_back(risk_tier(el.age[i], el.function[i], el.living[i], shidu, el.assistance[i] != Assistance::kNone));
   c.chronic.push_back(s.at(Draw::kChronic) < cl.chronic_share);
   c.medicine_phase.push_back(static_cast<std::uint16_t>(s.at(Draw::kMedicinePhase) * cl.medicine_interval_days));
   const int interval = c.tier.back() == RiskTier::kHigh  ? cl.visit_interval_high_days

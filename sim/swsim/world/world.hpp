@@ -13,6 +13,8 @@ namespace swsim {
 
 enum class Function : std::uint8_t { kIndependent = 0, kSemiDisabled = 1, kDisabled = 2 };
 enum class Living : std::uint8_t { kAlone = 0, kCouple = 1, kFamilyAwayByDay = 2, kWithFamily = 3 };
+// Social assistance: 低保 (dibao, minimum living allowance) or 特困 (te kun, extreme-poverty support).
+enum class Assistance : std::uint8_t { kNone = 0, kDibao = 1, kTekun = 2 };
 
 // Elder flag bits.
 namespace elder_flag {
@@ -41,6 +43,8 @@ struct Area {
   int stations_total = 0;       // stations in the area (streets and towns with a station)
   int stations_open = 0;        // of them, open in this scenario (policy.station_coverage)
   int stations_simulated = 0;   // of the open ones, simulated at this scale
+  int stations_open_urban = 0;       // open stations in urban street units
+  int stations_simulated_urban = 0;  // of the simulated ones, urban (world/sampling: stratified)
   double area_km2 = 0;
   double lat = 0, lon = 0;
   double x_km = 0, y_km = 0;  // the centroid, km
@@ -75,6 +79,7 @@ struct Elders {
   std::vector<std::uint8_t> floor;
   std::vector<Function> function;
   std::vector<Living> living;
+  std::vector<Assistance> assistance;
   std::vector<std::uint8_t> flags;
   std::vector<HeatAgeClass> heat_class;
   std::vector<float> heat_weight;  // base hazard x individual modifiers (per day, before the heat term)
@@ -87,6 +92,7 @@ struct Elders {
 struct Caseload {
   std::vector<std::uint32_t> elder;
   std::vector<RiskTier> tier;
+  std::vector<std::uint8_t> reasons;          // why registered: register_reason bits (world/registers.hpp)
   std::vector<std::uint8_t> chronic;          // needs medicine bought about monthly
   std::vector<std::uint16_t> medicine_phase;  // day offset in the medicine cycle
   std::vector<std::uint16_t> visit_phase;     // day offset of the first routine visit
@@ -135,14 +141,15 @@ struct World {
 };
 
 // Risk tier of a registered elder: high = 80+ living alone, or disabled with nobody home by day; key =
-// impaired or shidu; general = the rest.
-RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child);
+// impaired, shidu or in poverty (特困/低保); general = the rest.
+RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child, bool in_poverty = false);
 
 // Builds the world; deterministic in (config, world.seed), independent of the thread count.
 World build_world(const Config& config);
 
-// How many of `available` stations per area are simulated at `scale` (at least one per area,
-// proportional by largest remainder, all at scale 1). Default: all of Jinan's stations.
+// How many of `available` stations per area are simulated at `scale` (all at scale 1): split between the
+// urban and the rural areas in proportion to their stations, then by largest remainder within each, at
+// least one per area. Default: all of Jinan's stations.
 std::vector<int> stations_simulated_per_area(double scale, const std::vector<int>& available = {});
 
 // Stations open in each area at a coverage share (at least one per area), out of `total` per area
