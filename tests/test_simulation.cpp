@@ -211,9 +211,11 @@ TEST_CASE("lending the general station's team helps the most loaded stations", "
 TEST_CASE("the national heat work rules keep volunteers off the midday lunch round", "[simulation][behaviour]") {
   const Config c = small_config("2022-06-16 7 38.5 35");
   const Results none = run(c), rules = run(with(c, "policy.heat_work_rules", "national2012"));
+  // Volunteers carry a share of the station's meals (canteens' couriers and social workers are staff).
+  CHECK(total(rules, Metric::kMealsByVolunteer, 6, 13) < total(none, Metric::kMealsByVolunteer, 6, 13));
   const double on_time_none = total(none, Metric::kMealsOnTime, 6, 13) + total(none, Metric::kMealsLate, 6, 13);
   const double on_time_rules = total(rules, Metric::kMealsOnTime, 6, 13) + total(rules, Metric::kMealsLate, 6, 13);
-  CHECK(on_time_rules < on_time_none);
+  CHECK(on_time_rules <= on_time_none);
   CHECK(total(rules, Metric::kMealsOnTime, 0, 6) == total(none, Metric::kMealsOnTime, 0, 6));
 }
 

@@ -466,11 +466,12 @@ std::vector<ParamDef> build_registry() {
                     "Share of enrolled elders who are homebound (impaired, nobody home by day) and have lunch "
                     "delivered; the rest eat at or collect from a meal point",
                     "CALIBRATION s1: Chongqing canteen, ~60 of ~360 meals a day delivered (17%, derived)"}));
-  r.push_back(real("lunch", "warning_switch_share", FIELD(lunch.warning_switch_share), 0.3, 0, 1,
+  r.push_back(real("lunch", "warning_switch_share", FIELD(lunch.warning_switch_share), 0.54, 0, 1,
                    {"1",
                     "Share of diners who live alone or are 75+ that book delivery for a day with a heat warning "
                     "(booked the day before, within the meal point's delivery capacity)",
-                    "assumption [EST]; below the Beijing survey's 53.9% who prefer delivery (CALIBRATION s1)"}));
+                    "CALIBRATION s1: Beijing survey, 53.9% of elders prefer delivery; assumed realised on warning "
+                    "days [EST]"}));
   r.push_back(real("lunch", "points_per_1000_elders", FIELD(lunch.points_per_1000_elders), 2.79, 0.01, 100,
                    {"per 1000",
                     "Meal points (canteens, day-care centres, village kitchens) per 1,000 elders aged 60+ of a "
@@ -495,12 +496,12 @@ std::vector<ParamDef> build_registry() {
                       {"1", "Of a canteen's kitchen staff, how many carry deliveries from ready_time",
                        "assumption [EST] (at most point_kitchen_staff): Qingdao Sifang ran 5 delivery vehicles for "
                        "6 canteens; a Chongqing canteen delivers ~60 meals a day (CALIBRATION s1)"}));
-  r.push_back(integer("lunch", "point_delivery_capacity", FIELD(lunch.point_delivery_capacity), 8, 0, 1000,
+  r.push_back(integer("lunch", "point_delivery_capacity", FIELD(lunch.point_delivery_capacity), 12, 0, 1000,
                       {"meals/day",
                        "Deliveries a meal point takes a day at most (more homebound go to the station; warning-day "
                        "bookings beyond it are refused)",
-                       "assumption [EST]: one insulated box (box_capacity 8), about 17% of 35 meals plus a margin "
-                       "(CALIBRATION s1)"}));
+                       "assumption [EST]: a canteen's two couriers with one insulated box each (box_capacity 8) "
+                       "less a margin; on ordinary days a canteen delivers about 17% of 35 meals (CALIBRATION s1)"}));
   r.push_back(real("lunch", "point_reach_km", FIELD(lunch.point_reach_km), 5, 0, 100,
                    {"km",
                     "A meal point delivers to homes within this straight-line distance; homebound elders farther "
