@@ -113,3 +113,36 @@ TEST_CASE("shipped scenarios point the expected way", "[scenarios][behaviour]") 
     CHECK(act.total(M::kActivityAttendance) > 0);
   }
 }
+
+TEST_CASE("full city, summer 2022: ordinary weekdays and weekends >= 95% on time, <= 2% missed, in every area",
+          "[scenarios][fullcity]") {
+  const Scenario sc = load_scenario(dir + "baseline.ini", {});
+  REQUIRE(sc.config.run.scale == 1.0);
+  const World world = build_world(sc.config);
+  const auto weather = make_weather(sc.config);
+  Simulation sim(sc.config, world, weather);
+  sim.run();
+  const Results& r = sim.results();
+  for (bool weekend : {false, true}) {
+    std::vector<double> req(world.areas.size(), 0), on(world.areas.size(), 0), missed(world.areas.size(), 0);
+    for (int d = 0; d < r.days(); ++d) {
+      if (weather[static_cast<std::size_t>(d)].warning != HeatWarning::kNone || ((d + 2) % 7 >= 5) != weekend) continue;
+      for (int s = 0; s < r.stations(); ++s) {
+        const auto a = static_cast<std::size_t>(world.stations[static_cast<std::size_t>(s)].area);
+        req[a] += r.at(Metric::kMealsRequested, d, s);
+        on[a] += r.at(Metric::kMealsOnTime, d, s);
+        missed[a] += r.at(Metric::kMealsMissed, d, s);
+      }
+    }
+    double sr = 0, so = 0, sm = 0;
+    for (std::size_t a = 0; a < req.size(); ++a) {
+      INFO((weekend ? "weekends, " : "weekdays, ") << world.areas[a].name_en);
+      REQUIRE(req[a] > 0);
+      CHECK(on[a] / req[a] >= 0.95);
+      CHECK(missed[a] / req[a] <= 0.02);
+      sr += req[a], so += on[a], sm += missed[a];
+    }
+    CHECK(so / sr >= 0.95);
+    CHECK(sm / sr <= 0.02);
+  }
+}
