@@ -74,6 +74,10 @@ TEST_CASE("every elder who meets a register criterion is registered, with its re
   const Elders& e = w.elders;
   const double n = static_cast<double>(e.size());
   std::vector<std::uint8_t> expected(e.size());
+  // Homebound elders whose lunch only the station brings join the register too (world/meal_points).
+  std::vector<std::uint8_t> station_meals(e.size(), 0);
+  for (std::size_t k = 0; k < w.lunch_enrolled.size(); ++k)
+    if (w.lunch_arrangement[k] == MealArrangement::kStationDelivered) station_meals[w.lunch_enrolled[k]] = 1;
   double tekun = 0, dibao = 0, alone80 = 0, disabled_alone = 0, shidu = 0, registered = 0;
   for (std::size_t i = 0; i < e.size(); ++i) {
     const bool alone = e.living[i] == Living::kAlone;
@@ -83,11 +87,14 @@ TEST_CASE("every elder who meets a register criterion is registered, with its re
     if (e.age[i] >= 80 && alone) r |= rr::kAlone80, alone80 += 1;
     if (e.function[i] == Function::kDisabled && alone) r |= rr::kDisabledAlone, disabled_alone += 1;
     if (e.flags[i] & elder_flag::kLostOnlyChild) r |= rr::kShidu, shidu += 1;
+    if (r != 0) registered += 1;  // by a criterion
+    if (r == 0 && station_meals[i]) r = rr::kStationMeals;
     expected[i] = r;
     REQUIRE(((e.flags[i] & elder_flag::kRegistered) != 0) == (r != 0));
-    registered += r != 0;
   }
-  REQUIRE(w.caseload.size() == static_cast<std::size_t>(registered));
+  std::size_t on_register = 0;
+  for (std::uint8_t r : expected) on_register += r != 0;
+  REQUIRE(w.caseload.size() == on_register);
   for (std::size_t k = 0; k < w.caseload.size(); ++k) REQUIRE(w.caseload.reasons[k] == expected[w.caseload.elder[k]]);
   CHECK(tekun / n == Approx(p.tekun_share).margin(four_sd(p.tekun_share, n)));
   CHECK(dibao / n == Approx(p.dibao_share).margin(four_sd(p.dibao_share, n)));

@@ -87,18 +87,49 @@ TEST_CASE("synthesised elders match the census marginals", "[world][facts]") {
   CHECK(imp_old / n_old > 3 * imp_young / n_young);
 }
 
-TEST_CASE("lunch enrolment only takes the impaired with nobody home by day", "[world]") {
+TEST_CASE("meal programme: points, capacities and enrolment as calibrated (CALIBRATION s1)", "[world]") {
   const World& w = full_world();
   const auto& e = w.elders;
-  std::size_t enrolled = 0;
-  for (std::size_t i = 0; i < e.size(); ++i) {
-    if (!(e.flags[i] & elder_flag::kLunchEnrolled)) continue;
+  const LunchParams& lp = default_config().lunch;
+  const double n = static_cast<double>(e.size());
+  // Changqing's density: 2.79 points per 1,000 elders (one at least per station, rounding per station).
+  CHECK(w.meal_points.size() / n * 1000 == Approx(lp.points_per_1000_elders).epsilon(0.02));
+  std::size_t enrolled = 0, delivered = 0, by_station = 0;
+  for (std::size_t k = 0; k < w.lunch_enrolled.size(); ++k) {
+    const std::uint32_t i = w.lunch_enrolled[k];
+    REQUIRE((e.flags[i] & elder_flag::kLunchEnrolled));
     ++enrolled;
-    REQUIRE(e.function[i] != Function::kIndependent);
-    REQUIRE((e.living[i] == Living::kAlone || e.living[i] == Living::kFamilyAwayByDay));
+    const bool homebound = e.function[i] != Function::kIndependent &&
+                           (e.living[i] == Living::kAlone || e.living[i] == Living::kFamilyAwayByDay);
+    REQUIRE((w.lunch_arrangement[k] != MealArrangement::kDiner) == homebound);
+    delivered += homebound;
+    if (w.lunch_arrangement[k] == MealArrangement::kStationDelivered) {
+      ++by_station;
+      REQUIRE((e.flags[i] & elder_flag::kRegistered));  // the station serves them from its register
+    }
   }
-  CHECK(enrolled == w.lunch_enrolled.size());
-  CHECK(enrolled > 1000);
+  std::size_t flagged = 0;
+  for (std::size_t i = 0; i < e.size(); ++i) flagged += (e.flags[i] & elder_flag::kLunchEnrolled) ? 1 : 0;
+  CHECK(flagged == enrolled);
+  // Shandong: 1.65 meals per 100 elders; Chongqing: 17% delivered (binomial noise only).
+  CHECK(100.0 * enrolled / n == Approx(lp.meals_per_100_elders).epsilon(0.03));
+  CHECK(static_cast<double>(delivered) / enrolled == Approx(lp.delivered_share).epsilon(0.05));
+  CHECK(by_station < delivered);
+  // Every point: inside the programme's limits, its elders contiguous and its own station's.
+  const MealPoints& mp = w.meal_points;
+  for (std::size_t p = 0; p < mp.size(); ++p) {
+    REQUIRE(mp.capacity[p] == lp.point_capacity);
+    REQUIRE(mp.delivered[p] <= mp.delivery_capacity[p]);
+    REQUIRE(mp.couriers[p] <= mp.kitchen_staff[p]);
+    for (std::uint32_t k = mp.enrolled_begin[p]; k < mp.enrolled_end[p]; ++k)
+      REQUIRE(e.station[w.lunch_enrolled[k]] == mp.station[p]);
+  }
+  for (const Station& st : w.stations) {
+    REQUIRE(st.meal_point_end > st.meal_point_begin);
+    REQUIRE(mp.x_km[st.meal_point_begin] == static_cast<float>(st.x_km));  // the station's own point
+    REQUIRE(mp.enrolled_begin[st.meal_point_begin] == st.enrolled_begin);
+    REQUIRE(mp.enrolled_end[st.meal_point_end - 1] == st.enrolled_end);
+  }
 }
 
 TEST_CASE("with every station open, elders belong to their own unit's station", "[world]") {
@@ -171,6 +202,7 @@ TEST_CASE("the world does not depend on the thread count", "[world][determinism]
   CHECK(a.elders.heat_weight == b.elders.heat_weight);
   CHECK(a.elders.flags == b.elders.flags);
   CHECK(a.lunch_enrolled == b.lunch_enrolled);
+  CHECK(a.meal_points.x_km == b.meal_points.x_km);
 }
 
 TEST_CASE("the catchment raster follows the units' territories inside the district outlines", "[world]") {

@@ -56,7 +56,7 @@ TEST_CASE("five social workers a station instead of two: more lunches on time", 
   CHECK(city[kOnTime].est.mean > 0.02);
   CHECK(city[kMissed].est.mean < 0);
   CHECK(city[kVisits].est.mean > 0);
-  CHECK(c.b.label == "baseline.ini + staffing.social_workers_per_station=5");
+  CHECK(c.b.label == "baseline.ini + lunch.point_couriers=0 + staffing.social_workers_per_station=5");
 }
 
 TEST_CASE("ensembles with the same seeds are paired, and pairing narrows the interval", "[analysis][compare]") {

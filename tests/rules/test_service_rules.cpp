@@ -7,6 +7,7 @@
 #include "swsim/services/lunch_demand.hpp"
 #include "swsim/services/tasks.hpp"
 #include "swsim/services/travel.hpp"
+#include "swsim/world/meal_points.hpp"
 
 using namespace swsim;
 
@@ -106,12 +107,36 @@ TEST_CASE("walking slows in heat down to the floor but e-bikes do not", "[rules]
   CHECK(travel_speed_kmh(TravelMode::kEbike, 0.7, c.travel) == c.travel.ebike_kmh);
 }
 
-TEST_CASE("warning-day lunch requests come only from mobile elders who may ask, at the daily rate", "[rules][services]") {
+TEST_CASE("a diner books delivery only on a warning day, only if it may ask, and only within capacity", "[rules][services]") {
   Config c;
-  c.lunch.warning_request_prob = 0.01;
+  c.lunch.warning_switch_share = 0.3;
   const std::uint8_t asker = elder_flag::kWarningRequester;
-  CHECK(asks_for_lunch_in_warning(0.009, asker, true, c.lunch));
-  CHECK_FALSE(asks_for_lunch_in_warning(0.011, asker, true, c.lunch));
-  CHECK_FALSE(asks_for_lunch_in_warning(0.001, asker, false, c.lunch));
-  CHECK_FALSE(asks_for_lunch_in_warning(0.001, 0, true, c.lunch));
+  CHECK(books_delivery_in_warning(0.299, asker, true, 0, 8, c.lunch));
+  CHECK_FALSE(books_delivery_in_warning(0.301, asker, true, 0, 8, c.lunch));
+  CHECK_FALSE(books_delivery_in_warning(0.001, asker, false, 0, 8, c.lunch));  // no warning: eats at the point
+  CHECK_FALSE(books_delivery_in_warning(0.001, 0, true, 0, 8, c.lunch));       // not alone nor 75+
+  CHECK(books_delivery_in_warning(0.001, asker, true, 7, 8, c.lunch));
+  CHECK_FALSE(books_delivery_in_warning(0.001, asker, true, 8, 8, c.lunch));   // the point is fully booked
+}
+
+TEST_CASE("the station delivers only to the homebound no meal point reaches", "[rules][services]") {
+  Config c;
+  c.lunch.point_reach_km = 3;
+  c.lunch.point_couriers = 1;
+  CHECK(meal_arrangement(false, 10.0, 99, 8, c.lunch) == MealArrangement::kDiner);
+  CHECK(meal_arrangement(true, 2.99, 7, 8, c.lunch) == MealArrangement::kPointDelivered);
+  CHECK(meal_arrangement(true, 3.01, 0, 8, c.lunch) == MealArrangement::kStationDelivered);  // out of reach
+  CHECK(meal_arrangement(true, 0.1, 8, 8, c.lunch) == MealArrangement::kStationDelivered);   // point full
+  c.lunch.point_couriers = 0;
+  CHECK(meal_arrangement(true, 0.1, 0, 8, c.lunch) == MealArrangement::kStationDelivered);   // nobody carries
+}
+
+TEST_CASE("meal points and enrolment follow the calibration", "[rules][services]") {
+  Config c;
+  c.lunch.points_per_1000_elders = 2.79;
+  CHECK(meal_points_for(10000, c.lunch) == 28);
+  CHECK(meal_points_for(100, c.lunch) == 1);  // at least the station's own point
+  CHECK(enrolment_probability(30, 100) == Approx(0.3));
+  CHECK(enrolment_probability(300, 100) == 1.0);
+  CHECK(enrolment_probability(3, 0) == 0.0);
 }

@@ -188,8 +188,18 @@ struct VolunteerParams {
 };
 
 struct LunchParams {
-  double enrolment_share = 0;
-  double warning_request_prob = 0;
+  // The meal programme (world/meal_points): how many eat, how many are delivered, the meal points.
+  double meals_per_100_elders = 0;    // enrolled elders per 100 aged 60+
+  double delivered_share = 0;         // share of enrolled elders who are homebound and delivered
+  double warning_switch_share = 0;    // share of diners (alone or 75+) who book delivery for a warning day
+  double points_per_1000_elders = 0;  // meal points per 1,000 elders aged 60+
+  double canteen_share = 0;           // share of meal points that are canteens with a kitchen that delivers
+  int point_capacity = 0;             // meals a point serves a day (enrolment goes to the nearest with room)
+  int point_kitchen_staff = 0;        // kitchen staff of a point (serve on site)
+  int point_couriers = 0;             // of them, how many carry deliveries
+  int point_delivery_capacity = 0;    // meals a point delivers a day at most
+  double point_reach_km = 0;          // a point delivers to homes within this straight-line distance
+  TravelMode point_courier_mode = TravelMode::kEbike;
   int ready_min = 0;    // minutes after midnight
   int on_time_min = 0;  // delivered by this time: on time
   int late_min = 0;     // delivered by this time: late; after it: missed

@@ -476,16 +476,71 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Share of volunteers who ride an e-bike (the rest walk)", kAssume}));
 
   // [lunch]
-  r.push_back(real("lunch", "enrolment_share", FIELD(lunch.enrolment_share), 0.015, 0, 1,
+  r.push_back(real("lunch", "meals_per_100_elders", FIELD(lunch.meals_per_100_elders), 1.65, 0, 100,
+                   {"per 100",
+                    "Elders enrolled in the meal programme (one lunch a day) per 100 aged 60+, in every station",
+                    "CALIBRATION s1: Shandong 350,000 elder-meals a day for 21.221 M aged 60+ = 1.65 per 100 "
+                    "(derived); Jinan's own count NOT FOUND"}));
+  r.push_back(real("lunch", "delivered_share", FIELD(lunch.delivered_share), 0.17, 0, 1,
                    {"1",
-                    "Share of eligible elders (disabled or semi-disabled, nobody home by day) enrolled for daily "
-                    "lunch delivery",
-                    kAssume}));
-  r.push_back(real("lunch", "warning_request_prob", FIELD(lunch.warning_request_prob), 0.003, 0, 1,
+                    "Share of enrolled elders who are homebound (impaired, nobody home by day) and have lunch "
+                    "delivered; the rest eat at or collect from a meal point",
+                    "CALIBRATION s1: Chongqing canteen, ~60 of ~360 meals a day delivered (17%, derived)"}));
+  r.push_back(real("lunch", "warning_switch_share", FIELD(lunch.warning_switch_share), 0.54, 0, 1,
                    {"1",
-                    "Daily probability that a mobile elder living alone or aged 75+ asks for lunch delivery "
-                    "while a heat warning is in force",
-                    kAssume}));
+                    "Share of diners who live alone or are 75+ that book delivery for a day with a heat warning "
+                    "(booked the day before, within the meal point's delivery capacity)",
+                    "CALIBRATION s1: Beijing survey, 53.9% of elders prefer delivery; assumed realised on warning "
+                    "days [EST]"}));
+  r.push_back(real("lunch", "points_per_1000_elders", FIELD(lunch.points_per_1000_elders), 2.79, 0.01, 100,
+                   {"per 1000",
+                    "Meal points (canteens, day-care centres, village kitchens) per 1,000 elders aged 60+ of a "
+                    "station's catchment (at least one, at the station)",
+                    "CALIBRATION s1: Changqing, 332 points for its 10 units; 595,549 residents x 19.96% aged 60+ "
+                    "= 118,872 elders: 2.79 per 1,000 (derived)"}));
+  r.push_back(real("lunch", "canteen_share", FIELD(lunch.canteen_share), 0.17, 0, 1,
+                   {"1",
+                    "Share of meal points that are community canteens whose kitchen delivers (the station's own "
+                    "point always is); the others serve diners on site only",
+                    "CALIBRATION s1: Shandong 10,095 canteens for 21.221 M aged 60+ (0.476 per 1,000) over "
+                    "Changqing's 2.79 meal points per 1,000 (derived)"}));
+  r.push_back(integer("lunch", "point_capacity", FIELD(lunch.point_capacity), 35, 1, 10000,
+                      {"meals/day",
+                       "Meals a meal point serves a day; an elder enrols at the nearest point with room",
+                       "CALIBRATION s1: Shandong, 10,095 canteens serve 350,000 meals a day (35 each, derived)"}));
+  r.push_back(integer("lunch", "point_kitchen_staff", FIELD(lunch.point_kitchen_staff), 3, 1, 50,
+                      {"1", "Kitchen staff of a meal point (cook, serve diners on site)",
+                       "assumption [EST]: Yiyuan's village canteen has two cooks (CALIBRATION s1); a canteen that "
+                       "delivers has one more"}));
+  r.push_back(integer("lunch", "point_couriers", FIELD(lunch.point_couriers), 2, 0, 50,
+                      {"1", "Of a canteen's kitchen staff, how many carry deliveries from ready_time",
+                       "assumption [EST] (at most point_kitchen_staff): Qingdao Sifang ran 5 delivery vehicles for "
+                       "6 canteens; a Chongqing canteen delivers ~60 meals a day (CALIBRATION s1)"}));
+  r.push_back(integer("lunch", "point_delivery_capacity", FIELD(lunch.point_delivery_capacity), 12, 0, 1000,
+                      {"meals/day",
+                       "Deliveries a meal point takes a day at most (more homebound go to the station; warning-day "
+                       "bookings beyond it are refused)",
+                       "assumption [EST]: a canteen's two couriers with one insulated box each (box_capacity 8) "
+                       "less a margin; on ordinary days a canteen delivers about 17% of 35 meals (CALIBRATION s1)"}));
+  r.push_back(real("lunch", "point_reach_km", FIELD(lunch.point_reach_km), 5, 0, 100,
+                   {"km",
+                    "A meal point delivers to homes within this straight-line distance; homebound elders farther "
+                    "from every point are delivered by the station",
+                    "assumption [EST]: about 25 min by e-bike on roads (Linqu vans serve villages around a town "
+                    "kitchen, CALIBRATION s1)"}));
+  {
+    ParamDef p{"lunch", "point_courier_mode", "ebike", "", "walk | ebike",
+               "How a meal point's couriers travel",
+               "CALIBRATION s1: Qingdao Sifang canteens deliver with small electric vehicles", {}, {}};
+    p.parse = [](Config& c, std::string_view t) {
+      const std::string v = trim(t);
+      if (v == "walk") c.lunch.point_courier_mode = TravelMode::kWalk;
+      else if (v == "ebike") c.lunch.point_courier_mode = TravelMode::kEbike;
+      else throw ValueError("'" + v + "' is not one of walk | ebike");
+    };
+    p.format = [](const Config& c) { return std::string(c.lunch.point_courier_mode == TravelMode::kWalk ? "walk" : "ebike"); };
+    r.push_back(p);
+  }
   r.push_back(clock("lunch", "ready_time", FIELD(lunch.ready_min), "11:30",
                     {"", "Meals are ready at the canteen", "source article: lunch brought at 11:30"}));
   r.push_back(clock("lunch", "on_time_by", FIELD(lunch.on_time_min), "12:30",
@@ -811,6 +866,9 @@ void validate_config(const Config& c) {
     throw ValueError("lunch.ready_time < lunch.on_time_by <= lunch.late_by must hold (got " +
                      format_clock(l.ready_min) + ", " + format_clock(l.on_time_min) + ", " +
                      format_clock(l.late_min) + ")");
+  if (l.point_couriers > l.point_kitchen_staff)
+    throw ValueError("lunch.point_couriers (" + std::to_string(l.point_couriers) +
+                     ") must not exceed lunch.point_kitchen_staff (" + std::to_string(l.point_kitchen_staff) + ")");
   const auto& p = c.population;
   const double living = p.living_alone_share + p.couple_share + p.family_away_by_day_share;
   if (living > 1.0 + 1e-12)

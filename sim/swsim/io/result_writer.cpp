@@ -68,7 +68,7 @@ const std::vector<StaticVar>& static_vars() {
       {"station_lon", "station", "float64", "degrees_east", "station longitude"},
       {"station_area", "station", "int32", "1", "management area of the station (index on the area dimension)"},
       {"station_elders", "station", "int32", "1", "residents aged 60+ in the station's catchment"},
-      {"station_lunch_enrolled", "station", "int32", "1", "elders enrolled for daily lunch delivery"},
+      {"station_lunch_enrolled", "station", "int32", "1", "elders enrolled in the meal programme (diners and delivered)"},
       {"station_social_workers", "station", "int32", "1", "social workers on the station's staff"},
       {"station_volunteers", "station", "int32", "1", "volunteers on the station's roster"},
       {"station_caseload", "station", "int32", "1", "elders on the station's register (visits, medicine, escorts, check-ins)"},
@@ -101,6 +101,15 @@ const std::vector<StaticVar>& static_vars() {
       {"catchment_station", "y, x", "int16", "1",
        "station (index on the station dimension) whose catchment holds the cell; -1 outside or not simulated"},
       {"catchment_area", "y, x", "int8", "1", "management area holding the cell; -1 outside every area"},
+      {"meal_point", "meal_point", "int32", "1", "meal point index in this file (coordinate; grouped by station)"},
+      {"meal_point_lat", "meal_point", "float64", "degrees_north", "meal point latitude"},
+      {"meal_point_lon", "meal_point", "float64", "degrees_east", "meal point longitude"},
+      {"meal_point_station", "meal_point", "int32", "1", "station (index on the station dimension) whose territory holds the point"},
+      {"meal_point_canteen", "meal_point", "int8", "1", "1 for a canteen whose kitchen delivers, 0 for a point that serves on site only"},
+      {"meal_point_capacity", "meal_point", "int32", "1", "meals the point serves a day (lunch.point_capacity)"},
+      {"meal_point_kitchen_staff", "meal_point", "int32", "1", "kitchen staff of the point"},
+      {"meal_point_enrolled", "meal_point", "int32", "1", "elders of the meal programme who belong to the point"},
+      {"meal_point_delivered", "meal_point", "int32", "1", "of them, homebound elders the point delivers to on ordinary days"},
   };
   return v;
 }
@@ -615,6 +624,35 @@ void write_area_facts(io::NcWriter& out, const World& world) {
   out.variable("area_stations_simulated", {"area"}, per_area<I>(world, [](const Area& a) { return a.stations_simulated; }), info_for("area_stations_simulated"));
 }
 
+// The meal points (world/meal_points), for maps: site, station, kind, capacity, enrolment.
+void write_meal_points(io::NcWriter& out, const World& world) {
+  const MealPoints& mp = world.meal_points;
+  std::vector<double> lat, lon;
+  std::vector<std::int32_t> station, capacity, staff, enrolled, delivered;
+  std::vector<std::int8_t> canteen;
+  for (std::size_t p = 0; p < mp.size(); ++p) {
+    double la, lo;
+    km_to_latlon(mp.x_km[p], mp.y_km[p], la, lo);
+    lat.push_back(la);
+    lon.push_back(lo);
+    station.push_back(mp.station[p]);
+    canteen.push_back(static_cast<std::int8_t>(mp.canteen[p]));
+    capacity.push_back(mp.capacity[p]);
+    staff.push_back(mp.kitchen_staff[p]);
+    enrolled.push_back(static_cast<std::int32_t>(mp.enrolled_end[p] - mp.enrolled_begin[p]));
+    delivered.push_back(mp.delivered[p]);
+  }
+  out.dimension("meal_point", iota(mp.size()), info_for("meal_point"));
+  out.variable("meal_point_lat", {"meal_point"}, lat, info_for("meal_point_lat"));
+  out.variable("meal_point_lon", {"meal_point"}, lon, info_for("meal_point_lon"));
+  out.variable("meal_point_station", {"meal_point"}, station, info_for("meal_point_station"));
+  out.variable("meal_point_canteen", {"meal_point"}, canteen, info_for("meal_point_canteen"));
+  out.variable("meal_point_capacity", {"meal_point"}, capacity, info_for("meal_point_capacity"));
+  out.variable("meal_point_kitchen_staff", {"meal_point"}, staff, info_for("meal_point_kitchen_staff"));
+  out.variable("meal_point_enrolled", {"meal_point"}, enrolled, info_for("meal_point_enrolled"));
+  out.variable("meal_point_delivered", {"meal_point"}, delivered, info_for("meal_point_delivered"));
+}
+
 void write_catchment_grid(io::NcWriter& out, const CatchmentGrid& g) {
   std::vector<double> ys, xs, glat, glon;
   for (int iy = 0; iy < g.ny; ++iy) {
@@ -729,6 +767,7 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_station_facts(out, world);
   write_area_facts(out, world);
   write_catchment_grid(out, world.grid);
+  write_meal_points(out, world);
   write_district_outlines(out, world);
   write_indicators(out);
   out.close();

@@ -96,7 +96,7 @@ void plan_trips(double cx, double cy, std::span<const MealStop> stops, std::size
                 LunchScratch& w) {
   const std::size_t n = stops.size();
   const std::size_t cap = static_cast<std::size_t>(std::max(1, s.box_capacity));
-  const std::size_t trips = std::max((n + cap - 1) / cap, std::min(couriers, n));
+  const std::size_t trips = s.fewest_trips ? (n + cap - 1) / cap : std::max((n + cap - 1) / cap, std::min(couriers, n));
   w.trip_begin.resize(trips + 1);
   for (std::size_t k = 0; k <= trips; ++k) w.trip_begin[k] = static_cast<std::uint32_t>(k * n / trips);
   w.trip_len.resize(trips);
@@ -128,16 +128,23 @@ std::size_t soonest_courier(std::span<const Courier> couriers, const LunchScratc
   return who;
 }
 
-void miss(std::uint32_t i, std::span<MealOutcome> outcomes, std::span<double> handover_at, LunchTotals& t) {
-  outcomes[i] = MealOutcome::kMissed;
-  if (!handover_at.empty()) handover_at[i] = -1;
+struct StopOut {
+  std::span<MealOutcome> outcomes;
+  std::span<double> handover_at;
+  std::span<std::int16_t> courier_of;
+};
+
+void miss(std::uint32_t i, const StopOut& out, LunchTotals& t) {
+  out.outcomes[i] = MealOutcome::kMissed;
+  if (!out.handover_at.empty()) out.handover_at[i] = -1;
+  if (!out.courier_of.empty()) out.courier_of[i] = -1;
   ++t.missed;
 }
 
 // One courier rides one trip: a stop reached after the limit is missed, and so is the rest of the trip.
 void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<const std::uint32_t> idx,
-               const Courier& courier, double& free_at, const LunchSettings& s, std::span<MealOutcome> outcomes,
-               std::span<double> handover_at, LunchTotals& t) {
+               const Courier& courier, std::int16_t who, double& free_at, const LunchSettings& s, const StopOut& out,
+               LunchTotals& t) {
   const double limit = std::min<double>(s.late_min, courier.until);
   const double per_km_min = s.detour_factor / courier.speed_kmh * 60;
   double clock = free_at;
@@ -148,15 +155,16 @@ void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<
     const double at_door = clock + leg * per_km_min + stops[i].stairs_min * s.stair_slowdown;
     out_of_time = out_of_time || at_door > limit;
     if (out_of_time) {
-      miss(i, outcomes, handover_at, t);
+      miss(i, out, t);
       continue;
     }
-    if (!handover_at.empty()) handover_at[i] = at_door;
+    if (!out.handover_at.empty()) out.handover_at[i] = at_door;
+    if (!out.courier_of.empty()) out.courier_of[i] = who;
     t.km += leg * s.detour_factor;
     x = stops[i].x_km;
     y = stops[i].y_km;
     const bool on_time = at_door <= s.on_time_min;
-    outcomes[i] = on_time ? MealOutcome::kOnTime : MealOutcome::kLate;
+    out.outcomes[i] = on_time ? MealOutcome::kOnTime : MealOutcome::kLate;
     ++(on_time ? t.on_time : t.late);
     t.wait_min += at_door - s.ready_min;
     clock = at_door + s.handover_min + 0.5 * stops[i].stairs_min * s.stair_slowdown;  // hand over, go down
@@ -170,8 +178,9 @@ void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<
 
 LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
                            const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes,
-                           std::span<double> handover_at) {
+                           std::span<double> handover_at, std::span<std::int16_t> courier_of) {
   LunchTotals t;
+  const StopOut out{outcomes, handover_at, courier_of};
   const std::size_t n = stops.size();
   t.requested = static_cast<int>(n);
   w.courier_free.resize(couriers.size());
@@ -180,6 +189,7 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
   if (couriers.empty()) {
     std::fill(outcomes.begin(), outcomes.end(), MealOutcome::kMissed);
     std::fill(handover_at.begin(), handover_at.end(), -1.0);
+    std::fill(courier_of.begin(), courier_of.end(), std::int16_t{-1});
     t.missed = static_cast<int>(n);
     return t;
   }
@@ -191,10 +201,10 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     for (std::uint32_t i : idx) stop_min += 1.5 * stops[i].stairs_min * s.stair_slowdown + s.handover_min;
     const std::size_t who = soonest_courier(couriers, w, w.trip_len[trip], stop_min, s);
     if (who == couriers.size()) {  // nobody may carry this trip
-      for (std::uint32_t i : idx) miss(i, outcomes, handover_at, t);
+      for (std::uint32_t i : idx) miss(i, out, t);
       continue;
     }
-    ride_trip(cx, cy, stops, idx, couriers[who], w.courier_free[who], s, outcomes, handover_at, t);
+    ride_trip(cx, cy, stops, idx, couriers[who], static_cast<std::int16_t>(who), w.courier_free[who], s, out, t);
   }
   return t;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Lunch delivery for one station on one day (docs/odd.md: Lunch window, Travel, Dispatch).
-// Meals are ready at the canteen at ready time. The meals are split into trips of at most box_capacity
-// (as many trips as couriers when there are enough, so more couriers means shorter trips): homes are
+// Meals are ready at the canteen (a meal point, or the station's own point) at ready time. The meals are split into trips of at most box_capacity
+// (as many trips as couriers when there are enough, so more couriers means shorter trips; as few as the box
+// allows with fewest_trips, when the couriers are shared between several points' rounds): homes are
 // swept by angle around the canteen and cut into balanced groups; each trip is ordered by nearest
 // neighbour from the canteen and improved by 2-opt. Trips go shortest first, each to the courier who can
 // finish it soonest (ties by courier index); couriers return to the canteen between trips. A meal handed
@@ -33,6 +34,7 @@ struct LunchSettings {
   double handover_min = 5;
   double detour_factor = 1.3;
   double stair_slowdown = 1.0;  // multiplies stair times (heat)
+  bool fewest_trips = false;    // as few trips as the box allows (couriers are shared with other points)
 };
 
 struct LunchTotals {
@@ -51,13 +53,14 @@ struct LunchScratch {
   std::vector<double> courier_free;
 };
 
-// Dispatches the day's meals; writes each stop's outcome and hand-over time (same order as `stops`;
-// `handover_at` may be empty) and returns totals. Afterwards scratch.courier_free[c] is when courier c is
-// back at the canteen (the ready time if it made no trip).
+// Dispatches the day's meals; writes each stop's outcome, hand-over time and courier (same order as
+// `stops`; `handover_at` and `courier_of` may be empty; -1 for a missed meal) and returns totals.
+// Afterwards scratch.courier_free[c] is when courier c is back at the canteen (the ready time if it made
+// no trip).
 LunchTotals dispatch_lunch(double canteen_x_km, double canteen_y_km, std::span<const MealStop> stops,
                            std::span<const Courier> couriers, const LunchSettings& settings,
                            LunchScratch& scratch, std::span<MealOutcome> outcomes,
-                           std::span<double> handover_at = {});
+                           std::span<double> handover_at = {}, std::span<std::int16_t> courier_of = {});
 
 // Length (straight-line km) of the open path canteen -> stops in the given order (no return leg).
 double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> order);

@@ -2,8 +2,9 @@
 
 namespace swsim {
 
-bool asks_for_lunch_in_warning(double u, std::uint8_t elder_flags, bool warning, const LunchParams& p) {
-  return warning && (elder_flags & elder_flag::kWarningRequester) && u < p.warning_request_prob;
+bool books_delivery_in_warning(double u, std::uint8_t elder_flags, bool warning, int booked, int capacity,
+                               const LunchParams& p) {
+  return warning && (elder_flags & elder_flag::kWarningRequester) && booked < capacity && u < p.warning_switch_share;
 }
 
 MealStop meal_stop(const Elders& el, std::uint32_t i, double stair_min_per_floor) {

@@ -19,7 +19,8 @@ enum class Aggregation : std::uint8_t { kFlow = 0, kStock = 1 };
 // X(enumerator, name, units, integer, aggregation, direction, label, label_zh, long_name)
 #define SWSIM_METRICS(X)                                                                                                    \
   X(kMealsRequested, "meals_requested", "1", true, kFlow, kNeutral, "lunches requested", "午餐需求",                      \
-    "lunches requested (enrolled elders at home, plus requests during heat warnings)")                                    \
+    "lunch deliveries requested: the meal programme's homebound elders not in hospital, and diners who booked delivery " \
+    "for a warning day")                                                                                                   \
   X(kMealsOnTime, "meals_on_time", "1", true, kFlow, kHigherIsBetter, "on-time lunches", "准时午餐",                      \
     "lunches handed over by lunch.on_time_by")                                                                             \
   X(kMealsLate, "meals_late", "1", true, kFlow, kHigherIsWorse, "late lunches", "迟到午餐",                               \
@@ -28,6 +29,20 @@ enum class Aggregation : std::uint8_t { kFlow = 0, kStock = 1 };
     "lunches not handed over by lunch.late_by")                                                                            \
   X(kMealWaitMin, "meal_wait_min", "min", false, kFlow, kHigherIsWorse, "lunch wait", "午餐等待时间",                     \
     "minutes from meals ready to hand-over, summed over delivered lunches")                                               \
+  X(kMealsOnSite, "meals_on_site", "1", true, kFlow, kNeutral, "lunches at meal points", "助餐点就餐",                  \
+    "lunches eaten at or collected from a meal point by enrolled diners (not delivered)")                                 \
+  X(kMealsSwitched, "meals_switched_to_delivery", "1", true, kFlow, kNeutral, "diners delivered in a warning",            \
+    "预警改送餐", "diners who booked delivery for a warning day (part of meals_requested)")                                \
+  X(kMealsByMealPoint, "meals_by_meal_point", "1", true, kFlow, kNeutral, "lunches delivered by meal points",             \
+    "助餐点送餐", "lunches handed over by meal points' kitchen staff")                                                    \
+  X(kMealsByStaff, "meals_by_staff", "1", true, kFlow, kNeutral, "lunches delivered by station staff", "社工送餐",          \
+    "lunches handed over by the station's social workers or lent general-station staff")                                  \
+  X(kMealsByVolunteer, "meals_by_volunteer", "1", true, kFlow, kNeutral, "lunches delivered by volunteers", "志愿者送餐",  \
+    "lunches handed over by the station's volunteers")                                                                     \
+  X(kMealsStationGap, "meals_station_gap", "1", true, kFlow, kNeutral, "meal-point gaps filled by the station",           \
+    "社工站补送", "deliveries a meal point could not make by lunch.on_time_by, passed to the station")                       \
+  X(kMealsWithin30, "meals_within_30min", "1", true, kFlow, kHigherIsBetter, "lunches within 30 min", "30分钟内送达",      \
+    "lunches handed over within 30 min of lunch.ready_time (the strict end of the programmes' window)")                    \
   X(kEscortsUrgentRequested, "escorts_urgent_requested", "1", true, kFlow, kNeutral, "urgent escorts asked",              \
     "紧急陪诊需求", "urgent medical escorts requested (heat illness found early)")                                        \
   X(kEscortsUrgentServed, "escorts_urgent_served", "1", true, kFlow, kHigherIsBetter, "urgent escorts served",            \

@@ -27,7 +27,7 @@ void StationDay::begin(const DayContext& day, SimState& state) {
   tally_ = Tally{};
   recover(state);
   expose_to_heat(day, state);
-  plan_lunch_round(state);
+  plan_lunch_round(day, state);
   workers_on_duty_ = social_workers_on_duty(st_.social_workers, day.weekend, config_.staffing);
   turn_out_volunteers(day, state);
   load_ = static_cast<double>(stops_.size()) / std::max(1, lunch_couriers_);
@@ -42,14 +42,11 @@ void StationDay::recover(SimState& state) {
   std::erase_if(sick, [](const SickRecord& rec) { return rec.resolved && rec.days_left == 0; });
 }
 
-// New heat illness, and warning-day lunch requests: one draw block per elder, only on days when heat or a
-// warning can matter.
+// New heat illness: one draw block per elder, only on days when heat can matter.
 void StationDay::expose_to_heat(const DayContext& day, SimState& state) {
-  stops_.clear();
   if (!day.hot && !day.warning) return;
   const Elders& el = world_.elders;
   const std::uint64_t seed = config_.run.seed;
-  const double stair_min = config_.travel.stair_min_per_floor;
   auto& sick = state.sick[static_cast<std::size_t>(station_)];
   for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i) {
     if (state.health[i] != HealthState::kWell) continue;
@@ -61,18 +58,61 @@ void StationDay::expose_to_heat(const DayContext& day, SimState& state) {
       metric(state, Metric::kHeatIllness, day.day) += 1;
       if (el.flags[i] & elder_flag::kRegistered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
     }
-    if (asks_for_lunch_in_warning(rs.at(Draw::kWarningLunchRequest), el.flags[i], day.warning, config_.lunch))
-      stops_.push_back(meal_stop(el, i, stair_min));
   }
 }
 
-// Every enrolled elder not in hospital is on the round.
-void StationDay::plan_lunch_round(SimState& state) {
+// The meal programme's elders not in hospital: diners eat at their point (a count), or book delivery for a
+// warning day from the nearest canteen within reach, within its delivery capacity; the homebound are on
+// their canteen's round or, when no canteen reaches them, on the station's.
+void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
+  const Elders& el = world_.elders;
+  const MealPoints& mp = world_.meal_points;
+  const double stair_min = config_.travel.stair_min_per_floor;
+  stops_.clear();
+  stop_point_.clear();
+  point_sort_.clear();
+  booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
-    if (state.health[i] != HealthState::kHospitalised)
-      stops_.push_back(meal_stop(world_.elders, i, config_.travel.stair_min_per_floor));
+    if (state.health[i] == HealthState::kHospitalised) continue;
+    const std::uint32_t q = world_.lunch_deliverer[k];
+    switch (world_.lunch_arrangement[k]) {
+      case MealArrangement::kPointDelivered: point_sort_.emplace_back(q, meal_stop(el, i, stair_min)); break;
+      case MealArrangement::kStationDelivered:
+        stops_.push_back(meal_stop(el, i, stair_min));
+        stop_point_.push_back(static_cast<std::uint32_t>(std::upper_bound(mp.enrolled_begin.begin() + st_.meal_point_begin,
+                                                                          mp.enrolled_begin.begin() + st_.meal_point_end, k) -
+                                                         mp.enrolled_begin.begin() - 1));
+        break;
+      case MealArrangement::kDiner: {
+        const bool may = day.warning && q != kNoPoint;
+        const double u = may ? Stream(config_.run.seed, el.id[i], day.stream_day, StreamKind::kElderDay).at(Draw::kWarningLunchRequest) : 1.0;
+        int& booked = booked_[may ? q - st_.meal_point_begin : 0];
+        if (may && books_delivery_in_warning(u, el.flags[i], day.warning, booked, mp.delivery_capacity[q], config_.lunch)) {
+          ++booked;
+          ++tally_.switched;
+          point_sort_.emplace_back(q, meal_stop(el, i, stair_min));
+        } else {
+          ++tally_.on_site;
+        }
+        break;
+      }
+    }
   }
+  group_point_stops();
+}
+
+// The meal points' deliveries grouped by point (stable: the booking order within a point).
+void StationDay::group_point_stops() {
+  std::stable_sort(point_sort_.begin(), point_sort_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  point_stops_.clear();
+  point_stop_begin_.clear();
+  std::size_t e = 0;
+  for (std::uint32_t p = st_.meal_point_begin; p < st_.meal_point_end; ++p) {
+    point_stop_begin_.push_back(static_cast<std::uint32_t>(point_stops_.size()));
+    for (; e < point_sort_.size() && point_sort_[e].first == p; ++e) point_stops_.push_back(point_sort_[e].second);
+  }
+  point_stop_begin_.push_back(static_cast<std::uint32_t>(point_stops_.size()));
 }
 
 void StationDay::turn_out_volunteers(const DayContext& day, SimState& state) {
@@ -316,35 +356,143 @@ void StationDay::book_planned_work(const DayContext& day, SimState& state) {
   }
 }
 
-// Lunch: couriers are the staff and the lunch-shift volunteers, from when they are free at or after the
-// ready time; no hand-over after a courier's next booked commitment, nor in the volunteers' forbidden
-// midday hours. After the round, staff take their break.
-void StationDay::deliver_lunch(const DayContext& day) {
+// Each meal point's couriers carry its round from the ready time; a meal they cannot hand over by
+// lunch.on_time_by is a gap, passed to the station's round.
+void StationDay::deliver_from_meal_points(const DayContext& day) {
   const auto& lp = config_.lunch;
-  const int staff = workers_on_duty_ + lent_;
+  const MealPoints& mp = world_.meal_points;
+  const LunchSettings ls{lp.ready_min, lp.on_time_min, lp.late_min, lp.box_capacity, lp.handover_min,
+                         config_.travel.detour_factor, 1.0 / day.walk_factor};
+  const double speed = travel_speed_kmh(lp.point_courier_mode, day.walk_factor, config_.travel);
+  point_outcomes_.resize(point_stops_.size());
+  point_handover_.resize(point_stops_.size());
+  for (std::uint32_t p = st_.meal_point_begin; p < st_.meal_point_end; ++p) {
+    const std::uint32_t b = point_stop_begin_[p - st_.meal_point_begin], e = point_stop_begin_[p - st_.meal_point_begin + 1];
+    if (b == e) continue;
+    couriers_.assign(mp.couriers[p], Courier{speed, static_cast<double>(lp.on_time_min), static_cast<double>(lp.ready_min)});
+    const std::span<const MealStop> stops(point_stops_.data() + b, e - b);
+    const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], stops, couriers_, ls, lunch_scratch_,
+                                         std::span(point_outcomes_.data() + b, e - b), std::span(point_handover_.data() + b, e - b));
+    tally_.lunch.requested += t.on_time;  // the gaps are counted on the station's round
+    tally_.lunch.on_time += t.on_time;
+    tally_.lunch.wait_min += t.wait_min;
+    tally_.lunch.km += t.km;
+    tally_.by_point += t.on_time;
+    tally_.gap += t.missed;
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (point_outcomes_[k] == MealOutcome::kMissed) {
+        stops_.push_back(point_stops_[k]);
+        stop_point_.push_back(p);
+      } else tally_.within30 += point_handover_[k] <= lp.ready_min + 30;
+    }
+  }
+}
+
+// Who delivered the station's meals (staff or volunteers), and how many within 30 min.
+void StationDay::count_station_couriers(int staff) {
+  const double by30 = config_.lunch.ready_min + 30;
+  for (std::size_t k = 0; k < stops_.size(); ++k) {
+    if (courier_of_[k] < 0) continue;
+    const int helper = courier_helper_[static_cast<std::size_t>(courier_of_[k])];
+    ++(helper < staff ? tally_.by_staff : tally_.by_volunteer);
+    tally_.within30 += handover_[k] <= by30;
+  }
+}
+
+// The station's couriers: staff and lunch-shift volunteers, from when they are free at or after the
+// ready time; no hand-over after a courier's next booked commitment, nor in the volunteers' forbidden
+// midday hours. They start at the station.
+void StationDay::gather_station_couriers(const DayContext& day, int staff) {
+  const auto& lp = config_.lunch;
   couriers_.clear();
   courier_helper_.clear();
+  courier_state_.clear();
   for (std::size_t k = 0; k < helpers_.size(); ++k) {
     if (k >= static_cast<std::size_t>(staff) && volunteers_today_[k - static_cast<std::size_t>(staff)].afternoon) continue;
     const Helper& h = helpers_[k];
-    const double from = h.free_from(std::max<double>(lp.ready_min, h.shift_start));
-    if (from >= lp.late_min) continue;
+    const double from = h.free_from(h.shift_start);
+    if (std::max<double>(from, lp.ready_min) >= lp.late_min) continue;
     double until = (!h.social_worker && day.heat_work.midday_ban) ? day.heat_work.ban_start_min : kNoLimit;
     for (const Interval& iv : h.busy)
-      if (iv.start >= from) {
+      if (iv.start >= from && iv.start >= lp.ready_min) {
         until = std::min(until, iv.start);
         break;
       }
     couriers_.push_back(Courier{h.speed_kmh, until, from});
     courier_helper_.push_back(static_cast<int>(k));
+    courier_state_.push_back(CourierState{from, st_.x_km, st_.y_km, -1});
   }
-  const LunchSettings ls{lp.ready_min, lp.on_time_min, lp.late_min, lp.box_capacity, lp.handover_min,
-                         config_.travel.detour_factor, 1.0 / day.walk_factor};
+}
+
+// The station's meals grouped by the meal point they are taken from (stable: elder order within a point).
+void StationDay::group_station_stops() {
+  stop_sort_.clear();
+  for (std::size_t k = 0; k < stops_.size(); ++k) stop_sort_.emplace_back(stop_point_[k], stops_[k]);
+  std::stable_sort(stop_sort_.begin(), stop_sort_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t k = 0; k < stops_.size(); ++k) {
+    stop_point_[k] = stop_sort_[k].first;
+    stops_[k] = stop_sort_[k].second;
+  }
+}
+
+// Point by point, the station's couriers carry the meals the station delivers from that point (booked the
+// day before, so a courier free early rides out to be there at the ready time); a courier who carried
+// meals from a point is there, and free, when back from its trips.
+void StationDay::deliver_station_meals(const DayContext& day) {
+  const auto& lp = config_.lunch;
+  const MealPoints& mp = world_.meal_points;
+  const double detour = config_.travel.detour_factor;
+  const LunchSettings ls{lp.ready_min, lp.on_time_min, lp.late_min, lp.box_capacity, lp.handover_min, detour, 1.0 / day.walk_factor,
+                         true};
+  for (std::size_t b = 0, e = 0; b < stops_.size(); b = e) {
+    const std::uint32_t p = stop_point_[b];
+    for (e = b; e < stops_.size() && stop_point_[e] == p; ++e) {}
+    point_couriers_.resize(couriers_.size());
+    for (std::size_t c = 0; c < couriers_.size(); ++c) {
+      const CourierState& cs = courier_state_[c];
+      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]) * detour / couriers_[c].speed_kmh * 60;
+      point_couriers_[c] = Courier{couriers_[c].speed_kmh, couriers_[c].until, std::max<double>(lp.ready_min, cs.free_at + ride)};
+    }
+    const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], std::span(stops_.data() + b, e - b), point_couriers_, ls,
+                                         lunch_scratch_, std::span(outcomes_.data() + b, e - b),
+                                         std::span(handover_.data() + b, e - b), std::span(courier_of_.data() + b, e - b));
+    for (std::size_t c = 0; c < couriers_.size(); ++c) {
+      if (lunch_scratch_.courier_free[c] <= point_couriers_[c].from) continue;  // carried nothing from here
+      CourierState& cs = courier_state_[c];
+      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]);
+      tally_.lunch.km += ride * detour;
+      if (cs.left_at < 0) cs.left_at = point_couriers_[c].from - ride * detour / couriers_[c].speed_kmh * 60;
+      cs = CourierState{lunch_scratch_.courier_free[c], mp.x_km[p], mp.y_km[p], cs.left_at};
+    }
+    tally_.lunch.requested += t.requested;
+    tally_.lunch.on_time += t.on_time;
+    tally_.lunch.late += t.late;
+    tally_.lunch.missed += t.missed;
+    tally_.lunch.wait_min += t.wait_min;
+    tally_.lunch.km += t.km;
+  }
+}
+
+// Lunch: the meal points' rounds, then the station's. Couriers who rode out are busy from when they left
+// until back at the station; after the round, staff take their break.
+void StationDay::deliver_lunch(const DayContext& day) {
+  const auto& lp = config_.lunch;
+  const int staff = workers_on_duty_ + lent_;
+  deliver_from_meal_points(day);
+  gather_station_couriers(day, staff);
+  group_station_stops();
   outcomes_.resize(stops_.size());
   handover_.resize(stops_.size());
-  tally_.lunch = dispatch_lunch(st_.x_km, st_.y_km, stops_, couriers_, ls, lunch_scratch_, outcomes_, handover_);
-  for (std::size_t c = 0; c < couriers_.size(); ++c)  // on the lunch round (nothing when it carried no meals)
-    helpers_[static_cast<std::size_t>(courier_helper_[c])].block(couriers_[c].from, lunch_scratch_.courier_free[c]);
+  courier_of_.resize(stops_.size());
+  deliver_station_meals(day);
+  count_station_couriers(staff);
+  for (std::size_t c = 0; c < couriers_.size(); ++c) {
+    const CourierState& cs = courier_state_[c];
+    if (cs.left_at < 0) continue;  // carried no meals
+    const double back = std::hypot(cs.x_km - st_.x_km, cs.y_km - st_.y_km) * config_.travel.detour_factor;
+    tally_.lunch.km += back;
+    helpers_[static_cast<std::size_t>(courier_helper_[c])].block(cs.left_at, cs.free_at + back / couriers_[c].speed_kmh * 60);
+  }
   const double break_min = config_.staffing.break_min;
   for (int k = 0; k < staff; ++k) {
     Helper& h = helpers_[static_cast<std::size_t>(k)];
@@ -360,14 +508,18 @@ std::int64_t StationDay::caseload_index(std::uint32_t elder) const {
   return it != e && *it == elder ? it - ids.begin() : -1;
 }
 
-// A hand-over is a contact: it may notice heat illness, and it counts for loneliness.
+// A hand-over at the door (by a meal point or the station) is a contact: it may notice heat illness, and it
+// counts for loneliness.
 void StationDay::note_lunch_contacts() {
-  for (std::size_t k = 0; k < stops_.size(); ++k) {
-    if (outcomes_[k] == MealOutcome::kMissed) continue;
-    contacts_.push_back(Contact{stops_[k].elder, handover_[k], config_.health.meal_contact_detection});
-    const auto c = caseload_index(stops_[k].elder);
+  auto note = [&](const MealStop& stop, double at) {
+    contacts_.push_back(Contact{stop.elder, at, config_.health.meal_contact_detection});
+    const auto c = caseload_index(stop.elder);
     if (c >= 0) caseload_contacts_[static_cast<std::size_t>(c) - st_.caseload_begin] |= contact::kMeal;
-  }
+  };
+  for (std::size_t k = 0; k < point_stops_.size(); ++k)
+    if (point_outcomes_[k] != MealOutcome::kMissed) note(point_stops_[k], point_handover_[k]);
+  for (std::size_t k = 0; k < stops_.size(); ++k)
+    if (outcomes_[k] != MealOutcome::kMissed) note(stops_[k], handover_[k]);
 }
 
 // Heat check-ins first, then what they and lunch found, then the scheduled escorts and the routine work,
@@ -496,6 +648,10 @@ void StationDay::record(const DayContext& day, SimState& state) {
       {Metric::kMealsRequested, t.lunch.requested}, {Metric::kMealsOnTime, t.lunch.on_time},
       {Metric::kMealsLate, t.lunch.late}, {Metric::kMealsMissed, t.lunch.missed},
       {Metric::kMealWaitMin, t.lunch.wait_min}, {Metric::kLunchKm, t.lunch.km},
+      {Metric::kMealsOnSite, t.on_site}, {Metric::kMealsSwitched, t.switched},
+      {Metric::kMealsByMealPoint, t.by_point}, {Metric::kMealsByStaff, t.by_staff},
+      {Metric::kMealsByVolunteer, t.by_volunteer}, {Metric::kMealsStationGap, t.gap},
+      {Metric::kMealsWithin30, t.within30},
       {Metric::kEscortsUrgentRequested, t.urgent}, {Metric::kEscortsUrgentServed, t.urgent_served},
       {Metric::kEscortResponseMin, t.urgent_response_min}, {Metric::kEscortsScheduledDue, t.escorts_due},
       {Metric::kEscortsScheduledDone, t.escorts_done}, {Metric::kMedicineDue, t.medicine_due},

@@ -43,13 +43,14 @@ class StationDay {
     int medicine_overdue = 0, visits_overdue = 0;
     double loneliness_sum = 0, loneliness_shidu_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
     int dropouts = 0, volunteers_active = 0;
-    LunchTotals lunch;
+    LunchTotals lunch;  // all deliveries: meal points' and the station's
+    int on_site = 0, switched = 0, by_point = 0, by_staff = 0, by_volunteer = 0, gap = 0, within30 = 0;
   };
 
   // Morning steps.
   void recover(SimState& state);
   void expose_to_heat(const DayContext& day, SimState& state);
-  void plan_lunch_round(SimState& state);
+  void plan_lunch_round(const DayContext& day, SimState& state);
   void turn_out_volunteers(const DayContext& day, SimState& state);
   // Service steps.
   void start_helpers(const DayContext& day);
@@ -63,6 +64,12 @@ class StationDay {
   void run_group_activity(const DayContext& day, SimState& state);
   void book_planned_work(const DayContext& day, SimState& state);
   void deliver_lunch(const DayContext& day);
+  void deliver_from_meal_points(const DayContext& day);
+  void count_station_couriers(int staff);
+  void gather_station_couriers(const DayContext& day, int staff);
+  void group_station_stops();
+  void group_point_stops();
+  void deliver_station_meals(const DayContext& day);
   void note_lunch_contacts();
   void do_checkins_and_routine_work(const DayContext& day, SimState& state);
   void detect_illness(const DayContext& day, SimState& state, bool final_pass);
@@ -80,7 +87,20 @@ class StationDay {
   const int station_;
   const Station& st_;
   // The day's state, reused from day to day so a day allocates nothing once warmed up.
-  std::vector<MealStop> stops_;
+  std::vector<MealStop> stops_;  // the station's own round (its deliveries, then the meal points' gaps)
+  std::vector<MealStop> point_stops_;               // the meal points' deliveries, grouped by point
+  std::vector<std::uint32_t> point_stop_begin_;     // per point of the station, and one past the last
+  std::vector<MealOutcome> point_outcomes_;
+  std::vector<double> point_handover_;
+  std::vector<std::int16_t> courier_of_;            // station stops: which courier handed over (-1 missed)
+  std::vector<std::uint32_t> stop_point_;           // station stops: the meal point the meal is taken from
+  std::vector<std::pair<std::uint32_t, MealStop>> stop_sort_, point_sort_;
+  std::vector<int> booked_;  // deliveries booked per meal point of the station today
+  struct CourierState {
+    double free_at, x_km, y_km, left_at;  // free from, where, when it first left the station (-1 not yet)
+  };
+  std::vector<CourierState> courier_state_;
+  std::vector<Courier> point_couriers_;
   int workers_on_duty_ = 0, lent_ = 0, lunch_couriers_ = 0;
   double load_ = 0;
   std::vector<VolunteerToday> volunteers_today_;

@@ -49,7 +49,7 @@ enum class StreamKind : std::uint32_t {
   X(kWorldElder, 0, kAirConditioning, 8, 1, "working air conditioning")                                    \
   X(kWorldElder, 0, kLift, 9, 1, "building with a lift")                                                   \
   X(kWorldElder, 0, kFloor, 10, 1, "floor of the home")                                                    \
-  X(kWorldElder, 0, kLunchEnrolment, 11, 1, "enrolled for lunch delivery")                                 \
+  X(kWorldElder, 0, kLunchEnrolment, 11, 1, "enrolled in the meal programme")                              \
   X(kWorldElder, 0, kChronic, 13, 1, "needs medicine bought about monthly (registered)")                   \
   X(kWorldElder, 0, kMedicinePhase, 14, 1, "day of the first medicine purchase (registered)")              \
   X(kWorldElder, 0, kVisitPhase, 15, 1, "day of the first routine visit (registered)")                     \
@@ -67,7 +67,7 @@ enum class StreamKind : std::uint32_t {
   X(kWeather, 1, kWaveTminNoise, 2, 2, "heat-wave Tmin noise, normal")                                     \
   X(kWeather, 1, kWaveRhNoise, 4, 2, "heat-wave humidity noise, normal")                                   \
   X(kElderDay, 0, kHeatIllness, 0, 1, "falls ill from heat today")                                         \
-  X(kElderDay, 0, kWarningLunchRequest, 1, 1, "asks for lunch delivery while a warning is in force")       \
+  X(kElderDay, 0, kWarningLunchRequest, 1, 1, "a diner books lunch delivery for a warning day")            \
   X(kVolunteerDay, 0, kTurnout, 0, 1, "volunteer turns out today")                                         \
   X(kVolunteerShift, 0, kAfternoonShift, 0, 1, "volunteer takes the afternoon shift")                      \
   X(kVolunteerShift, 0, kDropout, 1, 1, "volunteer drops out today")                                       \

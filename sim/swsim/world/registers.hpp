@@ -15,7 +15,9 @@ inline constexpr std::uint8_t kDibao = 2;
 inline constexpr std::uint8_t kAlone80 = 4;         // aged 80+ and living alone
 inline constexpr std::uint8_t kDisabledAlone = 8;   // fully disabled (失能) and living alone
 inline constexpr std::uint8_t kShidu = 16;          // lost the only child
-inline constexpr int kCount = 5;
+inline constexpr std::uint8_t kStationMeals = 32;   // none of the above, but the station delivers their lunch
+                                                    // (homebound, no meal point reaches them: world/meal_points)
+inline constexpr int kCount = 6;
 }  // namespace register_reason
 
 // The reasons an elder is registered; 0 = not registered.

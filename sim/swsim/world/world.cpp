@@ -512,8 +512,6 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, E
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
   const bool impaired = fn != Function::kIndependent;
-  const bool nobody_home = lv == Living::kAlone || lv == Living::kFamilyAwayByDay;
-  if (impaired && nobody_home && s.at(Draw::kLunchEnrolment) < cfg.lunch.enrolment_share) flags |= elder_flag::kLunchEnrolled;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
   if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
   el.flags[i] = flags;
@@ -536,7 +534,8 @@ void add_to_register(const Config& cfg, const Elders& el, std::uint32_t i, Casel
   Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
   const bool shidu = el.flags[i] & elder_flag::kLostOnlyChild;
   c.elder.push_back(i);
-  c.reasons.push_back(register_reasons(el.age[i], el.function[i], el.living[i], el.assistance[i], shidu));
+  const std::uint8_t reasons = register_reasons(el.age[i], el.function[i], el.living[i], el.assistance[i], shidu);
+  c.reasons.push_back(reasons != 0 ? reasons : register_reason::kStationMeals);  // see build_meal_points
   c.tier.push_back(risk_tier(el.age[i], el.function[i], el.living[i], shidu, el.assistance[i] != Assistance::kNone));
   c.chronic.push_back(s.at(Draw::kChronic) < cl.chronic_share);
   c.medicine_phase.push_back(static_cast<std::uint16_t>(s.at(Draw::kMedicinePhase) * cl.medicine_interval_days));
@@ -580,12 +579,11 @@ void add_children(const Config& cfg, const World& world, std::size_t s, Children
   }
 }
 
-// Per-station static figures (coverage, heat classes) and lists (lunch enrolment, register, children).
+// Per-station static figures (coverage, heat classes) and lists (register, children).
 // Each station fills its own lists in parallel; they are joined in station order afterwards, so the
 // result is the same as a serial pass.
 void build_station_lists(const Config& cfg, World& world) {
   struct StationLists {
-    std::vector<std::uint32_t> enrolled;
     Caseload caseload;
     Children children;
   };
@@ -602,7 +600,6 @@ void build_station_lists(const Config& cfg, World& world) {
       within[1] += d <= 0.7;
       within[2] += d <= 1.0;
       ++st.elders_by_heat_class[static_cast<int>(el.heat_class[i])];
-      if (el.flags[i] & elder_flag::kLunchEnrolled) lists[s].enrolled.push_back(i);
       if (el.flags[i] & elder_flag::kRegistered) add_to_register(cfg, el, i, lists[s].caseload);
     }
     add_children(cfg, world, s, lists[s].children);
@@ -614,9 +611,6 @@ void build_station_lists(const Config& cfg, World& world) {
   });
   for (std::size_t s = 0; s < world.stations.size(); ++s) {
     Station& st = world.stations[s];
-    st.enrolled_begin = static_cast<std::uint32_t>(world.lunch_enrolled.size());
-    world.lunch_enrolled.insert(world.lunch_enrolled.end(), lists[s].enrolled.begin(), lists[s].enrolled.end());
-    st.enrolled_end = static_cast<std::uint32_t>(world.lunch_enrolled.size());
     st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
     world.caseload.append(lists[s].caseload);
     st.caseload_end = static_cast<std::uint32_t>(world.caseload.size());
@@ -698,6 +692,7 @@ World build_world(const Config& cfg) {
   const SitesByArea sites = place_stations(cfg, table, geo, world);
   assign_elders(cfg, geo, sites, world);
   draw_elders(cfg, geo, world);
+  build_meal_points(cfg, world);  // enrols elders (the station's deliveries join its register)
   build_station_lists(cfg, world);
   build_catchment_grid(geo, sites, world);
   build_volunteers(cfg, world);

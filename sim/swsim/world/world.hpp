@@ -8,6 +8,7 @@
 
 #include "swsim/config/config.hpp"
 #include "swsim/geo/polygon.hpp"
+#include "swsim/world/meal_points.hpp"
 
 namespace swsim {
 
@@ -22,8 +23,8 @@ inline constexpr std::uint8_t kMale = 1;
 inline constexpr std::uint8_t kLift = 2;
 inline constexpr std::uint8_t kAirConditioning = 4;
 inline constexpr std::uint8_t kLostOnlyChild = 8;
-inline constexpr std::uint8_t kLunchEnrolled = 16;
-inline constexpr std::uint8_t kWarningRequester = 32;  // mobile, alone or 75+: may ask for lunch in a warning
+inline constexpr std::uint8_t kLunchEnrolled = 16;  // in the meal programme (world/meal_points)
+inline constexpr std::uint8_t kWarningRequester = 32;  // mobile, alone or 75+: a diner who may book delivery in a warning
 inline constexpr std::uint8_t kRegistered = 64;        // on the station's register (Caseload)
 }  // namespace elder_flag
 
@@ -63,6 +64,7 @@ struct Station {
   std::uint32_t elder_begin = 0, elder_end = 0;          // range in Elders
   std::uint32_t volunteer_begin = 0, volunteer_end = 0;  // range in Volunteers
   std::uint32_t enrolled_begin = 0, enrolled_end = 0;    // range in World::lunch_enrolled
+  std::uint32_t meal_point_begin = 0, meal_point_end = 0;  // range in World::meal_points
   std::uint32_t caseload_begin = 0, caseload_end = 0;    // range in Caseload
   std::uint32_t children_begin = 0, children_end = 0;    // range in Children
   std::uint32_t elders_by_heat_class[3] = {0, 0, 0};
@@ -133,7 +135,10 @@ struct World {
   std::vector<Station> stations;  // simulated stations only, in global order
   Elders elders;
   Volunteers volunteers;
-  std::vector<std::uint32_t> lunch_enrolled;  // elder indices enrolled for lunch, grouped by station
+  std::vector<std::uint32_t> lunch_enrolled;  // elders in the meal programme, grouped by station, then point
+  std::vector<MealArrangement> lunch_arrangement;  // per entry of lunch_enrolled
+  std::vector<std::uint32_t> lunch_deliverer;      // per entry: the canteen that delivers or may (kNoPoint)
+  MealPoints meal_points;                          // grouped by station
   Caseload caseload;                          // grouped by station
   Children children;                          // grouped by station
   CatchmentGrid grid;
