@@ -29,6 +29,12 @@ std::vector<int> sum_all(const std::vector<int>& local) {
   return out;
 }
 
+std::vector<double> sum_all(const std::vector<double>& local) {
+  std::vector<double> out(local.size(), 0.0);
+  MPI_Allreduce(local.data(), out.data(), static_cast<int>(local.size()), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  return out;
+}
+
 void send_results_to_root(Results& results, int owner) {
   if (owner == 0) return;
   const int me = rank();
@@ -52,6 +58,7 @@ int rank() { return 0; }
 int size() { return 1; }
 void barrier() {}
 std::vector<int> sum_all(const std::vector<int>& local) { return local; }
+std::vector<double> sum_all(const std::vector<double>& local) { return local; }
 void send_results_to_root(Results&, int) {}
 
 #endif

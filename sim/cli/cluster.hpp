@@ -17,6 +17,8 @@ void barrier();
 
 // Element-wise sum over ranks, result on every rank.
 std::vector<int> sum_all(const std::vector<int>& local);
+// The same for values computed on exactly one rank each (the others hold 0): exact, so deterministic.
+std::vector<double> sum_all(const std::vector<double>& local);
 
 // Results computed on `owner` arrive at rank 0 (in place); a no-op when owner is 0.
 void send_results_to_root(Results& results, int owner);

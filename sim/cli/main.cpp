@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/simulation/sweep.hpp"
+#include "swsim/validation/sensitivity.hpp"
 #include "swsim/validation/validation.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/progress.hpp"
@@ -52,6 +54,7 @@ const char* kUsage =
     "  swsim run --scenario FILE --out FILE [options]   simulate a scenario, write HDF5 results\n"
     "  swsim sweep --scenario FILE --out-dir DIR [...]  run the grid of the scenario's [sweep] section\n"
     "  swsim validate [--scenario FILE] [--csv FILE]    how well the model matches its targets (exit 0: all pass)\n"
+    "  swsim sensitivity [--scenario FILE] [--csv FILE]  which assumptions move the outputs most (Morris)\n"
     "  swsim params [--format markdown|ini]             list every scenario key with its default\n"
     "  swsim schema                                     describe the variables of a result file\n"
     "  swsim areas                                      the 15 management areas built in, with sources\n"
@@ -434,6 +437,105 @@ int cmd_validate(int argc, char** argv) {
   return std::all_of(rows.begin(), rows.end(), [](const validation::Row& r) { return r.pass; }) ? kExitOk : kExitRuntime;
 }
 
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from <= s.size()) {
+    const auto c = s.find(',', from);
+    const std::string item = trim(s.substr(from, c == std::string::npos ? std::string::npos : c - from));
+    if (!item.empty()) out.push_back(item);
+    if (c == std::string::npos) break;
+    from = c + 1;
+  }
+  return out;
+}
+
+po::options_description sensitivity_options() {
+  po::options_description desc = common_options("Options of 'swsim sensitivity'");
+  desc.add_options()("trajectories,r", po::value<int>()->default_value(4)->value_name("R"), "Morris trajectories (runs: R x (factors + 1))")(
+      "levels", po::value<int>()->default_value(4)->value_name("P"), "grid levels per factor (even, >= 2)")(
+      "outputs", po::value<std::string>()->default_value("on_time_rate,missed_rate,expected_excess_deaths,cost_yuan")->value_name("LIST"),
+      "indicators or metrics to explain, comma-separated")(
+      "factors", po::value<std::string>()->value_name("LIST"),
+      "only these of the factors, comma-separated (see --list-factors)")(
+      "list-factors", "print the factors with their ranges (a Markdown table) and stop")(
+      "design-seed", po::value<std::uint64_t>()->default_value(1)->value_name("N"), "seed of the trajectories")(
+      "csv", po::value<std::string>()->value_name("FILE"), "write the effects as CSV (output,factor,rank,mu_star,mu,sigma)")(
+      "png", po::value<std::string>()->value_name("FILE"), "write a bar chart of mu* and sigma per output");
+  return desc;
+}
+
+// Morris elementary effects of the [EST] parameters (or the scenario's [sensitivity] section) on chosen outputs.
+int cmd_sensitivity(int argc, char** argv) {
+  const po::options_description desc = sensitivity_options();
+  const po::variables_map vm = parse_command(argc, argv, desc, "sensitivity");
+  if (vm.count("help")) {
+    std::cout << "Usage: swsim sensitivity [--scenario FILE] [-r R] [--outputs LIST] [--csv FILE] [--png FILE] [options]\n\n"
+                 "Morris elementary effects: R trajectories of one-at-a-time steps over the factors' ranges, every run\n"
+                 "with the same seeds (common random numbers). Factors: the scenario's [sensitivity] section\n"
+                 "(key = low, high), else the built-in assumptions (--list-factors). Prints mu* (mean\n"
+                 "absolute effect: importance), mu and sigma (interactions, non-linearity) per output, in output units\n"
+                 "per full range of the factor. See docs/sensitivity.md.\n\n"
+              << desc << "\n";
+    return kExitOk;
+  }
+  const auto limit = thread_limit(vm);
+  const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : "scenarios/baseline.ini";
+  const Scenario sc = load_scenario(path, overrides_from(vm));
+  std::vector<sensitivity::Factor> factors = sensitivity::factors_for(sc);
+  if (vm.count("factors")) {
+    const auto keep = split_list(vm["factors"].as<std::string>());
+    for (const auto& k : keep)
+      if (std::none_of(factors.begin(), factors.end(), [&](const auto& f) { return f.key == k; }))
+        throw InputError("swsim sensitivity: --factors: '" + k + "' is not one of the factors (see 'swsim sensitivity --list-factors')");
+    std::erase_if(factors, [&](const auto& f) { return std::find(keep.begin(), keep.end(), f.key) == keep.end(); });
+  }
+  if (factors.empty()) throw InputError("swsim sensitivity: no factors (give a [sensitivity] section or --factors)");
+  if (vm.count("list-factors")) {
+    std::cout << "| factor | low | high | default | why this range |\n|---|---:|---:|---:|---|\n";
+    for (const auto& f : factors)
+      std::cout << "| `" << f.key << "` | " << sensitivity::factor_value(f, 0) << " | " << sensitivity::factor_value(f, 1)
+                << " | " << find_parameter(f.key)->format(sc.config) << " | " << f.why << " |\n";
+    return kExitOk;
+  }
+  const auto outputs = sensitivity::resolve_outputs(split_list(vm["outputs"].as<std::string>()));
+  const int r = vm["trajectories"].as<int>(), p = vm["levels"].as<int>();
+  if (r < 1 || r > 1000 || p < 2 || p > 100 || p % 2)
+    throw InputError("swsim sensitivity: need 1 <= --trajectories <= 1000 and an even --levels between 2 and 100");
+  const auto design = sensitivity::morris_design(static_cast<int>(factors.size()), r, p, vm["design-seed"].as<std::uint64_t>());
+  const bool quiet = vm.count("quiet") > 0;
+  const int me = cluster::rank(), ranks = cluster::size();
+  ProgressBar bar("sensitivity", static_cast<int>(design.points.size()), !quiet && me == 0 && ProgressBar::stderr_is_terminal());
+  std::mutex bar_mutex;
+  int done = 0;
+  auto y = sensitivity::evaluate(
+      sc, factors, design, outputs, [&](std::size_t i) { return static_cast<int>(i % static_cast<std::size_t>(ranks)) == me; },
+      [&](std::size_t) {
+        const std::lock_guard<std::mutex> lock(bar_mutex);
+        bar.update(++done);
+      });
+  bar.finish();
+  std::vector<double> flat;
+  for (const auto& row : y) flat.insert(flat.end(), row.begin(), row.end());
+  flat = cluster::sum_all(flat);
+  for (std::size_t i = 0; i < y.size(); ++i)
+    std::copy_n(flat.begin() + static_cast<std::ptrdiff_t>(i * outputs.size()), outputs.size(), y[i].begin());
+  if (me != 0) return kExitOk;
+  const auto effects = sensitivity::morris_effects(design, factors, outputs, y);
+  std::cout << "Morris elementary effects: " << factors.size() << " factors, " << r << " trajectories, " << p
+            << " levels, " << design.points.size() << " runs of " << sc.source << " (scale " << sc.config.run.scale
+            << ", " << sc.config.run.replicates << " replicate(s) each)\n"
+            << sensitivity::effects_table(effects, outputs);
+  if (vm.count("csv")) {
+    std::ofstream out(vm["csv"].as<std::string>());
+    out << sensitivity::effects_csv(effects);
+    if (!out) throw RuntimeError(vm["csv"].as<std::string>() + ": cannot write");
+  }
+  if (vm.count("png") && !sensitivity::write_effects_png(vm["png"].as<std::string>(), effects, outputs))
+    throw RuntimeError(vm["png"].as<std::string>() + ": cannot write the PNG");
+  return kExitOk;
+}
+
 int cmd_params(int argc, char** argv) {
   po::options_description desc("Options of 'swsim params'");
   desc.add_options()("help,h", "show this help")(
@@ -524,6 +626,7 @@ int run_command(int argc, char** argv) {
     if (cmd == "sweep") return cmd_sweep(argc - 1, argv + 1, command_line);
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
     if (cmd == "validate") return cmd_validate(argc - 1, argv + 1);
+    if (cmd == "sensitivity") return cmd_sensitivity(argc - 1, argv + 1);
     if (cmd == "areas") {
       refuse_arguments(argc, argv, "areas");
       return cmd_areas();
@@ -533,7 +636,7 @@ int run_command(int argc, char** argv) {
       std::cout << schema_markdown();
       return kExitOk;
     }
-    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, validate, params, schema, areas; see 'swsim --help')");
+    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, validate, sensitivity, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
     if (cluster::rank() == 0)

@@ -44,4 +44,9 @@ test "$(stat -c %Y "$work/two/point_001.h5")" = "$before"
 "$serial_swsim" run --scenario "$scenarios/baseline.ini" --scale 0.05 --days 12 --replicates 3 --out "$work/rep1.h5" --quiet
 "${mpirun[@]}" "$mpi_swsim" run --scenario "$scenarios/baseline.ini" --scale 0.05 --days 12 --replicates 3 --out "$work/rep2.h5" --quiet
 /usr/bin/python3 "$here/compare_results.py" "$work/rep1.h5" "$work/rep2.h5"
+# A sensitivity design shared between ranks: the same effects as one process.
+sens=(sensitivity --scenario "$work/sweep.ini" -r 2 --factors staffing.social_workers_per_station,lunch.box_capacity --quiet)
+"$serial_swsim" "${sens[@]}" --csv "$work/sens1.csv" > /dev/null
+"${mpirun[@]}" "$mpi_swsim" "${sens[@]}" --csv "$work/sens2.csv" > /dev/null
+cmp "$work/sens1.csv" "$work/sens2.csv"
 echo "mpi: 2 ranks give the same data as one process"

@@ -137,6 +137,7 @@ std::map<std::string, std::string> read_ini_values(const std::string& text, cons
   for (const auto& p : parameter_registry()) {
     desc.add_options()(p.key().c_str(), po::value<std::string>());
     desc.add_options()(("sweep." + p.key()).c_str(), po::value<std::string>());  // [sweep] section
+    desc.add_options()(("sensitivity." + p.key()).c_str(), po::value<std::string>());  // [sensitivity] section
   }
   std::map<std::string, std::string> values;
   try {
@@ -163,9 +164,19 @@ std::map<std::string, std::string> read_ini_values(const std::string& text, cons
 // The file's values into a Config, and its [sweep] axes in the order the file lists them (the first
 // varies slowest in the grid).
 Config apply_file_values(const std::map<std::string, std::string>& values, const std::string& text,
-                         const std::string& name, std::vector<SweepAxis>& sweep) {
+                         const std::string& name, std::vector<SweepAxis>& sweep,
+                         std::vector<SensitivityRange>& sensitivity) {
   Config config = default_config();
   for (const auto& [key, value] : values) {
+    if (key.rfind("sensitivity.", 0) == 0) {
+      try {
+        sensitivity.push_back(parse_sensitivity_range(key.substr(12), value));
+      } catch (const ValueError& e) {
+        throw InputError(where(name, text, key) + ": [sensitivity] " + key.substr(12) + " = " + shown(value) + ": " +
+                         shown(e.what(), 200));
+      }
+      continue;
+    }
     if (key.rfind("sweep.", 0) == 0) {
       const std::string target = key.substr(6);
       try {
@@ -183,6 +194,9 @@ Config apply_file_values(const std::map<std::string, std::string>& values, const
   }
   std::stable_sort(sweep.begin(), sweep.end(), [&](const SweepAxis& a, const SweepAxis& b) {
     return locate_key(text, "sweep." + a.key) < locate_key(text, "sweep." + b.key);
+  });
+  std::stable_sort(sensitivity.begin(), sensitivity.end(), [&](const SensitivityRange& a, const SensitivityRange& b) {
+    return locate_key(text, "sensitivity." + a.key) < locate_key(text, "sensitivity." + b.key);
   });
   return config;
 }
@@ -212,7 +226,8 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
     return scenario_from_text(text.substr(3), name, overrides, base_dir);
   check_text(text, name);
   std::vector<SweepAxis> sweep;
-  Config config = apply_file_values(read_ini_values(text, name), text, name, sweep);
+  std::vector<SensitivityRange> sensitivity;
+  Config config = apply_file_values(read_ini_values(text, name), text, name, sweep, sensitivity);
   apply_overrides(overrides, sweep, name, config);
   try {
     validate_config(config);
@@ -232,7 +247,23 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
   }
   std::string header = "effective scenario: " + name;
   for (const auto& o : overrides) header += "\n" + o.origin;
-  return Scenario{config, name, effective_ini(config, header), text, base_dir, sweep};
+  return Scenario{config, name, effective_ini(config, header), text, base_dir, sweep, sensitivity};
+}
+
+SensitivityRange parse_sensitivity_range(const std::string& key, const std::string& spec) {
+  const ParamDef* p = find_parameter(key);
+  if (!p) throw ValueError("unknown key '" + key + "'");
+  if (p->unit.empty()) throw ValueError(key + " is not numeric");
+  const auto comma = spec.find(',');
+  if (comma == std::string::npos || spec.find(',', comma + 1) != std::string::npos)
+    throw ValueError("expected 'low, high'");
+  SensitivityRange r{key, {}, {}};
+  for (auto [part, out] : {std::pair{trim(spec.substr(0, comma)), &r.low}, std::pair{trim(spec.substr(comma + 1)), &r.high}}) {
+    Config probe = default_config();
+    p->parse(probe, part);  // throws ValueError with the reason
+    *out = p->format(probe);
+  }
+  return r;
 }
 
 SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec) {

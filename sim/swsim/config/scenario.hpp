@@ -20,6 +20,13 @@ struct SweepAxis {
   std::vector<std::string> values;  // canonical text of each value
 };
 
+// One factor of a sensitivity analysis ([sensitivity] section): "key = low, high", both checked by the
+// key's own parser and kept as canonical text.
+struct SensitivityRange {
+  std::string key;
+  std::string low, high;
+};
+
 struct Scenario {
   Config config;
   std::string source;         // file path, or a name for text scenarios
@@ -27,6 +34,7 @@ struct Scenario {
   std::string text;           // the scenario file as read
   std::string base_dir;       // folder of the scenario file (for relative paths inside it)
   std::vector<SweepAxis> sweep;  // from a [sweep] section; empty when there is none
+  std::vector<SensitivityRange> sensitivity;  // from a [sensitivity] section, in file order
 };
 
 // Parses "section.key=value" from --set; throws InputError on a malformed item.
@@ -44,6 +52,9 @@ Scenario scenario_from_text(const std::string& text, const std::string& name,
 // A [sweep] axis: "2, 3, 5" (a list of values) or "2:5" / "0.1:0.5:0.1" (an inclusive numeric range).
 // Each value is checked with the key's own parser; throws ValueError.
 SweepAxis parse_sweep_axis(const std::string& key, const std::string& spec);
+
+// A [sensitivity] range "low, high" of a numeric key, each end checked by the key's parser; throws ValueError.
+SensitivityRange parse_sensitivity_range(const std::string& key, const std::string& spec);
 
 // The effective INI for a Config (all parameters, registry order, grouped by section).
 std::string effective_ini(const Config& config, const std::string& header_comment);

@@ -25,6 +25,8 @@ struct Run {
   Config config;
   std::vector<WeatherDay> weather;
   std::vector<Results> reps;
+  std::vector<int> station_area;   // management area of each simulated station
+  std::vector<std::string> areas;  // area names, "历下区 Lixia"
 };
 
 Run simulate(Config c, int replicates, const std::string& label, const Options& o) {
@@ -33,6 +35,8 @@ Run simulate(Config c, int replicates, const std::string& label, const Options& 
   Run r;
   r.config = c;
   const World world = build_world(c);
+  for (const Station& st : world.stations) r.station_area.push_back(st.area);
+  for (const Area& a : world.areas) r.areas.push_back(a.name_zh + " " + a.name_en);
   r.weather = make_weather(c);
   r.reps = run_ensemble(c, world, r.weather).replicates;
   return r;
@@ -150,6 +154,16 @@ void input_rows(const Config& cfg, std::vector<Row>& rows) {
   rows.push_back(make_row("inputs.living_alone", "living alone among the 60+",
                           "docs/sources.md: 10-15% literature value; ~15% from China's 2021 survey", "%", 10, 15,
                           {100 * alone / n}));
+  // Elders aged 60+ per management area against the census table (each area's 60+ share x residents,
+  // scaled to the city's 60+ total): the largest relative deviation.
+  const auto expected = elders_per_area(full.population);
+  std::vector<double> per_area(w.areas.size(), 0.0);
+  for (std::size_t i = 0; i < w.elders.size(); ++i) per_area[w.stations[w.elders.station[i]].area] += 1;
+  double worst = 0;
+  for (std::size_t a = 0; a < per_area.size(); ++a)
+    worst = std::max(worst, 100 * std::abs(per_area[a] - static_cast<double>(expected[a])) / static_cast<double>(expected[a]));
+  rows.push_back(make_row("inputs.elders_per_area", "largest deviation of an area's elders 60+ from the census table",
+                          "2020 census by district (docs/sources.md, swsim areas)", "%", 0, 0.5, {worst}));
   double wrong_areas = 0, staff = 0;
   for (std::size_t a = 0; a < w.areas.size(); ++a)
     wrong_areas += w.areas[a].stations_total != jinan_areas()[a].stations;
@@ -270,8 +284,48 @@ double wave_day_on_time(const Results& r, const std::vector<WeatherDay>& wx, int
   return req > 0 ? 100 * on / req : 0.0;
 }
 
+// Ordinary days (no warning) in every management area: the worst area's on-time and missed shares (each
+// replicate's worst; the row names the area that is worst in most replicates).
+void area_rows(const Run& base, std::vector<Row>& rows) {
+  const std::size_t n_areas = base.areas.size();
+  std::vector<double> worst_on, worst_missed;
+  std::vector<int> worst_count(n_areas, 0);
+  for (const Results& r : base.reps) {
+    std::vector<double> on(n_areas, 0), missed(n_areas, 0), req(n_areas, 0);
+    for (int d = 0; d < r.days(); ++d) {
+      if (base.weather[static_cast<std::size_t>(d)].warning != HeatWarning::kNone) continue;
+      for (int st = 0; st < r.stations(); ++st) {
+        const auto a = static_cast<std::size_t>(base.station_area[static_cast<std::size_t>(st)]);
+        on[a] += r.at(Metric::kMealsOnTime, d, st);
+        missed[a] += r.at(Metric::kMealsMissed, d, st);
+        req[a] += r.at(Metric::kMealsRequested, d, st);
+      }
+    }
+    double lo = 100, hi = 0;
+    std::size_t arg = 0;
+    for (std::size_t a = 0; a < n_areas; ++a) {
+      if (req[a] <= 0) continue;
+      if (100 * on[a] / req[a] < lo) {
+        lo = 100 * on[a] / req[a];
+        arg = a;
+      }
+      hi = std::max(hi, 100 * missed[a] / req[a]);
+    }
+    ++worst_count[arg];
+    worst_on.push_back(lo);
+    worst_missed.push_back(hi);
+  }
+  const auto worst = static_cast<std::size_t>(std::max_element(worst_count.begin(), worst_count.end()) - worst_count.begin());
+  rows.push_back(make_row("services.ordinary_worst_area_on_time",
+                          "lunches on time on ordinary days in the worst management area (" + base.areas[worst] + ")",
+                          "odd.md Purpose and patterns: >= 95% within the window in every area", "%", 95, 100, worst_on));
+  rows.push_back(make_row("services.ordinary_worst_area_missed", "lunches missed on ordinary days in the worst management area",
+                          "odd.md Purpose and patterns: <= 2% missed in every area", "%", 0, 2, worst_missed));
+}
+
 void pattern_rows(const Scenario& sc, const Run& base, const Options& o, std::vector<Row>& rows) {
   ordinary_day_rows(base, rows);
+  area_rows(base, rows);
   rows.push_back(make_row("services.heat_wave_degrades",
                           "on-time lunches on the 4th day of a heat wave minus on the 1st (waves of 4+ days)",
                           "odd.md Purpose and patterns: quality degrades over consecutive heat-wave days", "pp", -100,
