@@ -45,7 +45,7 @@ std::vector<Indicator> key_indicators(const ResultFile& file) {
     ind.key = name;
     ind.name = file.text_attribute(var, "label");
     ind.name_zh = file.text_attribute(var, "label_zh");
-    ind.unit = file.units(var);
+    ind.unit = file.unit_label(var);
     ind.meaning = file.long_name(var);
     ind.direction = file.text_attribute(var, "direction");
     ind.percent = ind.unit == "%";

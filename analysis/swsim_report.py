@@ -181,7 +181,7 @@ def load_indicators(path):
     for key, a in found:
         if int(a.get("key", 0)) != 1:
             continue
-        unit = str(a.get("units", ""))
+        unit = str(a.get("units_label", a.get("units", "")))  # money: CF units "1", shown as yuan
         percent = unit == "%"
         scale = float(a.get("scale", 1.0))
         num, den = str(a.get("numerator", "")).split(), str(a.get("denominator", "")).split()

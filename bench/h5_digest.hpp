@@ -25,8 +25,9 @@ std::string hex(std::uint64_t h);
 std::uint64_t hash_results(const Results& r);
 
 // Hash of an HDF5 result file: every dataset's values and every attribute's value, by path and name, in
-// name order; skipped: the `command_line` attribute (it names the thread count) and object references
-// (DIMENSION_LIST, REFERENCE_LIST: file addresses, not results). Also sums `station_elders`.
+// name order; skipped: the `command_line`, `history` and `date_created` attributes (the command names
+// the thread count; the time of writing differs) and object references (DIMENSION_LIST, REFERENCE_LIST:
+// file addresses, not results). Also sums `station_elders`.
 struct H5Digest {
   Hasher hs;
   std::int64_t elders = 0;  // elders simulated (sum of /station_elders)

@@ -15,6 +15,11 @@ set(SWSIM_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/swsim)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scenarios/ DESTINATION ${SWSIM_DATADIR}/scenarios COMPONENT Runtime
   FILES_MATCHING PATTERN "*.ini" PATTERN "*.csv" PATTERN "*.geojson")
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT Runtime)
+# The machine-readable debian/copyright file: Debian policy wants it as /usr/share/doc/PACKAGE/copyright in
+# every binary package (here share/doc/swsim and share/doc/swsim-dev, as regular files).
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT Runtime)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/swsim-dev
+  COMPONENT Development)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs COMPONENT Runtime
   FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
 if(EXISTS ${PROJECT_SOURCE_DIR}/viz/README.md)

@@ -12,10 +12,12 @@ shutil.rmtree(out, ignore_errors=True)
 os.makedirs(out)
 whole = os.path.join(out, "whole.h5")
 # Run in OUT_DIR with relative names and argv[0] "swsim", so the file (which records its command line
-# and scenario name) is the same byte for byte in every build tree and the cut/flip places are too.
+# and scenario name) is the same byte for byte in every build tree and the cut/flip places are too;
+# SOURCE_DATE_EPOCH fixes the time of writing (date_created, history).
 shutil.copyfile(scenario, os.path.join(out, "scenario.ini"))
 subprocess.run(["swsim", "run", "--scenario", "scenario.ini", "--scale", "0.01", "--days", "2", "--quiet",
-                "--out", "whole.h5"], executable=os.path.abspath(swsim), cwd=out, check=True)
+                "--out", "whole.h5"], executable=os.path.abspath(swsim), cwd=out, check=True,
+               env={**os.environ, "SOURCE_DATE_EPOCH": "1656633600"})
 os.remove(os.path.join(out, "scenario.ini"))
 data = open(whole, "rb").read()
 n = len(data)

@@ -98,9 +98,60 @@ TEST_CASE("bad input gives one clear line, exit code 2 and no result file", "[cl
   expect_input_error("run --scenario " + baseline + " --out " + out + " --bogus", "unrecognised option '--bogus'", out);
   // Stray arguments are errors, never silently ignored.
   expect_input_error("run extra --scenario " + baseline + " --out " + out, "unexpected argument 'extra'", out);
-  expect_input_error("params staffing", "swsim params: unexpected argument 'staffing'", out);
-  expect_input_error("schema x", "swsim schema: unexpected argument 'x'", out);
-  expect_input_error("validate --scenario " + baseline + " more", "swsim validate: unexpected argument 'more'", out);
+  expect_input_error("params staffing", "swsim: error: unexpected argument 'staffing' (see 'swsim params --help')", out);
+  expect_input_error("schema x", "swsim: error: unexpected argument 'x' ('swsim schema' takes none)", out);
+  expect_input_error("validate --scenario " + baseline + " more",
+                     "swsim: error: unexpected argument 'more' (see 'swsim validate --help')", out);
+}
+
+TEST_CASE("errors carry one prefix: 'swsim: error: ' and then the problem", "[cli][errors]") {
+  const std::string out = temp_dir() + "/p.h5";
+  const std::vector<std::string> cases{"run --scenario " + baseline, "run --out " + out, "sweep --scenario " + baseline,
+                                       "params --format xml", "frobnicate", "--frobnicate", "run --bogus",
+                                       "run --scenario " + baseline + " --out " + out + " --threads -1"};
+  for (const std::string& args : cases) {
+    const Outcome o = run_swsim(args);
+    INFO("swsim " << args << "\nstderr: " << o.err);
+    CHECK(o.code == 2);
+    CHECK(lines(o.err) == 1);
+    CHECK(o.err.rfind("swsim: error: ", 0) == 0);
+    // Exactly one program prefix: "swsim" appears again only quoted ('swsim run --help'), never as
+    // "swsim run: ..." or a second "error:".
+    for (std::size_t at = o.err.find("swsim", 1); at != std::string::npos; at = o.err.find("swsim", at + 1))
+      CHECK(o.err[at - 1] == '\'');
+    CHECK(o.err.find("error:", 14) == std::string::npos);
+  }
+  CHECK_THAT(run_swsim("--frobnicate").err, Contains("unknown option '--frobnicate'"));
+  CHECK_THAT(run_swsim("frobnicate").err, Contains("unknown command 'frobnicate'"));
+}
+
+TEST_CASE("help: a usage line per command, required options first, grouped options, examples", "[cli][help]") {
+  const Outcome top = run_swsim("--help");
+  CHECK(top.code == 0);
+  for (const char* cmd : {"run", "sweep", "validate", "sensitivity", "params", "schema", "areas"})
+    CHECK_THAT(top.out, Contains(std::string("or:  swsim ") + cmd) || Contains(std::string("Usage: swsim ") + cmd));
+  for (const char* section : {"Usage: ", "Commands:", "Examples:", "Exit status:"}) CHECK_THAT(top.out, Contains(section));
+  const Outcome run = run_swsim("run --help");
+  CHECK(run.code == 0);
+  CHECK(run.out.rfind("Usage: swsim run --scenario FILE --out FILE [options]\n", 0) == 0);
+  // Groups in order: the required options first, --help last.
+  std::size_t at = 0;
+  for (const char* piece : {"Required:", "--scenario FILE", "--out FILE", "Scenario overrides:", "--set KEY=VALUE",
+                            "Checkpoints:", "--resume CHECKPOINT", "General:", "--threads", "--help", "Examples:",
+                            "swsim run --scenario scenarios/baseline.ini --out baseline.h5", "Exit status:"}) {
+    INFO(piece);
+    const std::size_t next = run.out.find(piece, at);
+    REQUIRE(next != std::string::npos);
+    at = next;
+  }
+  for (const char* cmd : {"sweep", "validate", "sensitivity", "params"}) {
+    const Outcome h = run_swsim(std::string(cmd) + " --help");
+    INFO(cmd << ": " << h.out);
+    CHECK(h.code == 0);
+    CHECK(h.out.rfind(std::string("Usage: swsim ") + cmd, 0) == 0);
+    CHECK_THAT(h.out, Contains("Examples:"));
+    CHECK_THAT(h.out, Contains("General:"));
+  }
 }
 
 TEST_CASE("a run writes a complete result file, identical for 1 and 2 threads", "[cli][determinism]") {

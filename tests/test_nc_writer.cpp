@@ -387,6 +387,39 @@ TEST_CASE("NcWriter handles a zero-length dimension", "[io][nc_writer]") {
   CHECK(is_attached(file.get(), "visitor", "visit", 0));
 }
 
+TEST_CASE("NcWriter puts dimensions and variables in child groups, resolving dimensions group first",
+          "[io][nc_writer]") {
+  TempPath path("groups");
+  {
+    NcWriter w(path.str());
+    w.dimension("day", day_values(), {"days since 2022-06-01", "day", {}});
+    w.dimension("station", std::vector<std::int32_t>{10, 20, 30}, {"1", "station id", {}});
+    w.variable("visits", {"day", "station"}, visits(), {"1", "visits made", {}});
+    // The group's own day axis shadows the root's; "station" comes from the root.
+    w.dimension("day", day_values(), {"days since 2022-06-01", "day (group copy)", {}}, "sums");
+    w.dimension("area", std::vector<std::int32_t>{0, 1}, {"1", "area", {}}, "sums");
+    w.variable("visits", {"day", "station"}, visits(), {"1", "visits, again", {}}, "sums");
+    w.variable("area_name", {"area"}, area_names(), {"", "area name", {}}, "sums");
+    w.variable("visits", {"day"}, std::vector<std::int32_t>{1, 2, 3, 4, 5}, {"1", "city visits", {}}, "city");
+    // Names are unique per group, not across groups.
+    CHECK_THAT(runtime_error_message([&] { w.variable("visits", {"day"}, day_values(), {"1", "x", {}}, "sums"); }),
+               Catch::Matchers::Contains("'sums/visits': duplicate name"));
+    CHECK_THAT(runtime_error_message([&] { w.variable("area_name", {"area"}, area_names(), {"", "x", {}}); }),
+               Catch::Matchers::Contains("unknown dimension 'area'"));  // the group's dimension is not the root's
+    CHECK_THAT(runtime_error_message([&] { w.variable("visits", {"day"}, day_values(), {"1", "x", {}}, "visits"); }),
+               Catch::Matchers::Contains("'visits': duplicate name"));  // a group cannot shadow a root variable
+    w.close();
+  }
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  CHECK(read_dataset<std::int32_t>(file.get(), "sums/visits", H5T_NATIVE_INT32) == visits());
+  CHECK(is_attached(file.get(), "sums/visits", "sums/day", 0));
+  CHECK_FALSE(is_attached(file.get(), "sums/visits", "day", 0));
+  CHECK(is_attached(file.get(), "sums/visits", "station", 1));
+  CHECK(is_attached(file.get(), "sums/area_name", "sums/area", 0));
+  CHECK(is_attached(file.get(), "city/visits", "day", 0));  // no day axis in /city: the root's
+  CHECK(names_in_creation_order(file.get()) == std::vector<std::string>{"day", "station", "visits", "sums", "city"});
+}
+
 TEST_CASE("NcWriter writes byte-identical files for identical content", "[io][nc_writer]") {
   TempPath first("same_a");
   TempPath second("same_b");

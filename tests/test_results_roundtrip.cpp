@@ -46,7 +46,12 @@ TEST_CASE("a result file reads back exactly what was written", "[io]") {
     const std::string name(metric_defs()[m].name);
     INFO(name);
     CHECK(f.read(name) == r.results.series(static_cast<Metric>(m)));
-    CHECK(f.units(name) == metric_defs()[m].units);
+    CHECK(f.unit_label(name) == metric_defs()[m].units);  // the table's unit, as people read it
+    // CF units are UDUNITS: money ("yuan") is "1" with the currency beside it.
+    CHECK(f.units(name) == (metric_defs()[m].units == "yuan" ? std::string("1") : std::string(metric_defs()[m].units)));
+    CHECK(f.text_attribute(name, "cell_methods") ==
+          (metric_defs()[m].aggregation == Aggregation::kFlow ? "time: sum" : "time: point"));
+    CHECK(f.text_attribute(name, "coordinates") == "station_name station_lat station_lon");
     CHECK_FALSE(f.long_name(name).empty());
   }
   const auto tmax = f.read("tmax_c");
@@ -98,10 +103,14 @@ TEST_CASE("per-area and city variables add up exactly to the per-station ones", 
   for (const auto& m : metric_defs()) {
     const std::string name(m.name);
     INFO(name);
-    const auto st = f.read(name), ar = f.read("area_" + name), city = f.read("city_" + name);
+    // Sums per area in group /areas and for the city in /city, under the station variable's name.
+    const auto st = f.read(name), ar = f.read("areas/" + name), city = f.read("city/" + name);
     REQUIRE(ar.size() == days * n_ar);
     REQUIRE(city.size() == days);
-    CHECK(f.dim_names("area_" + name) == std::vector<std::string>{"day", "area"});
+    CHECK(f.dim_names("areas/" + name) == std::vector<std::string>{"day", "area"});
+    CHECK(f.dim_names("city/" + name) == std::vector<std::string>{"day"});
+    CHECK_FALSE(f.has("area_" + name));  // the root lists each metric once
+    CHECK_FALSE(f.has("city_" + name));
     for (std::size_t d = 0; d < days; ++d) {
       std::vector<double> by_area(n_ar, 0.0);
       for (std::size_t s = 0; s < n_st; ++s) by_area[static_cast<std::size_t>(area_of[s])] += st[d * n_st + s];

@@ -14,9 +14,9 @@ import xarray as xr  # noqa: E402
 path = sys.argv[1] if len(sys.argv) > 1 else "out/baseline.h5"
 out = sys.argv[2] if len(sys.argv) > 2 else "city_series.png"
 ds = xr.open_dataset(path, engine="h5netcdf")
-
-# The city's daily totals are stored too (city_NAME, summed over the simulated stations).
-rate = 100 * ds.city_meals_on_time / ds.city_meals_requested  # (day) or (replicate, day)
+# The city's daily totals are stored too, in the group "city" (same names, summed over the simulated stations).
+city = xr.open_dataset(path, engine="h5netcdf", group="city")
+rate = 100 * city.meals_on_time / city.meals_requested  # (day) or (replicate, day)
 
 fig, ax = plt.subplots(figsize=(10, 4))
 if "replicate" in rate.dims:

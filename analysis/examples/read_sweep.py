@@ -27,10 +27,11 @@ print("swept:", ", ".join(names))
 rows = []
 for i in range(index.sizes["point"]):
     point_file = os.path.join(os.path.dirname(index_path), str(index.point_file.values[i]))
-    with xr.open_dataset(point_file, engine="h5netcdf") as ds:
+    # The city's sums are in the file's group "city" (the root holds the per-station series).
+    with xr.open_dataset(point_file, engine="h5netcdf", group="city") as ds:
         # One on-time rate per replicate (sum first, then divide), then mean and 95 % interval.
-        on_time = ds.city_meals_on_time.sum("day")
-        rate = 100 * on_time / ds.city_meals_requested.sum("day")
+        on_time = ds.meals_on_time.sum("day")
+        rate = 100 * on_time / ds.meals_requested.sum("day")
         values = rate.values.ravel()
     mean = values.mean()
     n = values.size

@@ -68,6 +68,12 @@ class ResultFile {
   // metric is an error, never read as zeros.
   void require_station_metric(const std::string& name) const;
   std::string units(const std::string& var) const { return text_attribute(var, "units"); }
+  // The unit people read: `units_label` where the CF units cannot say it (money: units "1",
+  // units_label "yuan"), else `units`.
+  std::string unit_label(const std::string& var) const {
+    const std::string label = text_attribute(var, "units_label");
+    return label.empty() ? units(var) : label;
+  }
   std::string long_name(const std::string& var) const { return text_attribute(var, "long_name"); }
 
  private:

@@ -48,19 +48,41 @@ constexpr int kExitRuntime = 1;
 constexpr int kExitInput = 2;
 
 const char* kUsage =
-    "swsim " SWSIM_VERSION ": agent-based simulation of social work station coverage in Jinan\n"
+    "Usage: swsim run --scenario FILE --out FILE [options]\n"
+    "  or:  swsim run --resume CHECKPOINT --out FILE [options]\n"
+    "  or:  swsim sweep --scenario FILE --out-dir DIR [options]\n"
+    "  or:  swsim validate [--scenario FILE] [--csv FILE] [--markdown FILE] [options]\n"
+    "  or:  swsim sensitivity [--scenario FILE] [-r R] [--outputs LIST] [--csv FILE] [--png FILE] [options]\n"
+    "  or:  swsim params [--format markdown|ini]\n"
+    "  or:  swsim schema\n"
+    "  or:  swsim areas\n"
+    "  or:  swsim --help | --version\n"
+    "Agent-based simulation of social work station coverage in Jinan (swsim " SWSIM_VERSION ").\n"
+    "济南社工站高温情景模拟。\n"
     "\n"
-    "Usage:\n"
-    "  swsim run --scenario FILE --out FILE [options]   simulate a scenario, write HDF5 results\n"
-    "  swsim sweep --scenario FILE --out-dir DIR [...]  run the grid of the scenario's [sweep] section\n"
-    "  swsim validate [--scenario FILE] [--csv FILE]    how well the model matches its targets (exit 0: all pass)\n"
-    "  swsim sensitivity [--scenario FILE] [--csv FILE]  which assumptions move the outputs most (Morris)\n"
-    "  swsim params [--format markdown|ini]             list every scenario key with its default\n"
-    "  swsim schema                                     describe the variables of a result file\n"
-    "  swsim areas                                      the 15 management areas built in, with sources\n"
-    "  swsim --help | --version\n"
-    "\n"
-    "Run 'swsim run --help' for the options of a run.\n";
+    "Commands:\n"
+    "  run          simulate a scenario and write its results as an HDF5/netCDF-4 file\n"
+    "  sweep        run the grid of the scenario's [sweep] section: one file per point and an index\n"
+    "  validate     how well the model matches its targets (exit 0 only when every row passes)\n"
+    "  sensitivity  which assumptions move the outputs most (Morris elementary effects)\n"
+    "  params       every scenario key with its default, unit, range and source\n"
+    "  schema       the variables of a result file\n"
+    "  areas        the 15 management areas built in, with sources\n"
+    "Run 'swsim COMMAND --help' for a command's options; those of 'swsim run' follow.\n";
+
+const char* kExamples =
+    "Examples:\n"
+    "  swsim run --scenario scenarios/baseline.ini --out baseline.h5\n"
+    "  swsim run --scenario scenarios/baseline.ini --scale 0.1 --days 30 --out quick.h5\n"
+    "  swsim run --scenario scenarios/baseline.ini --set staffing.social_workers_per_station=5 --out sw5.h5\n"
+    "  swsim run --scenario scenarios/baseline.ini --replicates 10 --out ens.h5\n"
+    "  swsim sweep --scenario scenarios/staffing_sweep.ini --out-dir sweep/\n"
+    "  swsim params --format ini > defaults.ini\n";
+
+const char* kExitStatus =
+    "Exit status:\n"
+    "  0 done; 1 a run failed; 2 bad input (one line naming the file, line and key); 128 + N stopped by\n"
+    "  signal N (Ctrl-C: 130) between two days, with the unfinished file removed.\n";
 
 std::string join_command_line(int argc, char** argv) {
   std::string s;
@@ -119,11 +141,10 @@ std::vector<RunInput> run_inputs(const Scenario& scenario, const std::string& re
   return in;
 }
 
-po::options_description common_options(const char* title) {
-  po::options_description desc(title);
+// The options every simulating command shares, in groups (the help lists the groups in this order).
+po::options_description scenario_options() {
+  po::options_description desc("Scenario overrides");
   desc.add_options()
-      ("help,h", "show this help")
-      ("scenario", po::value<std::string>()->value_name("FILE"), "scenario INI file (required)")
       ("scale", po::value<std::string>()->value_name("S"),
        "share of the 161 stations to simulate, 0 < S <= 1, each with its whole catchment (default: the "
        "scenario's run.scale, 1)")
@@ -131,31 +152,44 @@ po::options_description common_options(const char* title) {
       ("seed", po::value<std::string>()->value_name("N"), "seed of the daily random streams (default: run.seed, 1)")
       ("replicates", po::value<std::string>()->value_name("N"),
        "independent replicates with seeds derived from --seed (default: run.replicates, 1)")
-      ("threads", po::value<int>()->default_value(0)->value_name("N"),
-       "worker threads; 0 = all cores (results do not depend on it)")
       ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
        "override a scenario key, e.g. --set staffing.social_workers_per_station=5 (repeatable; "
-       "--scale/--days/--seed/--replicates win over --set)")
-      ("quiet,q", "no progress bar and no closing line");
+       "--scale/--days/--seed/--replicates win over --set)");
+  return desc;
+}
+
+po::options_description general_options(bool threads) {
+  po::options_description desc("General");
+  if (threads)
+    desc.add_options()("threads", po::value<int>()->default_value(0)->value_name("N"),
+                       "worker threads; 0 = all cores (results do not depend on it)")(
+        "quiet,q", "no progress bar and no closing line");
+  desc.add_options()("help,h", "show this help and exit");
   return desc;
 }
 
 po::options_description run_options() {
-  po::options_description desc = common_options("Options of 'swsim run'");
-  desc.add_options()("out", po::value<std::string>()->value_name("FILE"),
-                     "result file to write, HDF5/netCDF-4 (required)")
-      ("checkpoint-every", po::value<int>()->default_value(0)->value_name("N"),
-       "write a checkpoint FILE.ckpt beside --out every N days (0 = none); removed when the run completes")
-      ("resume", po::value<std::string>()->value_name("CHECKPOINT"),
-       "continue an interrupted run from its checkpoint (the scenario comes from the checkpoint); the "
-       "result is identical to an uninterrupted run");
+  po::options_description required("Required");
+  required.add_options()("scenario", po::value<std::string>()->value_name("FILE"), "scenario INI file")(
+      "out", po::value<std::string>()->value_name("FILE"), "result file to write, HDF5/netCDF-4");
+  po::options_description ckpt("Checkpoints");
+  ckpt.add_options()("checkpoint-every", po::value<int>()->default_value(0)->value_name("N"),
+                     "write a checkpoint FILE.ckpt beside --out every N days (0 = none); removed when the run completes")(
+      "resume", po::value<std::string>()->value_name("CHECKPOINT"),
+      "continue an interrupted run from its checkpoint (instead of --scenario: the scenario comes from the "
+      "checkpoint); the result is identical to an uninterrupted run");
+  po::options_description desc;
+  desc.add(required).add(scenario_options()).add(ckpt).add(general_options(true));
   return desc;
 }
 
 po::options_description sweep_options() {
-  po::options_description desc = common_options("Options of 'swsim sweep'");
-  desc.add_options()("out-dir", po::value<std::string>()->value_name("DIR"),
-                     "folder for one result file per grid point plus the index sweep.h5 and sweep.csv (required)");
+  po::options_description required("Required");
+  required.add_options()("scenario", po::value<std::string>()->value_name("FILE"), "scenario INI file with a [sweep] section")(
+      "out-dir", po::value<std::string>()->value_name("DIR"),
+      "folder for one result file per grid point plus the index sweep.h5 and sweep.csv");
+  po::options_description desc;
+  desc.add(required).add(scenario_options()).add(general_options(true));
   return desc;
 }
 
@@ -163,8 +197,7 @@ po::options_description sweep_options() {
 void refuse_positional(const po::parsed_options& parsed, const char* cmd) {
   const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
   if (!stray.empty())
-    throw InputError(std::string("swsim ") + cmd + ": unexpected argument '" + stray.front() + "' (see 'swsim " + cmd +
-                     " --help')");
+    throw InputError("unexpected argument '" + stray.front() + "' (see 'swsim " + cmd + " --help')");
 }
 
 po::variables_map parse_command(int argc, char** argv, const po::options_description& desc, const char* cmd) {
@@ -175,7 +208,7 @@ po::variables_map parse_command(int argc, char** argv, const po::options_descrip
     po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    throw InputError(std::string("swsim ") + cmd + ": " + e.what() + " (see 'swsim " + cmd + " --help')");
+    throw InputError(std::string(e.what()) + " (see 'swsim " + cmd + " --help')");
   }
   return vm;
 }
@@ -183,7 +216,7 @@ po::variables_map parse_command(int argc, char** argv, const po::options_descrip
 // Commands without options: any further argument is an error.
 void refuse_arguments(int argc, char** argv, const char* cmd) {
   if (argc > 2)
-    throw InputError(std::string("swsim ") + cmd + ": unexpected argument '" + argv[2] + "' (it takes none)");
+    throw InputError(std::string("unexpected argument '") + argv[2] + "' ('swsim " + cmd + "' takes none)");
 }
 
 std::vector<Override> overrides_from(const po::variables_map& vm) {
@@ -199,7 +232,7 @@ std::vector<Override> overrides_from(const po::variables_map& vm) {
 
 std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
   const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw InputError("swsim: --threads must be 0 (all cores) or a positive number");
+  if (threads < 0) throw InputError("--threads must be 0 (all cores) or a positive number");
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   return limit;
@@ -243,7 +276,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   control.resume_path = resume_path;
   if (ranks > 1) {
     if (checkpoint_every > 0 || !resume_path.empty())
-      throw InputError("swsim run: checkpoints are for one process; run without mpirun to use them");
+      throw InputError("checkpoints are for one process; run without mpirun to use them");
     for (int r = me; r < cfg.run.replicates; r += ranks) control.only_replicates.push_back(r);
     if (control.only_replicates.empty()) control.only_replicates.push_back(-1);  // nothing here
   }
@@ -296,26 +329,32 @@ int cmd_run(int argc, char** argv, const std::string& command_line) {
   const po::options_description desc = run_options();
   const po::variables_map vm = parse_command(argc, argv, desc, "run");
   if (vm.count("help")) {
-    std::cout << "Usage: swsim run --scenario FILE --out FILE [options]\n\n" << desc << "\n";
+    std::cout << "Usage: swsim run --scenario FILE --out FILE [options]\n"
+                 "  or:  swsim run --resume CHECKPOINT --out FILE [options]\n"
+                 "Simulate a scenario (the synthetic city, every day, every replicate) and write the results as\n"
+                 "an HDF5/netCDF-4 file (docs/hdf5-schema.md).\n"
+              << desc << "\n"
+              << kExamples << "\n"
+              << kExitStatus;
     return kExitOk;
   }
-  if (!vm.count("out")) throw InputError("swsim run: --out FILE is required (see 'swsim run --help')");
-  if (vm["out"].as<std::string>().empty()) throw InputError("swsim run: --out is empty: give the name of the file to write");
+  if (!vm.count("out")) throw InputError("--out FILE is required (see 'swsim run --help')");
+  if (vm["out"].as<std::string>().empty()) throw InputError("--out is empty: give the name of the file to write");
   const int every = vm["checkpoint-every"].as<int>();
-  if (every < 0) throw InputError("swsim run: --checkpoint-every must be 0 (none) or a positive number of days");
+  if (every < 0) throw InputError("--checkpoint-every must be 0 (none) or a positive number of days");
   const auto limit = thread_limit(vm);
   if (vm.count("resume")) {
     const std::string ckpt = vm["resume"].as<std::string>();
     for (const char* flag : {"scenario", "set", "scale", "days", "seed", "replicates"})
       if (vm.count(flag))
-        throw InputError(std::string("swsim run: --resume takes the scenario from the checkpoint; drop --") + flag);
+        throw InputError(std::string("--resume takes the scenario from the checkpoint; drop --") + flag);
     const Scenario scenario = scenario_from_text(checkpoint_scenario(ckpt), ckpt);
     verify_checkpoint_inputs(ckpt);
     simulate_and_write(scenario, vm["out"].as<std::string>(), command_line, "resuming", vm.count("quiet") > 0, every,
                        ckpt, /*spread_replicates=*/true);
     return kExitOk;
   }
-  if (!vm.count("scenario")) throw InputError("swsim run: --scenario FILE is required (see 'swsim run --help')");
+  if (!vm.count("scenario")) throw InputError("--scenario FILE (or --resume CHECKPOINT) is required (see 'swsim run --help')");
   const Scenario scenario = load_scenario(vm["scenario"].as<std::string>(), overrides_from(vm));
   if (!scenario.sweep.empty())
     throw InputError(scenario.source + ": has a [sweep] section: run it with 'swsim sweep --scenario " +
@@ -332,15 +371,21 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
   const po::options_description desc = sweep_options();
   const po::variables_map vm = parse_command(argc, argv, desc, "sweep");
   if (vm.count("help")) {
-    std::cout << "Usage: swsim sweep --scenario FILE --out-dir DIR [options]\n\n"
-                 "The scenario's [sweep] section names the swept keys and their values, e.g.\n"
-                 "  [sweep]\n  staffing.social_workers_per_station = 2, 3, 4, 5\n  volunteers.roster_per_station = 5:15:5\n\n"
-              << desc << "\n";
+    std::cout << "Usage: swsim sweep --scenario FILE --out-dir DIR [options]\n"
+                 "Run every point of the grid of the scenario's [sweep] section (the first key varies slowest),\n"
+                 "all with the same seeds; points already complete are skipped. The section names the swept\n"
+                 "keys and their values, e.g.\n"
+                 "  [sweep]\n  staffing.social_workers_per_station = 2, 3, 4, 5\n  volunteers.roster_per_station = 5:15:5\n"
+              << desc << "\n"
+              << "Examples:\n"
+                 "  swsim sweep --scenario scenarios/staffing_sweep.ini --out-dir sweep/\n"
+                 "  swsim-analyze summary sweep/sweep.h5\n\n"
+              << kExitStatus;
     return kExitOk;
   }
-  if (!vm.count("scenario")) throw InputError("swsim sweep: --scenario FILE is required (see 'swsim sweep --help')");
-  if (!vm.count("out-dir")) throw InputError("swsim sweep: --out-dir DIR is required (see 'swsim sweep --help')");
-  if (vm["out-dir"].as<std::string>().empty()) throw InputError("swsim sweep: --out-dir is empty: give the folder to write");
+  if (!vm.count("scenario")) throw InputError("--scenario FILE is required (see 'swsim sweep --help')");
+  if (!vm.count("out-dir")) throw InputError("--out-dir DIR is required (see 'swsim sweep --help')");
+  if (vm["out-dir"].as<std::string>().empty()) throw InputError("--out-dir is empty: give the folder to write");
   const auto limit = thread_limit(vm);
   const bool quiet = vm.count("quiet") > 0;
   const std::vector<Override> overrides = overrides_from(vm);
@@ -397,18 +442,27 @@ int cmd_sweep(int argc, char** argv, const std::string& command_line) {
 
 // The validation report: every target row, printed, and optionally as CSV and Markdown (docs/validation.md).
 int cmd_validate(int argc, char** argv) {
-  po::options_description desc = common_options("Options of 'swsim validate'");
-  desc.add_options()("csv", po::value<std::string>()->value_name("FILE"), "also write the rows as CSV (id,target,source,low,high,model,pass)")(
+  po::options_description input("Input");
+  input.add_options()("scenario", po::value<std::string>()->value_name("FILE"),
+                      "scenario INI file (default: scenarios/baseline.ini)");
+  po::options_description output("Output");
+  output.add_options()("csv", po::value<std::string>()->value_name("FILE"), "also write the rows as CSV (id,target,source,low,high,model,pass)")(
       "markdown", po::value<std::string>()->value_name("FILE"), "also write the rows as a Markdown table (docs/validation.md's)")(
       "format", po::value<std::string>()->default_value("table")->value_name("table|markdown|csv"),
       "what to print on standard output");
+  po::options_description desc;
+  desc.add(input).add(output).add(scenario_options()).add(general_options(true));
   const po::variables_map vm = parse_command(argc, argv, desc, "validate");
   if (vm.count("help")) {
-    std::cout << "Usage: swsim validate [--scenario FILE] [--replicates N] [--csv FILE] [--markdown FILE] [options]\n\n"
+    std::cout << "Usage: swsim validate [--scenario FILE] [--replicates N] [--csv FILE] [--markdown FILE] [options]\n"
                  "Runs the scenario (default scenarios/baseline.ini, full city, 3 replicates) and the variants the rows\n"
                  "need, and prints one row per validation target: closed forms, inputs, heat harm, service patterns.\n"
-                 "Exit status 0 only when every row passes (1 when a row fails, 2 for bad input).\n\n"
-              << desc << "\n";
+              << desc << "\n"
+              << "Examples:\n"
+                 "  swsim validate\n"
+                 "  swsim validate --scale 0.25 --replicates 2 --csv validation.csv\n\n"
+                 "Exit status:\n"
+                 "  0 every row passes; 1 a row fails; 2 bad input.\n";
     return kExitOk;
   }
   const auto limit = thread_limit(vm);
@@ -422,7 +476,7 @@ int cmd_validate(int argc, char** argv) {
   if (!quiet) o.progress = [](const std::string& step) { std::fprintf(stderr, "swsim validate: %s\n", step.c_str()); };
   const std::string format = vm["format"].as<std::string>();
   if (format != "table" && format != "markdown" && format != "csv")
-    throw InputError("swsim validate: --format must be table, markdown or csv");
+    throw InputError("--format must be table, markdown or csv");
   const auto rows = validation::run_validation(sc, o);
   std::cout << (format == "markdown" ? validation::rows_markdown(rows, sc, o)
                 : format == "csv"    ? validation::rows_csv(rows)
@@ -451,17 +505,23 @@ std::vector<std::string> split_list(const std::string& s) {
 }
 
 po::options_description sensitivity_options() {
-  po::options_description desc = common_options("Options of 'swsim sensitivity'");
-  desc.add_options()("trajectories,r", po::value<int>()->default_value(4)->value_name("R"), "Morris trajectories (runs: R x (factors + 1))")(
+  po::options_description input("Input");
+  input.add_options()("scenario", po::value<std::string>()->value_name("FILE"),
+                      "scenario INI file (default: scenarios/baseline.ini); its [sensitivity] section names the factors");
+  po::options_description design("Design");
+  design.add_options()("trajectories,r", po::value<int>()->default_value(4)->value_name("R"), "Morris trajectories (runs: R x (factors + 1))")(
       "levels", po::value<int>()->default_value(4)->value_name("P"), "grid levels per factor (even, >= 2)")(
       "outputs", po::value<std::string>()->default_value("on_time_rate,missed_rate,expected_excess_deaths,cost_yuan")->value_name("LIST"),
       "indicators or metrics to explain, comma-separated")(
       "factors", po::value<std::string>()->value_name("LIST"),
       "only these of the factors, comma-separated (see --list-factors)")(
       "list-factors", "print the factors with their ranges (a Markdown table) and stop")(
-      "design-seed", po::value<std::uint64_t>()->default_value(1)->value_name("N"), "seed of the trajectories")(
-      "csv", po::value<std::string>()->value_name("FILE"), "write the effects as CSV (output,factor,rank,mu_star,mu,sigma)")(
+      "design-seed", po::value<std::uint64_t>()->default_value(1)->value_name("N"), "seed of the trajectories");
+  po::options_description output("Output");
+  output.add_options()("csv", po::value<std::string>()->value_name("FILE"), "write the effects as CSV (output,factor,rank,mu_star,mu,sigma)")(
       "png", po::value<std::string>()->value_name("FILE"), "write a bar chart of mu* and sigma per output");
+  po::options_description desc;
+  desc.add(input).add(design).add(output).add(scenario_options()).add(general_options(true));
   return desc;
 }
 
@@ -470,13 +530,17 @@ int cmd_sensitivity(int argc, char** argv) {
   const po::options_description desc = sensitivity_options();
   const po::variables_map vm = parse_command(argc, argv, desc, "sensitivity");
   if (vm.count("help")) {
-    std::cout << "Usage: swsim sensitivity [--scenario FILE] [-r R] [--outputs LIST] [--csv FILE] [--png FILE] [options]\n\n"
+    std::cout << "Usage: swsim sensitivity [--scenario FILE] [-r R] [--outputs LIST] [--csv FILE] [--png FILE] [options]\n"
                  "Morris elementary effects: R trajectories of one-at-a-time steps over the factors' ranges, every run\n"
                  "with the same seeds (common random numbers). Factors: the scenario's [sensitivity] section\n"
                  "(key = low, high), else the built-in assumptions (--list-factors). Prints mu* (mean\n"
                  "absolute effect: importance), mu and sigma (interactions, non-linearity) per output, in output units\n"
-                 "per full range of the factor. See docs/sensitivity.md.\n\n"
-              << desc << "\n";
+                 "per full range of the factor. See docs/sensitivity.md.\n"
+              << desc << "\n"
+              << "Examples:\n"
+                 "  swsim sensitivity --list-factors\n"
+                 "  swsim sensitivity --scale 0.1 -r 4 --csv effects.csv --png effects.png\n\n"
+              << kExitStatus;
     return kExitOk;
   }
   const auto limit = thread_limit(vm);
@@ -487,10 +551,10 @@ int cmd_sensitivity(int argc, char** argv) {
     const auto keep = split_list(vm["factors"].as<std::string>());
     for (const auto& k : keep)
       if (std::none_of(factors.begin(), factors.end(), [&](const auto& f) { return f.key == k; }))
-        throw InputError("swsim sensitivity: --factors: '" + k + "' is not one of the factors (see 'swsim sensitivity --list-factors')");
+        throw InputError("--factors: '" + k + "' is not one of the factors (see 'swsim sensitivity --list-factors')");
     std::erase_if(factors, [&](const auto& f) { return std::find(keep.begin(), keep.end(), f.key) == keep.end(); });
   }
-  if (factors.empty()) throw InputError("swsim sensitivity: no factors (give a [sensitivity] section or --factors)");
+  if (factors.empty()) throw InputError("no factors (give a [sensitivity] section or --factors)");
   if (vm.count("list-factors")) {
     std::cout << "| factor | low | high | default | why this range |\n|---|---:|---:|---:|---|\n";
     for (const auto& f : factors)
@@ -501,7 +565,7 @@ int cmd_sensitivity(int argc, char** argv) {
   const auto outputs = sensitivity::resolve_outputs(split_list(vm["outputs"].as<std::string>()));
   const int r = vm["trajectories"].as<int>(), p = vm["levels"].as<int>();
   if (r < 1 || r > 1000 || p < 2 || p > 100 || p % 2)
-    throw InputError("swsim sensitivity: need 1 <= --trajectories <= 1000 and an even --levels between 2 and 100");
+    throw InputError("need 1 <= --trajectories <= 1000 and an even --levels between 2 and 100");
   const auto design = sensitivity::morris_design(static_cast<int>(factors.size()), r, p, vm["design-seed"].as<std::uint64_t>());
   const bool quiet = vm.count("quiet") > 0;
   const int me = cluster::rank(), ranks = cluster::size();
@@ -537,13 +601,19 @@ int cmd_sensitivity(int argc, char** argv) {
 }
 
 int cmd_params(int argc, char** argv) {
-  po::options_description desc("Options of 'swsim params'");
-  desc.add_options()("help,h", "show this help")(
-      "format", po::value<std::string>()->default_value("markdown")->value_name("markdown|ini"),
-      "markdown table (docs/parameters.md) or an INI file of every default");
+  po::options_description output("Output");
+  output.add_options()("format", po::value<std::string>()->default_value("markdown")->value_name("markdown|ini"),
+                       "markdown table (docs/parameters.md) or an INI file of every default");
+  po::options_description desc;
+  desc.add(output).add(general_options(false));
   const po::variables_map vm = parse_command(argc, argv, desc, "params");
   if (vm.count("help")) {
-    std::cout << "Usage: swsim params [--format markdown|ini]\n\n" << desc << "\n";
+    std::cout << "Usage: swsim params [--format markdown|ini]\n"
+                 "Every scenario key with its default, unit, allowed range, meaning and source.\n"
+              << desc << "\n"
+              << "Examples:\n"
+                 "  swsim params\n"
+                 "  swsim params --format ini > my_scenario.ini\n";
     return kExitOk;
   }
   const std::string fmt = vm["format"].as<std::string>();
@@ -551,7 +621,7 @@ int cmd_params(int argc, char** argv) {
     std::cout << effective_ini(default_config(), "every swsim parameter at its default (swsim params --format ini)");
     return kExitOk;
   }
-  if (fmt != "markdown") throw InputError("swsim params: --format must be markdown or ini");
+  if (fmt != "markdown") throw InputError("--format must be markdown or ini");
   std::string section;
   for (const auto& p : parameter_registry()) {
     if (p.section != section) {
@@ -614,7 +684,7 @@ int run_command(int argc, char** argv) {
     }
     const std::string cmd = argv[1];
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-      std::cout << kUsage << "\n" << run_options() << "\n";
+      std::cout << kUsage << "\n" << run_options() << "\n" << kExamples << "\n" << kExitStatus;
       return kExitOk;
     }
     if (cmd == "--version" || cmd == "-V") {
@@ -636,7 +706,8 @@ int run_command(int argc, char** argv) {
       std::cout << schema_markdown();
       return kExitOk;
     }
-    throw InputError("swsim: unknown command '" + cmd + "' (commands: run, sweep, validate, sensitivity, params, schema, areas; see 'swsim --help')");
+    throw InputError(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + cmd +
+                     "' (commands: run, sweep, validate, sensitivity, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
     if (cluster::rank() == 0)

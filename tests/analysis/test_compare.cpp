@@ -81,7 +81,7 @@ TEST_CASE("ensembles with the same seeds are paired, and pairing narrows the int
 TEST_CASE("replicate summaries agree with the file's ensemble means", "[analysis][summary]") {
   const ResultFile f(file("ens3.h5"));
   const auto mean = summarize(f, SummaryOptions{});
-  const auto city_mean = f.read("city_meals_on_time_mean");
+  const auto city_mean = f.read("city/meals_on_time_mean");
   double total = 0;
   for (double v : city_mean) total += v;
   CHECK_THAT(mean.city.get("meals_on_time"), WithinRel(total, 1e-9));

@@ -133,6 +133,8 @@ case "$step" in
       expect "swsim run --he" --help
       [[ $(complete_line "swsim run --" | sort | uniq -d) == "" ]] || { echo "FAIL: repeated candidates"; exit 1; }
       expect "swsim params --format " ini
+      expect "swsim " validate
+      expect "swsim validate --format " csv
       expect "swsim run --set staffing.social" staffing.social_workers_per_station=
       expect "swsim-analyze " summary
       expect "swsim-analyze summary --format " csv
@@ -205,9 +207,15 @@ case "$step" in
       grep -q '^\.I /usr/share/swsim/scenarios/\*\.ini' "$root/usr/share/man/man1/swsim.1" \
         || fail "swsim.1 in the package does not name /usr/share/swsim/scenarios"
     fi
+    # The licence file Debian policy asks for, in both packages, machine-readable (copyright-format 1.0).
+    need_file "$root/usr/share/doc/swsim/copyright"
+    "${SWSIM_PYTHON:-python3}" "$(dirname "$0")/check_copyright.py" "$root/usr/share/doc/swsim/copyright" \
+      || fail "usr/share/doc/swsim/copyright is not machine-readable debian/copyright"
     grep -q 'usr/include/' "$work/contents.txt" && fail "the runtime package carries headers (they belong in swsim-dev)"
     dpkg-deb -c "$dev" >"$work/dev-contents.txt"
     grep -q 'swsimConfig.cmake' "$work/dev-contents.txt" || fail "swsim-dev has no swsimConfig.cmake"
+    grep -q '^-rw-r--r-- .* \./usr/share/doc/swsim-dev/copyright$' "$work/dev-contents.txt" \
+      || fail "swsim-dev has no regular file usr/share/doc/swsim-dev/copyright"
     # The baseline, small, from the unpacked package; then its summary.
     "$root/usr/bin/swsim" run --scenario "$root/usr/share/swsim/scenarios/baseline.ini" --scale 0.05 --days 7 \
       --out "$work/baseline.h5" --quiet

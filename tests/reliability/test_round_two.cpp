@@ -135,10 +135,12 @@ TEST_CASE("output: the resume checkpoint is an input - a second writer fails at 
   CHECK(std::filesystem::exists(out));
   CHECK(hidden_files(d).empty());  // no lock file, no temporary file, no checkpoint temp
   // The same run twice gives the same bytes (no timestamps in any object header, e.g. the group
-  // 'indicators'): the fuzz corpus made from it is the same in every build tree.
+  // 'indicators'; the time of writing in date_created/history fixed by SOURCE_DATE_EPOCH, as for
+  // reproducible builds): the fuzz corpus made from it is the same in every build tree.
   std::filesystem::create_directories(d + "/a");
   std::filesystem::create_directories(d + "/b");
-  const std::string cmd = kSwsim + " run --scenario " + kBaseline + " --scale 0.01 --days 3 --quiet --out x.h5";
+  const std::string cmd =
+      "SOURCE_DATE_EPOCH=1656633600 " + kSwsim + " run --scenario " + kBaseline + " --scale 0.01 --days 3 --quiet --out x.h5";
   REQUIRE(run("cd " + d + "/a && " + cmd).code == 0);
   ::sleep(1);  // a timestamp would now differ
   REQUIRE(run("cd " + d + "/b && " + cmd).code == 0);

@@ -164,7 +164,8 @@ std::vector<IndicatorSpec> read_indicator_group(const std::string& path) {
         s.numerator = split_words(text_attr(ds, "numerator"));
         s.denominator = split_words(text_attr(ds, "denominator"));
         s.scale = number_attr(ds, "scale", 1.0);
-        s.units = text_attr(ds, "units");
+        s.units = text_attr(ds, "units_label");  // money: CF units "1", shown as yuan
+        if (s.units.empty()) s.units = text_attr(ds, "units");
         s.long_name = text_attr(ds, "long_name");
         s.label = text_attr(ds, "label");
         s.label_zh = text_attr(ds, "label_zh");
@@ -461,7 +462,7 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
     sf.name = fs.name;
     sf.label = fs.label;
     sf.share = fs.share;
-    sf.units = fs.share ? "%" : display_units(f.units(fs.name));
+    sf.units = fs.share ? "%" : display_units(f.unit_label(fs.name));
     sf.values = read_1d(f, fs.name, d.stations, kNaN);
     d.station_facts.push_back(std::move(sf));
   }
@@ -488,7 +489,7 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
     StationDayVar v;
     v.name = name;
     v.long_name = f.long_name(name);
-    v.units = f.units(name);
+    v.units = f.unit_label(name);
     const auto dims = f.dims_of(name);
     const std::size_t want = static_cast<std::size_t>(d.replicates) * d.days * d.stations;
     v.values = f.read(name);

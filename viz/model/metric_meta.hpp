@@ -19,7 +19,7 @@ struct MetricMeta {
   Direction direction = Direction::kNeutral;
 };
 
-// Built-in meaning of a per-station metric variable (without the area_/city_ prefix); false when the
+// Built-in meaning of a per-station metric variable (the same name in /areas and /city); false when the
 // name is not one swsim writes.
 bool builtin_metric_meta(const std::string& name, MetricMeta& out);
 

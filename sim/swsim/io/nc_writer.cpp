@@ -21,6 +21,8 @@ constexpr std::size_t kMaxChunkBytes = 512 * 1024;
 // while other dimensions can still shrink, so no axis degenerates into single-element slices.
 constexpr hsize_t kMinChunkExtent = 8;
 constexpr unsigned kDeflateLevel = 4;
+constexpr unsigned kMaxCompactAttributes = 32;
+constexpr unsigned kMinDenseAttributes = 24;
 
 // Silences HDF5's automatic error-stack printing for the lifetime of the guard and restores the caller's
 // setting afterwards: failures are reported as exceptions, never as stack dumps on stderr.
@@ -191,6 +193,7 @@ bool reserved_attribute_name(const std::string& name) {
 
 struct NcWriter::Impl {
   struct Dimension {
+    std::string group;  // "" for the root
     std::string name;
     hsize_t length = 0;
     Handle dataset;  // kept open so variables can attach it as a scale
@@ -201,7 +204,7 @@ struct NcWriter::Impl {
   Handle file;
   Handle root;
   std::vector<Dimension> dims;
-  std::set<std::string> names;  // dimensions and variables share one namespace (the root group)
+  std::set<std::string> names;  // dimensions, variables and groups share one namespace per group: "GROUP/NAME"
   std::vector<std::pair<std::string, Handle>> groups;  // child groups of the root, created on demand
 
   [[noreturn]] void fail(const std::string& what) const {
@@ -226,6 +229,10 @@ struct NcWriter::Impl {
     check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
           what + ": cannot track attribute order");
     check(H5Pset_obj_track_times(dcpl.get(), 0), what + ": cannot disable time tracking");
+    // Up to 32 attributes stay in the object header (HDF5's default is 8): a metric's dozen CF and label
+    // attributes then cost no B-tree and fractal heap of their own (about 2 KiB per variable).
+    check(H5Pset_attr_phase_change(dcpl.get(), kMaxCompactAttributes, kMinDenseAttributes),
+          what + ": cannot set attribute storage");
     if (!chunk.empty()) {
       check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
             what + ": cannot set chunks");
@@ -241,10 +248,34 @@ struct NcWriter::Impl {
                 what + ": cannot create dataspace");
   }
 
-  void check_new_name(const std::string& kind, const std::string& name) const {
+  static std::string key(const std::string& group, const std::string& name) {
+    return group.empty() ? name : group + "/" + name;
+  }
+
+  void check_new_name(const std::string& kind, const std::string& name, const std::string& group = {}) const {
     if (name.empty() || name.find('/') != std::string::npos || name == ".")
-      reject(kind + " " + quoted(name) + ": invalid name");
-    if (names.count(name)) reject(kind + " " + quoted(name) + ": duplicate name");
+      reject(kind + " " + quoted(key(group, name)) + ": invalid name");
+    if (names.count(key(group, name))) reject(kind + " " + quoted(key(group, name)) + ": duplicate name");
+  }
+
+  // The child group `group` of the root (created on first use, with link and attribute order tracked),
+  // or the root for "".
+  hid_t location(const std::string& group, const std::string& what) {
+    if (group.empty()) return root.get();
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == group; });
+    if (it != groups.end()) return it->second.get();
+    check_new_name("group", group);
+    Handle gcpl = make(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, what + ": cannot create property list");
+    check(H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+          what + ": cannot track link order");
+    check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+          what + ": cannot track attribute order");
+    check(H5Pset_obj_track_times(gcpl.get(), 0), what + ": cannot disable time tracking");  // byte-identical files
+    Handle g = make(H5Gcreate2(root.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
+                    what + ": cannot create group");
+    names.insert(group);
+    groups.emplace_back(group, std::move(g));
+    return groups.back().second.get();
   }
 
   void write_text_attribute(hid_t obj, const std::string& name, const std::string& value,
@@ -334,13 +365,17 @@ struct NcWriter::Impl {
   }
 
   // Resolves dimension names to their indices in `dims`, checking the data size against the shape.
+  // A variable of `group` sees the group's own dimensions first, then the root's.
   std::vector<std::size_t> resolve(const std::string& what, const std::vector<std::string>& dim_names,
-                                   std::size_t data_size, std::vector<hsize_t>& shape) const {
+                                   std::size_t data_size, std::vector<hsize_t>& shape,
+                                   const std::string& group = {}) const {
     std::vector<std::size_t> index;
     shape.clear();
     hsize_t expected = 1;
     for (const std::string& d : dim_names) {
-      auto it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.name == d; });
+      auto it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.group == group && x.name == d; });
+      if (it == dims.end())
+        it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.group.empty() && x.name == d; });
       if (it == dims.end()) reject(what + ": unknown dimension " + quoted(d));
       index.push_back(static_cast<std::size_t>(it - dims.begin()));
       shape.push_back(it->length);
@@ -362,17 +397,18 @@ struct NcWriter::Impl {
 
   template <class T>
   void numeric_variable(const std::string& name, const std::vector<std::string>& dim_names,
-                        const std::vector<T>& data, const VarInfo& info) {
-    const std::string what = "variable " + quoted(name);
-    check_new_name("variable", name);
+                        const std::vector<T>& data, const VarInfo& info, const std::string& group) {
+    const std::string what = "variable " + quoted(key(group, name));
+    check_new_name("variable", name, group);
+    const hid_t loc = location(group, what);
     std::vector<hsize_t> shape;
-    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape);
+    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape, group);
     // Empty data and scalars cannot be chunked; there is nothing to compress anyway.
     const std::vector<hsize_t> chunk =
         (shape.empty() || data.empty()) ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(T));
     Handle dcpl = dataset_plist(chunk, what);
     Handle space = dataspace(shape, what);
-    Handle ds = make(H5Dcreate2(root.get(), name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
+    Handle ds = make(H5Dcreate2(loc, name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
                                 dcpl.get(), H5P_DEFAULT),
                      H5Dclose, what + ": cannot create dataset");
     if (!data.empty())
@@ -381,15 +417,16 @@ struct NcWriter::Impl {
     write_info(ds.get(), what, info, NumericType<T>::kIsInt8);
     attach(ds.get(), dim_index, what);
     check(ds.close(), what + ": cannot close dataset");
-    names.insert(name);
+    names.insert(key(group, name));
   }
 
   void string_variable(const std::string& name, const std::vector<std::string>& dim_names,
-                       const std::vector<std::string>& data, const VarInfo& info) {
-    const std::string what = "variable " + quoted(name);
-    check_new_name("variable", name);
+                       const std::vector<std::string>& data, const VarInfo& info, const std::string& group) {
+    const std::string what = "variable " + quoted(key(group, name));
+    check_new_name("variable", name, group);
+    const hid_t loc = location(group, what);
     std::vector<hsize_t> shape;
-    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape);
+    const std::vector<std::size_t> dim_index = resolve(what, dim_names, data.size(), shape, group);
     std::vector<const char*> pointers;
     pointers.reserve(data.size());
     for (const std::string& s : data) {
@@ -404,7 +441,7 @@ struct NcWriter::Impl {
     Handle dcpl = dataset_plist({}, what);
     Handle space = dataspace(shape, what);
     Handle ds = make(
-        H5Dcreate2(root.get(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+        H5Dcreate2(loc, name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
         H5Dclose, what + ": cannot create dataset");
     if (!data.empty())
       check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
@@ -412,7 +449,7 @@ struct NcWriter::Impl {
     write_info(ds.get(), what, info, false);
     attach(ds.get(), dim_index, what);
     check(ds.close(), what + ": cannot close dataset");
-    names.insert(name);
+    names.insert(key(group, name));
   }
 };
 
@@ -422,26 +459,12 @@ void NcWriter::container(const std::string& group, const std::string& name, cons
   Impl& im = *impl_;
   const std::string what = "variable " + quoted(group + "/" + name);
   if (name.empty() || name.find('/') != std::string::npos) im.reject(what + ": invalid name");
-  auto it = std::find_if(im.groups.begin(), im.groups.end(), [&](const auto& g) { return g.first == group; });
-  if (it == im.groups.end()) {
-    im.check_new_name("group", group);
-    Handle gcpl = im.make(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, what + ": cannot create property list");
-    im.check(H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-             what + ": cannot track link order");
-    im.check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-             what + ": cannot track attribute order");
-    im.check(H5Pset_obj_track_times(gcpl.get(), 0), what + ": cannot disable time tracking");  // byte-identical files
-    Handle g = im.make(H5Gcreate2(im.root.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
-                       what + ": cannot create group");
-    im.names.insert(group);
-    im.groups.emplace_back(group, std::move(g));
-    it = im.groups.end() - 1;
-  }
-  const htri_t exists = H5Lexists(it->second.get(), name.c_str(), H5P_DEFAULT);
+  const hid_t loc = im.location(group, what);
+  const htri_t exists = H5Lexists(loc, name.c_str(), H5P_DEFAULT);
   if (exists != 0) im.reject(what + ": duplicate name");
   Handle dcpl = im.dataset_plist({}, what);
   Handle space = im.dataspace({}, what);
-  Handle ds = im.make(H5Dcreate2(it->second.get(), name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, dcpl.get(),
+  Handle ds = im.make(H5Dcreate2(loc, name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, dcpl.get(),
                                  H5P_DEFAULT),
                       H5Dclose, what + ": cannot create dataset");
   const std::int8_t zero = 0;
@@ -494,17 +517,19 @@ void NcWriter::global_attribute(const std::string& name, double value) {
 }
 
 template <class T>
-void NcWriter::dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info) {
+void NcWriter::dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info,
+                              const std::string& group) {
   if (!impl_) closed_error(path_, "dimension " + quoted(name));
   QuietHdf5 quiet;
   Impl& im = *impl_;
-  const std::string what = "dimension " + quoted(name);
-  im.check_new_name("dimension", name);
+  const std::string what = "dimension " + quoted(Impl::key(group, name));
+  im.check_new_name("dimension", name, group);
+  const hid_t loc = im.location(group, what);
   const std::vector<hsize_t> shape{static_cast<hsize_t>(values.size())};
   const std::vector<hsize_t> chunk = values.empty() ? std::vector<hsize_t>{} : choose_chunk(shape, sizeof(T));
   Handle dcpl = im.dataset_plist(chunk, what);
   Handle space = im.dataspace(shape, what);
-  Handle ds = im.make(H5Dcreate2(im.root.get(), name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
+  Handle ds = im.make(H5Dcreate2(loc, name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
                                  dcpl.get(), H5P_DEFAULT),
                       H5Dclose, what + ": cannot create dataset");
   if (!values.empty())
@@ -514,58 +539,60 @@ void NcWriter::dimension_impl(const std::string& name, const std::vector<T>& val
   // dimension). A scale is never attached to itself.
   im.check(H5DSset_scale(ds.get(), name.c_str()), what + ": cannot make dimension scale");
   im.write_info(ds.get(), what, info, false);
-  im.dims.push_back(Impl::Dimension{name, shape[0], std::move(ds)});
-  im.names.insert(name);
+  im.dims.push_back(Impl::Dimension{group, name, shape[0], std::move(ds)});
+  im.names.insert(Impl::key(group, name));
 }
 
-void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info) {
-  dimension_impl(name, values, info);
+void NcWriter::dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info,
+                         const std::string& group) {
+  dimension_impl(name, values, info, group);
 }
 
-void NcWriter::dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info) {
-  dimension_impl(name, values, info);
-}
-
-void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<std::int16_t>& data, const VarInfo& info) {
-  if (!impl_) closed_error(path_, "variable " + quoted(name));
-  QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info);
+void NcWriter::dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info,
+                         const std::string& group) {
+  dimension_impl(name, values, info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<std::int32_t>& data, const VarInfo& info) {
+                        const std::vector<std::int16_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info);
+  impl_->numeric_variable(name, dims, data, info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<std::int8_t>& data, const VarInfo& info) {
+                        const std::vector<std::int32_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info);
+  impl_->numeric_variable(name, dims, data, info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<float>& data, const VarInfo& info) {
+                        const std::vector<std::int8_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info);
+  impl_->numeric_variable(name, dims, data, info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<double>& data, const VarInfo& info) {
+                        const std::vector<float>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info);
+  impl_->numeric_variable(name, dims, data, info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
-                        const std::vector<std::string>& data, const VarInfo& info) {
+                        const std::vector<double>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->string_variable(name, dims, data, info);
+  impl_->numeric_variable(name, dims, data, info, group);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
+                        const std::vector<std::string>& data, const VarInfo& info, const std::string& group) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->string_variable(name, dims, data, info, group);
 }
 
 void NcWriter::close() {

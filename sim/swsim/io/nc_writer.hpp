@@ -6,7 +6,10 @@
 // It knows nothing of the simulation: the result writer (result_writer.hpp) decides what goes in.
 //
 // Usage: create, add global attributes, add dimensions (each with its coordinate values), add
-// variables over those dimensions, then close(). Any HDF5 failure throws swsim::RuntimeError naming
+// variables over those dimensions, then close(). Dimensions and variables go to the root group, or with
+// `group` to a child group of the root (created on first use); a variable in a group uses the group's
+// own dimensions first and the root's otherwise (netCDF-4's scoping: a dimension is visible in the
+// group that defines it and below). Any HDF5 failure throws swsim::RuntimeError naming
 // the file and the object.
 #include <cstdint>
 #include <memory>
@@ -53,23 +56,25 @@ class NcWriter {
   void global_attribute(const std::string& name, double value);
 
   // A dimension with its coordinate variable (same name).
-  void dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info);
-  void dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info);
+  void dimension(const std::string& name, const std::vector<std::int32_t>& values, const VarInfo& info,
+                 const std::string& group = {});
+  void dimension(const std::string& name, const std::vector<double>& values, const VarInfo& info,
+                 const std::string& group = {});
 
   // Variables over previously declared dimensions; data in C order, size = product of dim lengths.
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int32_t>& data,
-                const VarInfo& info);
+                const VarInfo& info, const std::string& group = {});
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int16_t>& data,
-                const VarInfo& info);
+                const VarInfo& info, const std::string& group = {});
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<std::int8_t>& data,
-                const VarInfo& info);
+                const VarInfo& info, const std::string& group = {});
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<float>& data,
-                const VarInfo& info);
+                const VarInfo& info, const std::string& group = {});
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<double>& data,
-                const VarInfo& info);
+                const VarInfo& info, const std::string& group = {});
   // Variable-length UTF-8 strings (netCDF NC_STRING).
   void variable(const std::string& name, const std::vector<std::string>& dims,
-                const std::vector<std::string>& data, const VarInfo& info);
+                const std::vector<std::string>& data, const VarInfo& info, const std::string& group = {});
 
   // A scalar int8 container variable (value 0) in a child group of the root, carrying only attributes
   // (CF's pattern for metadata records, like grid mappings); the group is created on first use. Groups
@@ -83,7 +88,8 @@ class NcWriter {
 
  private:
   template <class T>
-  void dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info);
+  void dimension_impl(const std::string& name, const std::vector<T>& values, const VarInfo& info,
+                      const std::string& group);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string path_;

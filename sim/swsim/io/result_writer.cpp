@@ -13,6 +13,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -43,6 +45,8 @@ struct StaticVar {
 const std::vector<StaticVar>& static_vars() {
   static const std::vector<StaticVar> v{
       {"day", "day", "int32", "days since START_DATE", "simulated day (coordinate; decodes to dates)"},
+      {"nv", "nv", "int32", "1", "start (0) and end (1) of a cell (coordinate of the bounds)"},
+      {"day_bounds", "day, nv", "int32", "days since START_DATE", "start and end of each simulated day"},
       {"station", "station", "int32", "1", "station index in this file (coordinate)"},
       {"area", "area", "int32", "1", "management area index (coordinate)"},
       {"replicate", "replicate", "int32", "1", "replicate index (coordinate; only with run.replicates > 1)"},
@@ -101,11 +105,70 @@ const std::vector<StaticVar>& static_vars() {
   return v;
 }
 
+// CF standard names (and the cell methods of the weather) of the variables that have one; metrics have
+// no CF standard name (counts of services are not in the table).
+struct CfName {
+  const char* name;
+  const char* standard_name;
+  const char* cell_methods;
+};
+constexpr std::array<CfName, 12> kCfNames{{
+    {"day", "time", ""},
+    {"tmax_c", "air_temperature", "time: maximum"},
+    {"tmin_c", "air_temperature", "time: minimum"},
+    {"rh_pct", "relative_humidity", "time: mean"},
+    {"station_lat", "latitude", ""},
+    {"station_lon", "longitude", ""},
+    {"area_lat", "latitude", ""},
+    {"area_lon", "longitude", ""},
+    {"grid_lat", "latitude", ""},
+    {"grid_lon", "longitude", ""},
+    {"boundary_x", "longitude", ""},
+    {"boundary_y", "latitude", ""},
+}};
+
+// The auxiliary coordinates of everything on the station dimension: the station's name (the series'
+// id, cf_role timeseries_id) and position. xarray makes them coordinates of every station variable.
+constexpr const char* kStationCoordinates = "station_name station_lat station_lon";
+
+bool is_station_coordinate(std::string_view name) {
+  return name == "station" || name == "station_name" || name == "station_lat" || name == "station_lon";
+}
+
+// CF attributes beyond units and long_name that follow from a variable's name and dimensions.
+void add_cf_attributes(VarInfo& vi, std::string_view name, std::string_view dims) {
+  for (const CfName& c : kCfNames) {
+    if (name != c.name) continue;
+    vi.extra.push_back(Attribute::Text("standard_name", c.standard_name));
+    if (*c.cell_methods) vi.extra.push_back(Attribute::Text("cell_methods", c.cell_methods));
+  }
+  if (name == "station_name") vi.extra.push_back(Attribute::Text("cf_role", "timeseries_id"));
+  if (dims == "station" && !is_station_coordinate(name))
+    vi.extra.push_back(Attribute::Text("coordinates", kStationCoordinates));
+}
+
+// Units as UDUNITS reads them. Money has no UDUNITS unit: "yuan" is written as "1" with the currency
+// (ISO 4217) and the unit people read in `units_label` (the readers show units_label when present).
+VarInfo cf_units(VarInfo vi, std::string_view units) {
+  if (units == "yuan") {
+    vi.units = "1";
+    vi.extra.push_back(Attribute::Text("units_label", "yuan"));
+    vi.extra.push_back(Attribute::Text("currency", "CNY"));
+  } else {
+    vi.units = std::string(units);
+  }
+  return vi;
+}
+
 VarInfo info_for(const std::string& name) {
   for (const auto& v : static_vars())
-    if (name == v.name) return VarInfo{v.units, v.long_name, {}};
+    if (name == v.name) {
+      VarInfo vi{v.units, v.long_name, {}};
+      add_cf_attributes(vi, name, v.dims);
+      return vi;
+    }
   for (const auto& m : metric_defs())
-    if (name == m.name) return VarInfo{std::string(m.units), std::string(m.long_name), {}};
+    if (name == m.name) return cf_units(VarInfo{{}, std::string(m.long_name), {}}, m.units);
   throw RuntimeError("internal: no schema entry for variable " + name);
 }
 
@@ -219,11 +282,88 @@ double quantile_of_sorted(const std::vector<double>& sorted, double p) {
 
 namespace {
 
-void write_global_attributes(io::NcWriter& out, const Scenario& scenario, const RunInfo& info, std::size_t n_rep) {
+// The time the file is written, ISO 8601 UTC (ACDD date_created); SOURCE_DATE_EPOCH fixes it for
+// reproducible files.
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e != nullptr && *e) t = static_cast<std::time_t>(std::atoll(e));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Latitude/longitude box of the stations and the district outlines (ACDD geospatial_*).
+std::array<double, 4> lat_lon_box(const World& world) {
+  std::array<double, 4> b{90, -90, 180, -180};  // lat min, lat max, lon min, lon max
+  auto take = [&](double lat, double lon) {
+    b[0] = std::min(b[0], lat), b[1] = std::max(b[1], lat), b[2] = std::min(b[2], lon), b[3] = std::max(b[3], lon);
+  };
+  for (const Station& s : world.stations) take(s.lat, s.lon);
+  for (const auto& d : world.district_outlines)
+    for (const auto& poly : d.parts)
+      for (const geo::Pt& p : poly.outer) {
+        double lat, lon;
+        km_to_latlon(p.x, p.y, lat, lon);
+        take(lat, lon);
+      }
+  return b;
+}
+
+// CF-1.10 and ACDD-1.3 discovery metadata: what, who, when, where, how made.
+void write_discovery_attributes(io::NcWriter& out, const Config& cfg, const World& world, const RunInfo& info,
+                                int days) {
+  const std::string created = utc_now();
+  out.global_attribute("Conventions", std::string("CF-1.10, ACDD-1.3"));
+  out.global_attribute("featureType", std::string("timeSeries"));
+  out.global_attribute("cdm_data_type", std::string("Station"));
+  out.global_attribute("title", std::string("swsim: social work station coverage in Jinan (济南社工站高温情景模拟)"));
+  out.global_attribute("summary", std::string(
+      "Agent-based simulation of Jinan's street/town social work stations (社工站) through a summer: lunch delivery "
+      "to homebound elders, visits, medicine and escorts, heat illness, volunteers and staffing. Daily series per "
+      "station at the root (one time series per station); sums per management area in group /areas and for the "
+      "city in group /city; derived indicators in group /indicators. Synthetic population, not observations."));
+  out.global_attribute("keywords", std::string(
+      "social work stations, elderly care, heat waves, heat illness, meal delivery, volunteers, staffing, "
+      "agent-based model, Jinan, 社工站, 高温"));
+  out.global_attribute("institution", std::string("swsim developers"));
+  out.global_attribute("creator_name", std::string("swsim developers"));
+  out.global_attribute("creator_type", std::string("group"));
+  out.global_attribute("source", std::string("swsim ") + info.version + " (agent-based simulation model output)");
+  out.global_attribute("history", created + " swsim " + info.version + ": " + info.command_line);
+  out.global_attribute("date_created", created);
+  out.global_attribute("product_version", info.version);
+  out.global_attribute("processing_level", std::string("model output (simulation of a scenario)"));
+  out.global_attribute("license", std::string("no licence chosen yet: all rights reserved by the swsim developers "
+                                              "(see /usr/share/doc/swsim/copyright)"));
+  out.global_attribute("references", std::string(
+      "model description (ODD protocol): docs/odd.md; parameter sources: docs/sources.md; file schema: "
+      "docs/hdf5-schema.md (installed under share/doc/swsim/docs)"));
+  out.global_attribute("standard_name_vocabulary", std::string("CF Standard Name Table v79"));
+  const std::int64_t first = days_from_civil(cfg.run.start_date);
+  out.global_attribute("time_coverage_start", format_date(cfg.run.start_date) + "T00:00:00");
+  out.global_attribute("time_coverage_end", format_date(civil_from_days(first + days)) + "T00:00:00");
+  out.global_attribute("time_coverage_duration", "P" + std::to_string(days) + "D");
+  out.global_attribute("time_coverage_resolution", std::string("P1D"));
+  const auto box = lat_lon_box(world);
+  out.global_attribute("geospatial_lat_min", box[0]);
+  out.global_attribute("geospatial_lat_max", box[1]);
+  out.global_attribute("geospatial_lon_min", box[2]);
+  out.global_attribute("geospatial_lon_max", box[3]);
+  out.global_attribute("geospatial_lat_units", std::string("degrees_north"));
+  out.global_attribute("geospatial_lon_units", std::string("degrees_east"));
+  char wkt[256];
+  std::snprintf(wkt, sizeof wkt, "POLYGON ((%.4f %.4f, %.4f %.4f, %.4f %.4f, %.4f %.4f, %.4f %.4f))", box[0], box[2],
+                box[0], box[3], box[1], box[3], box[1], box[2], box[0], box[2]);
+  out.global_attribute("geospatial_bounds", std::string(wkt));
+  out.global_attribute("geospatial_bounds_crs", std::string("EPSG:4326"));
+}
+
+void write_global_attributes(io::NcWriter& out, const Scenario& scenario, const World& world, const RunInfo& info,
+                             std::size_t n_rep, int days) {
   const Config& cfg = scenario.config;
-  out.global_attribute("Conventions", std::string("CF-1.8"));
-  out.global_attribute("title", std::string("swsim: social work station coverage in Jinan"));
-  out.global_attribute("source", std::string("swsim ") + info.version);
+  write_discovery_attributes(out, cfg, world, info, days);
   out.global_attribute("swsim_version", info.version);
   out.global_attribute("command_line", info.command_line);
   out.global_attribute("scenario", scenario.effective_ini);
@@ -245,17 +385,36 @@ std::vector<std::int32_t> iota(std::size_t n) {
   return idx;
 }
 
-void write_dimensions(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
+// The day axis of `group` ("" = root): days since the start date, decoded to dates by netCDF readers,
+// each day the cell [d, d + 1) (day_bounds), which the cell methods of the daily values refer to.
+void write_day_axis(io::NcWriter& out, const Config& cfg, int days, const std::string& group) {
   VarInfo day_info = info_for("day");
   day_info.units = "days since " + format_date(cfg.run.start_date);
   day_info.extra.push_back(Attribute::Text("calendar", "standard"));
   day_info.extra.push_back(Attribute::Text("axis", "T"));
-  out.dimension("day", iota(static_cast<std::size_t>(days)), day_info);
+  day_info.extra.push_back(Attribute::Text("bounds", "day_bounds"));
+  out.dimension("day", iota(static_cast<std::size_t>(days)), day_info, group);
+  std::vector<std::int32_t> bounds;
+  for (std::int32_t d = 0; d < days; ++d) bounds.insert(bounds.end(), {d, d + 1});
+  // CF: the bounds inherit units and calendar from the day coordinate.
+  out.variable("day_bounds", {"day", "nv"}, bounds, VarInfo{day_info.units, info_for("day_bounds").long_name, {}},
+               group);
+}
+
+// The replicate and quantile axes of `group` ("" = root), when the file holds several replicates.
+void write_replicate_axes(io::NcWriter& out, std::size_t n_rep, const std::string& group) {
+  if (n_rep < 2) return;
+  out.dimension("replicate", iota(n_rep), info_for("replicate"), group);
+  out.dimension("quantile", std::vector<double>(kQuantiles.begin(), kQuantiles.end()), info_for("quantile"), group);
+}
+
+void write_dimensions(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
+  out.dimension("nv", iota(2), info_for("nv"));
+  write_day_axis(out, cfg, days, "");
   out.dimension("station", iota(world.stations.size()), info_for("station"));
   out.dimension("area", iota(world.areas.size()), info_for("area"));
+  write_replicate_axes(out, ensemble.replicates.size(), "");
   if (ensemble.replicates.size() > 1) {
-    out.dimension("replicate", iota(ensemble.replicates.size()), info_for("replicate"));
-    out.dimension("quantile", std::vector<double>(kQuantiles.begin(), kQuantiles.end()), info_for("quantile"));
     std::vector<std::string> seeds;
     for (std::uint64_t sd : ensemble.seeds) seeds.push_back(std::to_string(sd));
     out.variable("replicate_seed", {"replicate"}, seeds, info_for("replicate_seed"));
@@ -288,21 +447,30 @@ void write_weather(io::NcWriter& out, const std::vector<WeatherDay>& weather, in
   out.variable("sauna_day", {"day"}, sauna, with_flags(info_for("sauna_day"), {0, 1}, "no sauna_day"));
 }
 
-// A metric's own attributes (beyond units and long_name): what the readers label, colour and add up by.
-std::vector<Attribute> metric_attributes(const MetricDef& def) {
-  return {Attribute::Text("label", std::string(def.label)), Attribute::Text("label_zh", std::string(def.label_zh)),
-          Attribute::Text("direction", std::string(direction_name(def.direction))),
-          Attribute::Text("aggregation", std::string(aggregation_name(def.aggregation)))};
+// A metric's own attributes (beyond units and long_name): what the readers label, colour and add up by,
+// and the CF cell method of a daily value: a flow is the day's total ("time: sum" over the day's cell
+// day_bounds), a stock the level at the end of the day ("time: point"). `coordinates` names the
+// auxiliary coordinates of the level (station, area or none for the city).
+VarInfo metric_info(const MetricDef& def, const std::string& long_name, const char* coordinates) {
+  VarInfo vi = cf_units(VarInfo{{}, long_name, {}}, def.units);
+  vi.extra.push_back(Attribute::Text("cell_methods", def.aggregation == Aggregation::kFlow ? "time: sum" : "time: point"));
+  if (*coordinates) vi.extra.push_back(Attribute::Text("coordinates", coordinates));
+  for (Attribute a : {Attribute::Text("label", std::string(def.label)), Attribute::Text("label_zh", std::string(def.label_zh)),
+                      Attribute::Text("direction", std::string(direction_name(def.direction))),
+                      Attribute::Text("aggregation", std::string(aggregation_name(def.aggregation)))})
+    vi.extra.push_back(std::move(a));
+  return vi;
 }
 
 // One metric variable; with replicates it gains a leading replicate dimension, plus NAME_mean and
 // NAME_quantile (5/50/95 %) summaries.
 void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<std::string>& dims,
-                 const std::vector<std::vector<double>>& per_rep, bool integer, const VarInfo& vi) {
+                 const std::vector<std::vector<double>>& per_rep, bool integer, const VarInfo& vi,
+                 const std::string& group) {
   const std::size_t n_rep = per_rep.size();
   if (n_rep == 1) {
-    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi);
-    else out.variable(name, dims, per_rep[0], vi);
+    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi, group);
+    else out.variable(name, dims, per_rep[0], vi, group);
     return;
   }
   const std::size_t cells = per_rep[0].size();
@@ -320,44 +488,70 @@ void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<s
   }
   std::vector<std::string> rep_dims{"replicate"};
   rep_dims.insert(rep_dims.end(), dims.begin(), dims.end());
-  if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi);
-  else out.variable(name, rep_dims, all, vi);
+  if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi, group);
+  else out.variable(name, rep_dims, all, vi, group);
   VarInfo mi{vi.units, vi.long_name + " (mean over replicates)", vi.extra};
-  out.variable(name + "_mean", dims, mean, mi);
+  out.variable(name + "_mean", dims, mean, mi, group);
   VarInfo qi{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", vi.extra};
   std::vector<std::string> q_dims{"quantile"};
   q_dims.insert(q_dims.end(), dims.begin(), dims.end());
-  out.variable(name + "_quantile", q_dims, quant, qi);
+  out.variable(name + "_quantile", q_dims, quant, qi, group);
 }
 
-// Every metric per station, and summed per area and for the city in a fixed order (stations in index
-// order within an area, areas in index order for the city), so counts add up exactly.
-void write_metrics(io::NcWriter& out, const World& world, const Ensemble& ensemble, int days) {
-  const auto& reps = ensemble.replicates;
-  const std::size_t n_rep = reps.size(), n_st = world.stations.size(), n_ar = world.areas.size();
-  for (const MetricDef& def : metric_defs()) {
-    const std::string name(def.name);
-    std::vector<std::vector<double>> station(n_rep), by_area(n_rep), city(n_rep);
-    for (std::size_t r = 0; r < n_rep; ++r) {
-      const auto& series = reps[r].series(def.id);
-      station[r] = series;
-      by_area[r].assign(static_cast<std::size_t>(days) * n_ar, 0.0);
-      city[r].assign(static_cast<std::size_t>(days), 0.0);
-      for (std::size_t d = 0; d < static_cast<std::size_t>(days); ++d) {
-        for (std::size_t s = 0; s < n_st; ++s)
-          by_area[r][d * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[d * n_st + s];
-        for (std::size_t a = 0; a < n_ar; ++a) city[r][d] += by_area[r][d * n_ar + a];
-      }
-    }
-    const std::vector<Attribute> extra = metric_attributes(def);
-    VarInfo vi = info_for(name);
-    vi.extra = extra;
-    emit_metric(out, name, {"day", "station"}, station, def.integer, vi);
-    emit_metric(out, "area_" + name, {"day", "area"}, by_area, def.integer,
-                VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over the area's stations", extra});
-    emit_metric(out, "city_" + name, {"day"}, city, def.integer,
-                VarInfo{std::string(def.units), std::string(def.long_name) + ", summed over all simulated stations", extra});
+// The per-area and city sums of one metric, in a fixed order (stations in index order within an area,
+// areas in index order for the city), so counts add up exactly.
+void sum_metric(const World& world, const std::vector<double>& series, int days, std::vector<double>& by_area,
+                std::vector<double>& city) {
+  const std::size_t n_st = world.stations.size(), n_ar = world.areas.size();
+  by_area.assign(static_cast<std::size_t>(days) * n_ar, 0.0);
+  city.assign(static_cast<std::size_t>(days), 0.0);
+  for (std::size_t d = 0; d < static_cast<std::size_t>(days); ++d) {
+    for (std::size_t s = 0; s < n_st; ++s)
+      by_area[d * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[d * n_st + s];
+    for (std::size_t a = 0; a < n_ar; ++a) city[d] += by_area[d * n_ar + a];
   }
+}
+
+// The axes of the aggregate groups: each group carries its own day (and replicate/quantile) axis and
+// /areas its area axis with the areas' names, so xarray's open_dataset(file, group="areas") decodes dates
+// and labels areas by itself.
+void write_aggregate_axes(io::NcWriter& out, const Config& cfg, const World& world, std::size_t n_rep, int days) {
+  write_day_axis(out, cfg, days, "areas");
+  out.dimension("area", iota(world.areas.size()), info_for("area"), "areas");
+  std::vector<std::string> names, names_en;
+  for (const Area& a : world.areas) names.push_back(a.name_zh), names_en.push_back(a.name_en);
+  out.variable("area_name", {"area"}, names, info_for("area_name"), "areas");
+  out.variable("area_name_en", {"area"}, names_en, info_for("area_name_en"), "areas");
+  write_replicate_axes(out, n_rep, "areas");
+  write_day_axis(out, cfg, days, "city");
+  write_replicate_axes(out, n_rep, "city");
+}
+
+// Every metric per station at the root (a CF timeSeries per station), and summed per management area
+// (group /areas) and over all simulated stations (group /city) under the same names.
+void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
+  const auto& reps = ensemble.replicates;
+  const std::size_t n_rep = reps.size();
+  std::vector<std::vector<std::vector<double>>> by_area(kMetricCount), city(kMetricCount);
+  for (const MetricDef& def : metric_defs()) {
+    const auto m = static_cast<std::size_t>(def.id);
+    std::vector<std::vector<double>> station(n_rep);
+    by_area[m].resize(n_rep);
+    city[m].resize(n_rep);
+    for (std::size_t r = 0; r < n_rep; ++r) {
+      station[r] = reps[r].series(def.id);
+      sum_metric(world, station[r], days, by_area[m][r], city[m][r]);
+    }
+    emit_metric(out, std::string(def.name), {"day", "station"}, station, def.integer,
+                metric_info(def, std::string(def.long_name), kStationCoordinates), "");
+  }
+  write_aggregate_axes(out, cfg, world, n_rep, days);
+  for (const MetricDef& def : metric_defs())
+    emit_metric(out, std::string(def.name), {"day", "area"}, by_area[static_cast<std::size_t>(def.id)], def.integer,
+                metric_info(def, std::string(def.long_name) + ", summed over the area's stations", "area_name"), "areas");
+  for (const MetricDef& def : metric_defs())
+    emit_metric(out, std::string(def.name), {"day"}, city[static_cast<std::size_t>(def.id)], def.integer,
+                metric_info(def, std::string(def.long_name) + ", summed over all simulated stations", ""), "city");
 }
 
 template <class T, class F>
@@ -487,8 +681,8 @@ void write_district_outlines(io::NcWriter& out, const World& world) {
   out.variable("boundary_part_node_count", {"boundary_part"}, part_nodes, info_for("boundary_part_node_count"));
   out.variable("boundary_interior_ring", {"boundary_part"}, interior, info_for("boundary_interior_ring"));
   VarInfo xi = info_for("boundary_x"), yi = info_for("boundary_y");
-  xi.extra = {Attribute::Text("axis", "X")};
-  yi.extra = {Attribute::Text("axis", "Y")};
+  xi.extra.push_back(Attribute::Text("axis", "X"));
+  yi.extra.push_back(Attribute::Text("axis", "Y"));
   out.variable("boundary_x", {"boundary_node"}, xs, xi);
   out.variable("boundary_y", {"boundary_node"}, ys, yi);
 }
@@ -506,13 +700,14 @@ std::string metric_list(const std::vector<Metric>& ms) {
 void write_indicators(io::NcWriter& out) {
   for (const IndicatorDef& ind : indicator_defs())
     out.container("indicators", std::string(ind.name),
-                  VarInfo{ind.units == "1" ? "1" : std::string(ind.units), std::string(ind.long_name),
+                  cf_units(VarInfo{{}, std::string(ind.long_name),
                           {Attribute::Text("formula", ind.formula()), Attribute::Text("numerator", metric_list(ind.numerator)),
                            Attribute::Text("denominator", metric_list(ind.denominator)), Attribute::Real("scale", ind.scale),
                            Attribute::Int("decimals", ind.decimals), Attribute::Text("label", std::string(ind.label)),
                            Attribute::Text("label_zh", std::string(ind.label_zh)),
                            Attribute::Text("direction", std::string(direction_name(ind.direction))),
-                           Attribute::Int("key", ind.key ? 1 : 0)}});
+                           Attribute::Int("key", ind.key ? 1 : 0)}},
+                           ind.units));
 }
 
 }  // namespace
@@ -522,10 +717,10 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   if (ensemble.replicates.empty()) throw RuntimeError("internal: no replicate to write");
   const int days = ensemble.replicates[0].days();
   io::NcWriter out(path);
-  write_global_attributes(out, scenario, info, ensemble.replicates.size());
+  write_global_attributes(out, scenario, world, info, ensemble.replicates.size(), days);
   write_dimensions(out, scenario.config, world, ensemble, days);
   write_weather(out, weather, days);
-  write_metrics(out, world, ensemble, days);
+  write_metrics(out, scenario.config, world, ensemble, days);
   write_station_facts(out, world);
   write_area_facts(out, world);
   write_catchment_grid(out, world.grid);
@@ -564,27 +759,51 @@ std::string existing_result_scenario(const std::string& path) {
   return text;
 }
 
+namespace {
+
+// The CF attributes of a static variable as the schema shows them ("standard_name: latitude; ...").
+std::string cf_column(const StaticVar& v) {
+  std::string text;
+  for (const Attribute& a : info_for(v.name).extra) {
+    if (a.name != "standard_name" && a.name != "cell_methods" && a.name != "cf_role" && a.name != "coordinates") continue;
+    if (!text.empty()) text.append("; ");
+    text.append(a.name).append(": ").append(a.text);
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string schema_markdown() {
   std::ostringstream md;
-  md << "| variable | dimensions | type | units | meaning |\n|---|---|---|---|---|\n";
-  auto row = [&](std::string_view name, std::string_view dims, std::string_view type, std::string_view units,
-                 std::string_view meaning) {
-    md << "| `" << name << "` | " << dims << " | " << type << " | " << (units.empty() ? "" : "`") << units
-       << (units.empty() ? "" : "`") << " | " << meaning << " |\n";
-  };
-  for (const auto& v : static_vars()) row(v.name, v.dims, v.type, v.units, v.long_name);
-  md << "\n**Metrics per station per day** (dimensions `day, station`; each also as `area_NAME` (day, area), "
-        "summed over the area's stations, and `city_NAME` (day), summed over all simulated stations). Attributes "
-        "`label`, `label_zh`, `direction` and `aggregation` carry the columns below: a *flow* adds up over days, a "
-        "*stock* is a level at the end of the day (add over stations, average over days).\n\n";
-  md << "| variable | type | units | label | 中文 | direction | aggregation | meaning |\n|---|---|---|---|---|---|---|---|\n";
+  md << "**Root group**: a CF `timeSeries` per station (`featureType`; `station_name` has `cf_role = "
+        "\"timeseries_id\"`, and every variable on the `station` dimension names `station_name station_lat "
+        "station_lon` in `coordinates`), the city's weather and the facts of stations, areas, grid and outlines.\n\n";
+  md << "| variable | dimensions | type | units | CF | meaning |\n|---|---|---|---|---|---|\n";
+  for (const auto& v : static_vars()) {
+    const std::string units = v.units;
+    md << "| `" << v.name << "` | " << v.dims << " | " << v.type << " | " << (units.empty() ? "" : "`" + units + "`")
+       << " | " << cf_column(v) << " | " << v.long_name << " |\n";
+  }
+  md << "\n**Metrics per station per day** (root, dimensions `day, station`, `coordinates = \"" << kStationCoordinates
+     << "\"`). The same names hold the sums per management area in group **`/areas`** (dimensions `day, area`, "
+        "summed over the area's stations, `coordinates = \"area_name\"`) and for the city in group **`/city`** "
+        "(dimension `day`, summed over all simulated stations); each group carries its own `day`, `day_bounds`, "
+        "`area` (with `area_name`, `area_name_en`), `replicate` and `quantile` axes. Attributes `label`, `label_zh`, "
+        "`direction` and `aggregation` carry the columns below: a *flow* adds up over days (`cell_methods = \"time: "
+        "sum\"`), a *stock* is a level at the end of the day (`\"time: point\"`; add over stations, average over "
+        "days). Money is written as `units = \"1\"` with `units_label = \"yuan\"` and `currency = \"CNY\"` "
+        "(UDUNITS has no currency).\n\n";
+  md << "| variable | type | units | label | 中文 | direction | aggregation | cell_methods | meaning |\n"
+        "|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& m : metric_defs())
-    md << "| `" << m.name << "` | " << (m.integer ? "int32" : "float64") << " | `" << m.units << "` | " << m.label
-       << " | " << m.label_zh << " | " << direction_name(m.direction) << " | " << aggregation_name(m.aggregation)
+    md << "| `" << m.name << "` | " << (m.integer ? "int32" : "float64") << " | `" << cf_units({}, m.units).units
+       << "` | " << m.label << " | " << m.label_zh << " | " << direction_name(m.direction) << " | "
+       << aggregation_name(m.aggregation) << " | " << (m.aggregation == Aggregation::kFlow ? "time: sum" : "time: point")
        << " | " << m.long_name << " |\n";
   md << "\nWith `run.replicates` > 1 every metric gains a leading `replicate` dimension, plus `NAME_mean` (the mean "
-        "over replicates, float64) and `NAME_quantile` (on the `quantile` dimension: 5, 50 and 95 %), for the "
-        "station, area and city variables alike.\n";
+        "over replicates, float64) and `NAME_quantile` (on the `quantile` dimension: 5, 50 and 95 %), at the root "
+        "and in `/areas` and `/city` alike.\n";
   md << "\n**Indicators** (group `indicators`: one scalar container variable each, value 0, whose attributes "
         "`formula`, `numerator`, `denominator` (space-separated metric names, summed; empty: a plain sum), `scale`, "
         "`decimals`, `units`, `label`, `label_zh`, `direction` and `key` define it; value = scale × Σ numerator / "
