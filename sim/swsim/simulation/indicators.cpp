@@ -16,7 +16,7 @@ const std::vector<IndicatorDef>& indicator_defs() {
        "lunches not handed over by lunch.late_by, total over the period", true},
       {"mean_wait_min", {M::kMealWaitMin}, {M::kMealsOnTime, M::kMealsLate}, 1, 1, "min", D::kHigherIsWorse,
        "mean lunch wait", "平均送餐等待", "minutes from meals ready to hand-over, per delivered lunch", false},
-      {"heat_incidence_65plus", {M::kHeatIllness65plus}, {M::kElders65plus}, 100000, 2, "per 100,000 per day",
+      {"heat_incidence_65plus", {M::kHeatIllness65plus}, {M::kElders65plus}, 100000, 2, "1",
        D::kHigherIsWorse, "heat illness 65+", "65岁以上中暑发病率",
        "heat-illness episodes among the 65+ per 100,000 elders aged 65+ per day", true},
       {"heat_deaths_expected",
