@@ -86,10 +86,15 @@ TEST_CASE("shipped scenarios point the expected way", "[scenarios][behaviour]") 
   SECTION("lending helps") {
     CHECK(outcome("lending_on").total(M::kMealsOnTime) > outcome("lending_off").total(M::kMealsOnTime));
   }
-  SECTION("heat check-ins find heat illness early") {
+  SECTION("heat check-ins protect registered elders") {
     CHECK(outcome("heat_checkins_on").total(M::kHeatCheckinCalls) > 0);
-    CHECK(outcome("heat_checkins_on").total(M::kHeatIllnessFoundEarly) >=
-          outcome("heat_checkins_off").total(M::kHeatIllnessFoundEarly));
+    CHECK(outcome("heat_checkins_on").total(M::kHeatProtectedElders) >
+          outcome("heat_checkins_off").total(M::kHeatProtectedElders));
+  }
+  SECTION("a sauna spell weighs more under the apparent temperature than under Tmax") {
+    const auto &at = outcome("sauna_apparent"), &tmax = outcome("sauna_tmax");
+    CHECK(at.total(M::kHeatIllness) > tmax.total(M::kHeatIllness));
+    CHECK(at.total(M::kMealsRequested) == tmax.total(M::kMealsRequested));  // only the hazard differs
   }
   SECTION("heat rules cost lunches in the heat") {
     const auto &on = outcome("heat_rules_on"), &off = outcome("heat_rules_off");

@@ -61,9 +61,18 @@ TEST_CASE("every meal and every heat-illness event is accounted for", "[simulati
     for (int s = 0; s < r.stations(); ++s) {
       REQUIRE(r.at(Metric::kMealsOnTime, d, s) + r.at(Metric::kMealsLate, d, s) + r.at(Metric::kMealsMissed, d, s) ==
               r.at(Metric::kMealsRequested, d, s));
-      REQUIRE(r.at(Metric::kHeatIllnessFoundEarly, d, s) + r.at(Metric::kHeatIllnessFoundLate, d, s) ==
+      REQUIRE(r.at(Metric::kHeatIllnessFoundEarly, d, s) + r.at(Metric::kHeatIllnessFoundLate, d, s) +
+                  r.at(Metric::kHeatIllnessNotFound, d, s) ==
               r.at(Metric::kHeatIllness, d, s));
-      REQUIRE(r.at(Metric::kHospitalisations, d, s) <= r.at(Metric::kHeatIllness, d, s));
+      double by = 0;
+      for (Metric m : {Metric::kHeatFoundFamily, Metric::kHeatFoundNeighbour, Metric::kHeatFoundMeal, Metric::kHeatFoundVisit,
+                       Metric::kHeatFoundCall, Metric::kHeatFoundAlarm, Metric::kHeatIllnessNotFound})
+        by += r.at(m, d, s);
+      REQUIRE(by == r.at(Metric::kHeatIllness, d, s));
+      const double deaths = r.at(Metric::kHeatDeathsFoundEarly, d, s) + r.at(Metric::kHeatDeathsFoundLate, d, s) +
+                            r.at(Metric::kHeatDeathsNotFound, d, s);
+      REQUIRE(r.at(Metric::kHospitalisations, d, s) + deaths <= r.at(Metric::kHeatIllness, d, s));
+      REQUIRE(r.at(Metric::kHeatIllnessSevere, d, s) <= r.at(Metric::kHeatIllness, d, s));
     }
 }
 
@@ -95,7 +104,9 @@ TEST_CASE("lunches add up: meals delivered and eaten on site never exceed the en
 TEST_CASE("a heat wave raises heat illness and lowers the on-time lunch rate", "[simulation][behaviour]") {
   const Results hot = run(small_config());
   const Results mild = run(small_config("none"));
-  CHECK(total(hot, Metric::kHeatIllness) > 2 * total(mild, Metric::kHeatIllness) + 10);
+  Config hot_more = small_config(), mild_more = small_config("none");
+  hot_more.health.base_hazard_per_day = mild_more.health.base_hazard_per_day = 6e-5;  // enough episodes to compare
+  CHECK(total(run(hot_more), Metric::kHeatIllness) > 1.2 * total(run(mild_more), Metric::kHeatIllness));
   // The wave is 16-22 June: days 6-12 of the run.
   const double hot_rate = total(hot, Metric::kMealsOnTime, 6, 13) / total(hot, Metric::kMealsRequested, 6, 13);
   const double mild_rate = total(mild, Metric::kMealsOnTime, 6, 13) / total(mild, Metric::kMealsRequested, 6, 13);
@@ -175,22 +186,42 @@ TEST_CASE("volunteers drop out and never come back", "[simulation]") {
   CHECK(dropped > 0.2 * roster);
 }
 
-TEST_CASE("heat check-ins raise the share of heat illness found early", "[simulation][behaviour]") {
-  const Config off = small_config();
+TEST_CASE("heat check-ins protect registered elders and lower their heat harm", "[simulation][behaviour]") {
+  Config off = with(small_config(), "health.base_hazard_per_day", "6e-5");  // ten times the fitted hazard: enough episodes
   const Config on = with(off, "policy.heat_checkins", "on");
   const Results a = run(off), b = run(on);
   CHECK(total(b, Metric::kHeatCheckinCalls) > 0);
   CHECK(total(b, Metric::kHeatCheckinVisits) > 0);
   CHECK(total(a, Metric::kHeatCheckinCalls) == 0);
-  const double early_off = total(a, Metric::kHeatIllnessFoundEarly) / total(a, Metric::kHeatIllness);
-  const double early_on = total(b, Metric::kHeatIllnessFoundEarly) / total(b, Metric::kHeatIllness);
-  INFO("found early without check-ins " << early_off << ", with " << early_on);
-  CHECK(early_on > early_off);
-  const double reg_off = total(a, Metric::kHeatIllnessRegisteredFoundEarly) / total(a, Metric::kHeatIllnessRegistered);
-  const double reg_on = total(b, Metric::kHeatIllnessRegisteredFoundEarly) / total(b, Metric::kHeatIllnessRegistered);
-  INFO("among registered elders: " << reg_off << " without, " << reg_on << " with");
-  CHECK(reg_on > reg_off);
+  CHECK(total(b, Metric::kHeatProtectedElders) > total(a, Metric::kHeatProtectedElders));
+  CHECK(total(b, Metric::kHeatIllnessPrevented) > total(a, Metric::kHeatIllnessPrevented));
+  INFO("registered episodes " << total(a, Metric::kHeatIllnessRegistered) << " without, "
+                              << total(b, Metric::kHeatIllnessRegistered) << " with check-ins");
+  CHECK(total(b, Metric::kHeatIllnessRegistered) < total(a, Metric::kHeatIllnessRegistered));
+  CHECK(total(b, Metric::kHeatDeathsExpectedRegistered) < total(a, Metric::kHeatDeathsExpectedRegistered));
   CHECK(total(b, Metric::kHeatIllnessRegistered) <= total(b, Metric::kHeatIllness));
+}
+
+TEST_CASE("without anyone at home, more heat illness goes unfound and kills more", "[simulation][behaviour]") {
+  Config c = with(small_config(), "health.base_hazard_per_day", "6e-5");
+  const Results base = run(c);
+  c = with(c, "health.family_detection", "0");
+  c = with(c, "health.spouse_detection", "0");
+  const Results alone = run(c);
+  CHECK(total(alone, Metric::kHeatFoundFamily) == 0);
+  CHECK(total(alone, Metric::kHeatIllnessNotFound) > total(base, Metric::kHeatIllnessNotFound));
+  CHECK(total(alone, Metric::kHeatDeathsExpectedNotFound) > total(base, Metric::kHeatDeathsExpectedNotFound));
+  // The same episodes (common random numbers): only who finds them changes.
+  CHECK(total(alone, Metric::kHeatIllness, 0, 1) == total(base, Metric::kHeatIllness, 0, 1));
+}
+
+TEST_CASE("the alarm platform finds elders living alone after hours without movement", "[simulation][behaviour]") {
+  Config c = with(small_config(), "health.base_hazard_per_day", "6e-5");
+  const Results none = run(with(c, "policy.alarm_coverage", "0"));
+  const Results all = run(with(c, "policy.alarm_coverage", "1"));
+  CHECK(total(none, Metric::kHeatFoundAlarm) == 0);
+  CHECK(total(all, Metric::kHeatFoundAlarm) > 0);
+  CHECK(total(all, Metric::kHeatIllnessNotFound) < total(none, Metric::kHeatIllnessNotFound));
 }
 
 TEST_CASE("two scenarios differing in one policy share every day before it first applies (CRN)",

@@ -57,6 +57,7 @@ struct WeatherParams {
   double red_tmax_c = 0;        // red warning at or above
   double sauna_tmax_c = 0;      // sauna day: Tmax at or above this with mean humidity at or above sauna_rh_pct
   double sauna_rh_pct = 0;
+  double wind_ms = 0;  // 10-m wind speed for the apparent temperature when the weather has none
 };
 
 struct PopulationParams {
@@ -124,6 +125,7 @@ struct PolicyParams {
   bool lending = false;           // general stations lend their mobile team to the most loaded stations
   bool shidu_activity = false;    // monthly group activity for shidu elders instead of two gifts a year
   double station_coverage = 1.0;  // share of streets/towns with a station; the rest are served from neighbours
+  double alarm_coverage = 0;      // share of elders living alone with the no-movement alarm (亲情E联)
 };
 
 struct CaseloadParams {
@@ -217,8 +219,16 @@ struct TravelParams {
   double min_heat_speed_factor = 0;  // walking never slows below this share of the mild-weather speed
 };
 
+// What the heat-illness hazard responds to: daily maximum temperature, or the apparent temperature
+// (BoM/Steadman, no radiation) of the daily maximum with the day's humidity and wind.
+enum class HeatExposure : std::uint8_t { kTmax = 0, kApparent = 1 };
+
 struct HealthParams {
-  double threshold_c = 0;
+  HeatExposure exposure = HeatExposure::kTmax;
+  double threshold_c = 0;            // mortality (expected excess deaths), on Tmax
+  double illness_threshold_c = 0;    // heat illness, on the chosen exposure (Tmax)
+  double illness_threshold_apparent_c = 0;  // heat illness, when the exposure is the apparent temperature
+  double illness_rr_per_c = 0;       // heat-illness rate ratio per degC of lagged exposure above the threshold
   double base_hazard_per_day = 0;
   double rr_per_c_65plus = 0;
   double rr_per_c_60_64 = 0;
@@ -231,8 +241,17 @@ struct HealthParams {
   double hot_night_factor = 0;
   double hot_night_factor_75plus = 0;
   double meal_contact_detection = 0;
-  double hospitalisation_found_early = 0;
-  double hospitalisation_found_late = 0;
+  double hospitalisation_found_early = 0;  // mild episodes, found within early_min
+  double hospitalisation_found_late = 0;   // mild episodes, found later or not at all
+  double hospitalisation_severe = 0;
+  double severe_share = 0;
+  double onset_from_min = 0, onset_to_min = 0;  // onset time of day, uniform
+  double early_min = 0;                         // cooled within this many minutes of onset: found early
+  double family_detection = 0, spouse_detection = 0, family_notice_min = 0, family_home_from_min = 0;
+  double neighbour_detection = 0;
+  double alarm_after_min = 0, alarm_detection = 0;
+  double death_severe_early = 0, death_severe_late = 0, death_severe_not_found = 0, death_mild = 0;
+  double prevention_rr = 0;
   int ill_days = 0;
   int hospital_days = 0;
   double baseline_mortality_per_year = 0;

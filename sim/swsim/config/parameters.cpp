@@ -310,6 +310,9 @@ std::vector<ParamDef> build_registry() {
                     "sources.md, Heat: sauna days, Tmax >= 32 degC with mean RH >= 80%"}));
   r.push_back(real("weather", "sauna_rh_pct", FIELD(weather.sauna_rh_pct), 80, 0, 100,
                    {"%", "Mean relative humidity of a sauna day", "sources.md, Heat: sauna days"}));
+  r.push_back(real("weather", "wind_ms", FIELD(weather.wind_ms), 2.0, 0, 30,
+                   {"m/s", "10-m wind speed used in the apparent temperature (the weather has no wind)",
+                    "assumption (typical summer mean wind in Jinan); only used when health.exposure = apparent"}));
 
   // [population]
   r.push_back(real("population", "share_60plus", FIELD(population.share_60plus), 0.1996, 0.01, 0.6,
@@ -572,13 +575,31 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Walking and stair climbing never slow below this share of their mild-weather speed", kAssume}));
 
   // [health]
+  r.push_back(enum_choice("health", "exposure", FIELD(health.exposure), "tmax",
+                          std::vector<std::pair<std::string, HeatExposure>>{{"tmax", HeatExposure::kTmax},
+                                                                            {"apparent", HeatExposure::kApparent}},
+                          {"", "What heat illness responds to: daily Tmax, or the apparent temperature (BoM, no "
+                               "radiation) of Tmax with the day's humidity and weather.wind_ms",
+                           "sources.md, Heat exposure: Tmax predicted heat illness better than humidity indices "
+                           "(Ningbo 2014; Armstrong et al. 2019); Li et al. 2017 (Jinan) on Tmax"}));
   r.push_back(real("health", "threshold_c", FIELD(health.threshold_c), 32, 20, 45,
-                   {"degC", "Tmax above which heat raises the hazard", "Li et al., Environ Res 2017 (Jinan): 32 degC"}));
-  r.push_back(real("health", "base_hazard_per_day", FIELD(health.base_hazard_per_day), 1e-3, 0, 0.1,
+                   {"degC", "Tmax above which heat raises mortality (expected excess deaths)",
+                    "Li et al., Environ Res 2017 (Jinan): 32 degC"}));
+  r.push_back(real("health", "illness_threshold_c", FIELD(health.illness_threshold_c), 32, 20, 45,
+                   {"degC", "Tmax above which the heat-illness hazard rises (health.exposure = tmax)",
+                    "Li et al. 2017 (Jinan): 32 degC"}));
+  r.push_back(real("health", "illness_threshold_apparent_c", FIELD(health.illness_threshold_apparent_c), 36, 20, 55,
+                   {"degC", "Apparent temperature above which the heat-illness hazard rises (health.exposure = apparent)",
+                    "the apparent temperature of Tmax 32 degC at 60% humidity and 2 m/s wind [EST]"}));
+  r.push_back(real("health", "illness_rr_per_c", FIELD(health.illness_rr_per_c), 1.21, 1, 3,
+                   {"1/degC", "Heat-illness rate ratio per degC of lagged exposure above the illness threshold",
+                    "fitted: heat-wave days / other summer days = 2.5 in summer 2022 (Bobb et al. 2014: 2.54; "
+                    "sources.md, Calibration)"}));
+  r.push_back(real("health", "base_hazard_per_day", FIELD(health.base_hazard_per_day), 6.04e-6, 0, 0.1,
                    {"1/day",
-                    "Daily hazard of the heat-sensitive health events for an elder with no risk modifiers; heat "
-                    "illness is the excess over it",
-                    kAssume}));
+                    "Daily heat-illness hazard at or below the threshold for an elder with no risk modifiers",
+                    "fitted: 0.85 heat-illness events per 100,000 aged 65+ per summer day in summer 2022 (Japan "
+                    "FDMA 2020; sources.md, Calibration)"}));
   r.push_back(real("health", "rr_per_c_65plus", FIELD(health.rr_per_c_65plus), 1.038, 1, 2,
                    {"1/degC", "Relative risk per degC of lagged Tmax above the threshold, age 65+",
                     "Li et al. 2017: 1.038 (1.026-1.050)"}));
@@ -629,9 +650,53 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Probability that a meal hand-over to a heat-ill elder notices the illness",
                     "sources.md: 53% of Chicago 1999 heat deaths had been seen the day before; value [EST]"}));
   r.push_back(real("health", "hospitalisation_found_early", FIELD(health.hospitalisation_found_early), 0.10, 0,
-                   1, {"1", "Probability of hospitalisation when heat illness is found within 24 h", kAssume}));
+                   1, {"1", "Probability of hospitalisation of a mild episode found within health.early_min", kAssume}));
   r.push_back(real("health", "hospitalisation_found_late", FIELD(health.hospitalisation_found_late), 0.30, 0,
-                   1, {"1", "Probability of hospitalisation when heat illness is found late", kAssume}));
+                   1, {"1", "Probability of hospitalisation of a mild episode found later or not found", kAssume}));
+  r.push_back(real("health", "hospitalisation_severe", FIELD(health.hospitalisation_severe), 0.90, 0, 1,
+                   {"1", "Probability that a severe episode the elder survives ends in hospital",
+                    "Wu et al. 2014: 54.6% of heat-stroke ED visits admitted (all severities); severe higher [EST]"}));
+  r.push_back(real("health", "severe_share", FIELD(health.severe_share), 0.45, 0, 1,
+                   {"1", "Share of heat-illness episodes that are severe",
+                    "China CDC 2010-2023: 32% (all ages, +15% per 5 years of age); Jinan 58-71% [EST]"}));
+  r.push_back(real("health", "onset_from_min", FIELD(health.onset_from_min), 600, 0, 1439,
+                   {"min", "Earliest onset time of day (uniform between onset_from_min and onset_to_min)", kAssume}));
+  r.push_back(real("health", "onset_to_min", FIELD(health.onset_to_min), 1200, 1, 1440,
+                   {"min", "Latest onset time of day", kAssume}));
+  r.push_back(real("health", "early_min", FIELD(health.early_min), 60, 1, 1440,
+                   {"min", "Found (and cooled) within this many minutes of onset: found early",
+                    "Bouchama et al. 2007: cooled within 60 min, mortality 15% vs 33%"}));
+  r.push_back(real("health", "family_detection", FIELD(health.family_detection), 0.8, 0, 1,
+                   {"1", "Probability that family at home notices the episode", kAssume}));
+  r.push_back(real("health", "spouse_detection", FIELD(health.spouse_detection), 0.6, 0, 1,
+                   {"1", "Probability that an older spouse (couple living alone) notices the episode", kAssume}));
+  r.push_back(real("health", "family_notice_min", FIELD(health.family_notice_min), 30, 0, 1440,
+                   {"min", "Minutes from onset (or from coming home) until family at home notices", kAssume}));
+  r.push_back(real("health", "family_home_from_min", FIELD(health.family_home_from_min), 1080, 0, 1440,
+                   {"min", "When family away by day comes home (time of day)", kAssume}));
+  r.push_back(real("health", "neighbour_detection", FIELD(health.neighbour_detection), 0.2, 0, 1,
+                   {"1", "Probability that a neighbour looks in and notices within 24 h of onset (any time then)",
+                    kAssume}));
+  r.push_back(real("health", "alarm_after_min", FIELD(health.alarm_after_min), 480, 0, 1440,
+                   {"min", "The alarm platform raises an alert after this long without movement",
+                    "Lixia 亲情E联: infrared sensors, alert after 8 h without movement"}));
+  r.push_back(real("health", "alarm_detection", FIELD(health.alarm_detection), 0.9, 0, 1,
+                   {"1", "Probability that the alarm's alert brings someone to the elder", kAssume}));
+  r.push_back(real("health", "death_severe_early", FIELD(health.death_severe_early), 0.062, 0, 1,
+                   {"1", "Death probability of a severe episode cooled within health.early_min",
+                    "0.41 heat stroke among severe (Jinan 35-47%) x 15% (Bouchama et al. 2007) [EST]"}));
+  r.push_back(real("health", "death_severe_late", FIELD(health.death_severe_late), 0.135, 0, 1,
+                   {"1", "Death probability of a severe episode found later within 24 h",
+                    "0.41 x 33% (Bouchama et al. 2007) [EST]"}));
+  r.push_back(real("health", "death_severe_not_found", FIELD(health.death_severe_not_found), 0.26, 0, 1,
+                   {"1", "Death probability of a severe episode nobody finds within 24 h",
+                    "0.41 x 62.6% (France 2003 ICU heat stroke, Misset 2006) [EST]"}));
+  r.push_back(real("health", "death_mild", FIELD(health.death_mild), 0.0, 0, 1,
+                   {"1", "Death probability of a mild episode",
+                    "China CDC 2010-2023: CFR 1.98% overall = 32% severe x 6.19%, so none among mild"}));
+  r.push_back(real("health", "prevention_rr", FIELD(health.prevention_rr), 0.70, 0, 1,
+                   {"1", "Heat-illness hazard multiplier the day after a check-in call or visit on a hot day",
+                    "Rome programme RR 0.70 (Orlando et al. 2021); social contact OR 0.40 [EST]"}));
   r.push_back(integer("health", "ill_days", FIELD(health.ill_days), 3, 1, 60,
                       {"day", "Days a heat-ill elder at home takes to recover", kAssume}));
   r.push_back(integer("health", "hospital_days", FIELD(health.hospital_days), 7, 1, 120,
@@ -662,6 +727,9 @@ std::vector<ParamDef> build_registry() {
                          "served by the nearest remaining station of their area",
                     "sources.md: full coverage since 2021; Shandong 74% in 2021"},
                    true));
+  r.push_back(real("policy", "alarm_coverage", FIELD(policy.alarm_coverage), 0.107, 0, 1,
+                   {"1", "Share of elders living alone with the no-movement alarm (Lixia 亲情E联)",
+                    "Lixia: 2,315 households of about 21,700 elders living alone (15% of its 60+) [EST]"}));
 
   // [caseload]
   r.push_back(real("caseload", "chronic_share", FIELD(caseload.chronic_share), 0.1, 0, 1,
@@ -893,6 +961,8 @@ void validate_config(const Config& c) {
     throw ValueError("weather.heat_wave_tmax_c <= weather.orange_tmax_c <= weather.red_tmax_c must hold");
   if (c.weather.source == WeatherSource::kCsv && c.weather.csv_file.empty())
     throw ValueError("weather.source = csv needs weather.csv_file");
+  if (c.health.onset_from_min >= c.health.onset_to_min)
+    throw ValueError("health.onset_from_min must be below health.onset_to_min");
 }
 
 }  // namespace swsim

@@ -20,9 +20,11 @@ struct DayContext {
   bool last_day = false;
   const WeatherDay* weather = nullptr;
   bool warning = false;        // a heat warning is in force
-  double excess_c = 0;         // lagged excess temperature of the health rule
-  bool hot = false;            // excess_c > 0: heat illness possible
-  std::array<double, kHeatAgeClasses> heat_factors{};
+  double excess_c = 0;         // lagged excess Tmax of the mortality rule (expected excess deaths)
+  double illness_excess_c = 0; // lagged excess exposure of the heat-illness rule
+  bool hot = false;            // illness_excess_c > 0: a hot day (contacts then protect the next day)
+  std::array<double, kHeatAgeClasses> heat_factors{};     // mortality: (RR^E - 1) x hot night
+  std::array<double, kHeatAgeClasses> illness_factors{};  // heat illness: illness_rr^E x hot night
   HeatWorkDay heat_work;
   double walk_factor = 1;      // walking and stair speed relative to mild weather
 };

@@ -44,11 +44,13 @@ enum class Aggregation : std::uint8_t { kFlow = 0, kStock = 1 };
   X(kMealsWithin30, "meals_within_30min", "1", true, kFlow, kHigherIsBetter, "lunches within 30 min", "30分钟内送达",      \
     "lunches handed over within 30 min of lunch.ready_time (the strict end of the programmes' window)")                    \
   X(kEscortsUrgentRequested, "escorts_urgent_requested", "1", true, kFlow, kNeutral, "urgent escorts asked",              \
-    "紧急陪诊需求", "urgent medical escorts requested (heat illness found early)")                                        \
+    "紧急陪诊需求", "urgent medical escorts requested (heat illness found by the station or its alarm platform)")                                        \
   X(kEscortsUrgentServed, "escorts_urgent_served", "1", true, kFlow, kHigherIsBetter, "urgent escorts served",            \
-    "紧急陪诊完成", "urgent escorts started within services.urgent_escort_max_wait_min")                                  \
+    "紧急陪诊完成", "urgent escorts started within the allowed wait, or at once by preempting booked work")                             \
   X(kEscortResponseMin, "escort_response_min", "min", false, kFlow, kHigherIsWorse, "urgent escort response",             \
     "紧急陪诊响应时间", "minutes from request to start, summed over served urgent escorts")                               \
+  X(kEscortsUrgentPreempting, "escorts_urgent_preempting", "1", true, kFlow, kNeutral, "escorts preempting work",     \
+    "紧急陪诊插队", "urgent escorts for which a social worker dropped booked work (that work postponed into overtime)")   \
   X(kEscortsScheduledDue, "escorts_scheduled_due", "1", true, kFlow, kNeutral, "escorts due", "预约陪诊需求",              \
     "scheduled medical escorts (appointments) due")                                                                        \
   X(kEscortsScheduledDone, "escorts_scheduled_done", "1", true, kFlow, kHigherIsBetter, "escorts done", "预约陪诊完成",   \
@@ -78,20 +80,69 @@ enum class Aggregation : std::uint8_t { kFlow = 0, kStock = 1 };
   X(kActivityAttendance, "activity_attendance", "1", true, kFlow, kHigherIsBetter, "activity attendance", "活动参与人次", \
     "elders attending group activities")                                                                                   \
   X(kHeatIllness, "heat_illness", "1", true, kFlow, kHigherIsWorse, "heat illness", "中暑病例",                           \
-    "heat-illness events among elders (by day of onset)")                                                                 \
+    "heat-illness episodes among elders 60+ (by day of onset)")                                                           \
+  X(kHeatIllness65plus, "heat_illness_65plus", "1", true, kFlow, kHigherIsWorse, "heat illness 65+", "65岁以上中暑",      \
+    "heat-illness episodes among elders aged 65+ (by day of onset; divide by elders_65plus for the daily rate)")          \
+  X(kHeatIllnessSevere, "heat_illness_severe", "1", true, kFlow, kHigherIsWorse, "severe heat illness", "重症中暑",       \
+    "severe heat-illness episodes (by day of onset)")                                                                     \
   X(kHeatIllnessFoundEarly, "heat_illness_found_early", "1", true, kFlow, kHigherIsBetter, "found early",                 \
-    "中暑及早发现", "heat-illness events found within 24 h by an assessing contact (by day of onset)")                    \
+    "中暑及早发现", "heat-illness episodes found within health.early_min of onset (by day of onset)")                    \
   X(kHeatIllnessFoundLate, "heat_illness_found_late", "1", true, kFlow, kHigherIsWorse, "found late", "中暑延迟发现",     \
-    "heat-illness events not found within 24 h (by day of onset)")                                                        \
+    "heat-illness episodes found later than health.early_min, within 24 h of onset (by day of onset)")                   \
+  X(kHeatIllnessNotFound, "heat_illness_not_found", "1", true, kFlow, kHigherIsWorse, "not found", "中暑未被发现",        \
+    "heat-illness episodes nobody found within 24 h of onset (by day of onset)")                                         \
+  X(kHeatFoundFamily, "heat_found_family", "1", true, kFlow, kNeutral, "found by family", "家人发现",                     \
+    "heat-illness episodes found first by family living with the elder (by day of onset)")                               \
+  X(kHeatFoundNeighbour, "heat_found_neighbour", "1", true, kFlow, kNeutral, "found by neighbour", "邻居发现",            \
+    "heat-illness episodes found first by a neighbour (by day of onset)")                                                 \
+  X(kHeatFoundMeal, "heat_found_meal", "1", true, kFlow, kNeutral, "found at lunch", "送餐时发现",                        \
+    "heat-illness episodes found first at a lunch hand-over (by day of onset)")                                          \
+  X(kHeatFoundVisit, "heat_found_visit", "1", true, kFlow, kNeutral, "found on a visit", "探访时发现",                    \
+    "heat-illness episodes found first on a home visit (by day of onset)")                                               \
+  X(kHeatFoundCall, "heat_found_call", "1", true, kFlow, kNeutral, "found by a call", "电话问候发现",                     \
+    "heat-illness episodes found first by a check-in call (by day of onset)")                                            \
+  X(kHeatFoundAlarm, "heat_found_alarm", "1", true, kFlow, kNeutral, "found by the alarm", "报警平台发现",               \
+    "heat-illness episodes found first through the no-movement alarm (by day of onset)")                                 \
+  X(kHeatDetectionMin, "heat_detection_min", "min", false, kFlow, kHigherIsWorse, "time to detection",                   \
+    "发现用时", "minutes from onset to detection, summed over found episodes (by day of onset)")                          \
   X(kHospitalisations, "hospitalisations", "1", true, kFlow, kHigherIsWorse, "hospitalisations", "住院",                   \
-    "hospital admissions after heat illness (by day of onset)")                                                           \
+    "hospital admissions after heat illness, drawn (by day of onset)")                                                    \
+  X(kHospitalisationsExpected, "hospitalisations_expected", "1", false, kFlow, kHigherIsWorse,                            \
+    "expected hospitalisations", "预期住院", "hospital admissions after heat illness, expected (sum of probabilities)")    \
+  X(kHeatDeathsFoundEarly, "heat_deaths_found_early", "1", true, kFlow, kHigherIsWorse, "deaths, found early",          \
+    "及早发现者死亡", "heat-illness deaths among episodes found early, drawn (by day of onset)")                           \
+  X(kHeatDeathsFoundLate, "heat_deaths_found_late", "1", true, kFlow, kHigherIsWorse, "deaths, found late",             \
+    "延迟发现者死亡", "heat-illness deaths among episodes found late, drawn (by day of onset)")                            \
+  X(kHeatDeathsNotFound, "heat_deaths_not_found", "1", true, kFlow, kHigherIsWorse, "deaths, not found",                \
+    "未发现者死亡", "heat-illness deaths among episodes not found within 24 h, drawn (by day of onset)")                  \
+  X(kHeatDeathsExpectedFoundEarly, "heat_deaths_expected_found_early", "1", false, kFlow, kHigherIsWorse,               \
+    "expected deaths, found early", "及早发现者预期死亡", "expected heat-illness deaths among episodes found early")        \
+  X(kHeatDeathsExpectedFoundLate, "heat_deaths_expected_found_late", "1", false, kFlow, kHigherIsWorse,                 \
+    "expected deaths, found late", "延迟发现者预期死亡", "expected heat-illness deaths among episodes found late")         \
+  X(kHeatDeathsExpectedNotFound, "heat_deaths_expected_not_found", "1", false, kFlow, kHigherIsWorse,                   \
+    "expected deaths, not found", "未发现者预期死亡", "expected heat-illness deaths among episodes not found")             \
   X(kHeatIllnessRegistered, "heat_illness_registered", "1", true, kFlow, kHigherIsWorse, "heat illness (registered)",     \
-    "在册老人中暑", "heat-illness events among elders on the station's register (by day of onset)")                       \
+    "在册老人中暑", "heat-illness episodes among elders on the station's register (by day of onset)")                     \
   X(kHeatIllnessRegisteredFoundEarly, "heat_illness_registered_found_early", "1", true, kFlow, kHigherIsBetter,           \
     "found early (registered)", "在册老人及早发现",                                                                       \
-    "heat-illness events among registered elders found within 24 h (by day of onset)")                                   \
+    "heat-illness episodes among registered elders found within health.early_min of onset (by day of onset)")           \
+  X(kHeatIllnessRegisteredNotFound, "heat_illness_registered_not_found", "1", true, kFlow, kHigherIsWorse,               \
+    "not found (registered)", "在册老人未被发现", "heat-illness episodes among registered elders not found within 24 h")  \
+  X(kHospitalisationsRegistered, "hospitalisations_registered", "1", true, kFlow, kHigherIsWorse,                        \
+    "hospitalisations (registered)", "在册老人住院", "hospital admissions after heat illness among registered elders")    \
+  X(kHeatDeathsRegistered, "heat_deaths_registered", "1", true, kFlow, kHigherIsWorse, "deaths (registered)",           \
+    "在册老人中暑死亡", "heat-illness deaths among registered elders, drawn (by day of onset)")                           \
+  X(kHeatDeathsExpectedRegistered, "heat_deaths_expected_registered", "1", false, kFlow, kHigherIsWorse,                \
+    "expected deaths (registered)", "在册老人预期死亡", "expected heat-illness deaths among registered elders")            \
+  X(kHeatIllnessPrevented, "heat_illness_prevented", "1", true, kFlow, kHigherIsBetter, "episodes prevented",            \
+    "预防中暑", "heat-illness episodes averted by the day-before contact of a protected registered elder")                \
+  X(kHeatProtectedElders, "heat_protected_elders", "1", true, kFlow, kNeutral, "protected elders", "受保护老人",          \
+    "registered elders protected today by a call or visit on the day before, a hot day")                                 \
+  X(kElders65plus, "elders_65plus", "1", true, kFlow, kNeutral, "elders 65+", "65岁以上老人",                             \
+    "elders aged 65+ in the station's catchment (summed over days: elder-days, the denominator of daily rates)")          \
   X(kExpectedExcessDeaths, "expected_excess_deaths", "1", false, kFlow, kHigherIsWorse, "expected excess deaths",         \
-    "预期超额死亡", "expected heat-attributable deaths among the catchment's elders (not individual deaths)")             \
+    "预期超额死亡", "expected heat-attributable deaths (all causes) among the catchment's elders, less those " \
+    "averted among protected registered elders (not individual deaths)")                                                  \
   X(kLonelinessSum, "loneliness_sum", "1", false, kStock, kHigherIsWorse, "loneliness (sum)", "孤独感总分",               \
     "sum of registered elders' UCLA-3 loneliness scores (3-9) at the end of the day; divide by station_caseload for the " \
     "mean")                                                                                                                \

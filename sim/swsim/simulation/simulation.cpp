@@ -20,6 +20,7 @@ Simulation::Simulation(const Config& config, const World& world, std::vector<Wea
       world_(world),
       weather_(std::move(weather)),
       excess_c_(lagged_excess_c(weather_, config.health)),
+      illness_excess_c_(lagged_illness_excess_c(weather_, config.health, config.weather.wind_ms)),
       start_day_number_(days_from_civil(config.run.start_date)) {
   SimState& s = state_;
   s.results = Results(config.run.days, static_cast<int>(world.stations.size()));
@@ -31,6 +32,7 @@ Simulation::Simulation(const Config& config, const World& world, std::vector<Wea
   s.visit_due.resize(cl.size());
   s.medicine_due.resize(cl.size());
   s.loneliness.resize(cl.size());
+  s.protected_day.assign(cl.size(), -1);
   for (std::size_t c = 0; c < cl.size(); ++c) {
     s.visit_due[c] = cl.visit_phase[c];
     s.medicine_due[c] = cl.chronic[c] ? cl.medicine_phase[c] : INT32_MAX;
@@ -69,8 +71,10 @@ DayContext Simulation::day_context(int d) const {
   c.weather = &weather_[static_cast<std::size_t>(d)];
   c.warning = c.weather->warning != HeatWarning::kNone;
   c.excess_c = excess_c_[static_cast<std::size_t>(d)];
-  c.hot = c.excess_c > 0;
+  c.illness_excess_c = illness_excess_c_[static_cast<std::size_t>(d)];
+  c.hot = c.illness_excess_c > 0;
   c.heat_factors = heat_excess_factors(c.excess_c, c.weather->tmin_c, config_.health);
+  c.illness_factors = illness_factors(c.illness_excess_c, c.weather->tmin_c, config_.health);
   c.heat_work = heat_work_day(config_.policy.heat_work_rules, c.weather->tmax_c, config_.heat_work);
   c.walk_factor = heat_walk_factor(c.weather->tmax_c, config_.travel);
   return c;

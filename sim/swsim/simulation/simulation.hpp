@@ -56,6 +56,7 @@ class Simulation {
   const World& world_;
   std::vector<WeatherDay> weather_;
   std::vector<double> excess_c_;
+  std::vector<double> illness_excess_c_;
   std::int64_t start_day_number_ = 0;
   SimState state_;
   std::vector<std::unique_ptr<StationDay>> stations_;  // per station, reused every day

@@ -19,7 +19,10 @@ constexpr double kNoLimit = 1e9;
 }  // namespace
 
 StationDay::StationDay(const Config& config, const World& world, int station)
-    : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {}
+    : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {
+  for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
+    heat_weight_max_ = std::max(heat_weight_max_, world.elders.heat_weight[i]);
+}
 
 // ---- Morning ------------------------------------------------------------------------------------------
 
@@ -38,27 +41,67 @@ void StationDay::begin(const DayContext& day, SimState& state) {
 void StationDay::recover(SimState& state) {
   auto& sick = state.sick[static_cast<std::size_t>(station_)];
   for (SickRecord& rec : sick)
-    if (episode_ends_today(rec)) state.health[rec.elder] = HealthState::kWell;
+    if (episode_ends_today(rec) && !rec.dead) state.health[rec.elder] = HealthState::kWell;
   std::erase_if(sick, [](const SickRecord& rec) { return rec.resolved && rec.days_left == 0; });
 }
 
-// New heat illness: one draw block per elder, only on days when heat can matter.
-void StationDay::expose_to_heat(const DayContext& day, SimState& state) {
-  if (!day.hot && !day.warning) return;
-  const Elders& el = world_.elders;
-  const std::uint64_t seed = config_.run.seed;
-  auto& sick = state.sick[static_cast<std::size_t>(station_)];
-  for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i) {
-    if (state.health[i] != HealthState::kWell) continue;
-    Stream rs(seed, el.id[i], day.stream_day, StreamKind::kElderDay);
-    const double factor = day.heat_factors[static_cast<std::size_t>(el.heat_class[i])];
-    if (day.hot && falls_ill(rs.at(Draw::kHeatIllness), el.heat_weight[i], factor)) {
-      state.health[i] = HealthState::kIll;
-      sick.push_back(SickRecord{i, static_cast<std::uint16_t>(day.day), static_cast<std::uint8_t>(config_.health.ill_days), false});
-      metric(state, Metric::kHeatIllness, day.day) += 1;
-      if (el.flags[i] & elder_flag::kRegistered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
+// New heat illness (every day; warning-day lunch bookings are part of plan_lunch_round).
+void StationDay::expose_to_heat(const DayContext& day, SimState& state) { draw_heat_illness(day, state); }
+
+// Heat illness without a draw per elder: elders are candidates with probability p_max (the station's
+// highest hazard today), found by geometric skips through the station's elders (one station stream); a
+// candidate falls ill by its own draw with probability hazard / p_max. The candidates do not depend on
+// any policy, so common random numbers hold between scenarios.
+void StationDay::draw_heat_illness(const DayContext& day, SimState& state) {
+  const auto& f = day.illness_factors;
+  const double p_max = std::min(1.0, heat_weight_max_ * std::max({f[0], f[1], f[2]}));
+  protected_excess_ = 0;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+    if (state.protected_day[c] == day.day) {
+      metric(state, Metric::kHeatProtectedElders, day.day) += 1;
+      protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
     }
+  metric(state, Metric::kElders65plus, day.day) = st_.elders_by_heat_class[1] + st_.elders_by_heat_class[2];
+  if (p_max <= 0) return;
+  Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationHeat);
+  const double log_q = std::log1p(-p_max);
+  std::uint64_t i = st_.elder_begin;
+  for (;;) {
+    const double gap = p_max >= 1.0 ? 0.0 : std::floor(std::log(seq.uniform()) / log_q);
+    if (gap >= static_cast<double>(st_.elder_end - i)) break;
+    i += static_cast<std::uint64_t>(gap);
+    consider_heat_candidate(static_cast<std::uint32_t>(i), p_max, day, state);
+    ++i;
   }
+}
+
+void StationDay::consider_heat_candidate(std::uint32_t i, double p_max, const DayContext& day, SimState& state) {
+  const Elders& el = world_.elders;
+  const HealthParams& h = config_.health;
+  if (state.health[i] != HealthState::kWell) return;
+  Stream rs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kElderDay);
+  const double factor = day.illness_factors[static_cast<std::size_t>(el.heat_class[i])];
+  if (!falls_ill(rs.at(Draw::kHeatIllness), el.heat_weight[i], factor, p_max)) return;
+  Stream hs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kHealthOutcome);
+  const bool registered = el.flags[i] & elder_flag::kRegistered;
+  const std::int64_t c = registered ? caseload_index(i) : -1;
+  const bool prot = c >= 0 && state.protected_day[static_cast<std::size_t>(c)] == day.day;
+  if (!prevention_keeps(hs.at(Draw::kPreventionKept), prot, h.prevention_rr)) {
+    metric(state, Metric::kHeatIllnessPrevented, day.day) += 1;
+    return;
+  }
+  const bool alone = el.living[i] == Living::kAlone;
+  const bool device = alone && Stream(config_.world.seed, el.id[i], 0, StreamKind::kElderAlarm).at(Draw::kAlarmDevice) <
+                                   config_.policy.alarm_coverage;
+  const EpisodeDraws u{hs.at(Draw::kOnsetTime),      hs.at(Draw::kSeverity),       hs.at(Draw::kFamilyNotices),
+                       hs.at(Draw::kNeighbourNotices), hs.at(Draw::kNeighbourTime), hs.at(Draw::kAlarmNotices)};
+  const SickRecord rec = start_episode(i, day.day, u, el.living[i], device, h);
+  state.health[i] = HealthState::kIll;
+  state.sick[static_cast<std::size_t>(station_)].push_back(rec);
+  metric(state, Metric::kHeatIllness, day.day) += 1;
+  if (el.age[i] >= 65) metric(state, Metric::kHeatIllness65plus, day.day) += 1;
+  if (rec.severe) metric(state, Metric::kHeatIllnessSevere, day.day) += 1;
+  if (registered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
 }
 
 // The meal programme's elders not in hospital: diners eat at their point (a count), or book delivery for a
@@ -74,7 +117,7 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
   booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
-    if (state.health[i] == HealthState::kHospitalised) continue;
+    if (away(state.health[i])) continue;  // in hospital or dead
     const std::uint32_t q = world_.lunch_deliverer[k];
     switch (world_.lunch_arrangement[k]) {
       case MealArrangement::kPointDelivered: point_sort_.emplace_back(q, meal_stop(el, i, stair_min)); break;
@@ -142,6 +185,7 @@ void StationDay::serve(const DayContext& day, SimState& state) {
   deliver_lunch(day);
   note_lunch_contacts();
   do_checkins_and_routine_work(day, state);
+  note_prevention(day, state);
   count_overdue(day, state);
   update_loneliness(state);
   account_hours(day);
@@ -246,7 +290,7 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
     const std::uint32_t i = cl.elder[c];
-    if (state.health[i] == HealthState::kHospitalised) continue;
+    if (away(state.health[i])) continue;
     const float x = el.x_km[i], y = el.y_km[i];
     Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     // Only impaired elders have appointments, on weekdays: the draw is made only when it can matter.
@@ -304,13 +348,13 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
     case TaskKind::kScheduledEscort: ++tally_.escorts_done; break;
     case TaskKind::kCheckinCall:
       ++tally_.calls;
-      contacts_.push_back(Contact{cl.elder[c], a.finish, sv.call_detection});
+      contacts_.push_back(Contact{cl.elder[c], a.finish, sv.call_detection, Finder::kCall});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kCall;
       break;
     case TaskKind::kCheckinVisit:
     case TaskKind::kVisit:
       if (t.kind == TaskKind::kCheckinVisit) ++tally_.checkin_visits;
-      contacts_.push_back(Contact{cl.elder[c], visit_at, sv.visit_detection});
+      contacts_.push_back(Contact{cl.elder[c], visit_at, sv.visit_detection, Finder::kVisit});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
@@ -334,7 +378,7 @@ void StationDay::run_group_activity(const DayContext& day, SimState& state) {
   const Caseload& cl = world_.caseload;
   for (std::uint32_t k = st_.caseload_begin; k < st_.caseload_end; ++k) {
     const std::uint32_t i = cl.elder[k];
-    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || state.health[i] == HealthState::kHospitalised) continue;
+    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || away(state.health[i])) continue;
     Stream as(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     if (as.at(Draw::kActivityAttendance) < config_.loneliness.activity_attendance) {
       ++tally_.attendance;
@@ -512,7 +556,7 @@ std::int64_t StationDay::caseload_index(std::uint32_t elder) const {
 // counts for loneliness.
 void StationDay::note_lunch_contacts() {
   auto note = [&](const MealStop& stop, double at) {
-    contacts_.push_back(Contact{stop.elder, at, config_.health.meal_contact_detection});
+    contacts_.push_back(Contact{stop.elder, at, config_.health.meal_contact_detection, Finder::kMeal});
     const auto c = caseload_index(stop.elder);
     if (c >= 0) caseload_contacts_[static_cast<std::size_t>(c) - st_.caseload_begin] |= contact::kMeal;
   };
@@ -542,42 +586,107 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   detect_illness(day, state, true);
 }
 
-// Heat illness found early (an assessing contact within 24 h of onset: today or the day after) or late.
-// Found early brings an urgent escort, dispatched ahead of the routine work. Each sick elder has one draw a
-// day, compared with the chance that at least one of the day's contacts noticed, so checking again after
-// more contacts is consistent.
+// Open episodes, checked after the check-ins and lunch and again after all of the day's work: each station
+// contact has its own draw of noticing (one per kind, per elder and day), the household's finder was drawn
+// at onset; the first to notice within 24 h of onset finds the episode (episodes.hpp, settle).
 void StationDay::detect_illness(const DayContext& day, SimState& state, bool final_pass) {
   const Elders& el = world_.elders;
-  const auto& sv = config_.services;
-  const TravelModel tm{st_.x_km, st_.y_km, config_.travel.detour_factor};
   for (auto& rec : state.sick[static_cast<std::size_t>(station_)]) {
     if (rec.resolved) continue;
-    const std::uint32_t i = rec.elder;
-    const ContactsWith seen = contacts_with(contacts_, i);
-    Stream hs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kHealthOutcome);
-    const Finding f = find_episode(hs.at(Draw::kIllnessNoticed), seen.miss, final_pass, day.day > rec.onset_day, day.last_day);
-    if (f == Finding::kNotYet) continue;
-    rec.resolved = true;
-    const bool early = f == Finding::kEarly;
-    metric(state, early ? Metric::kHeatIllnessFoundEarly : Metric::kHeatIllnessFoundLate, rec.onset_day) += 1;
-    if (early && (el.flags[i] & elder_flag::kRegistered)) metric(state, Metric::kHeatIllnessRegisteredFoundEarly, rec.onset_day) += 1;
-    if (early) {
-      ++tally_.urgent;
-      ScheduleTask task{el.x_km[i], el.y_km[i], true, true, false, sv.escort_min, seen.first_min,
-                        seen.first_min + sv.urgent_escort_max_wait_min};
-      task.urgent = true;
-      const Assignment a = assign_task(task, helpers_, tm);
-      if (a.helper >= 0) {
-        ++tally_.urgent_served;
-        tally_.urgent_response_min += a.start - seen.first_min;
-      }
-    }
-    if (ends_in_hospital(hs.at(Draw::kHospitalised), f, config_.health)) {
-      state.health[i] = HealthState::kHospitalised;
-      rec.days_left = static_cast<std::uint8_t>(std::min(255, config_.health.hospital_days));
-      metric(state, Metric::kHospitalisations, rec.onset_day) += 1;
-    }
+    const double offset = 1440.0 * (day.day - rec.onset_day);
+    Stream cs(config_.run.seed, el.id[rec.elder], day.stream_day, StreamKind::kHealthOutcome);
+    const double u_by[kFinders] = {1, 1, cs.at(Draw::kMealNotices), cs.at(Draw::kVisitNotices), cs.at(Draw::kCallNotices), 1, 1};
+    const Found station = first_station_finder(contacts_, rec, offset, u_by);
+    Found f;
+    const Settle s = settle(rec, station, offset, final_pass, day.last_day, f);
+    if (s != Settle::kOpen) resolve_episode(rec, s, f, day, state);
   }
+}
+
+// The outcome of a settled episode (counted on its onset day), and an urgent escort when the station or
+// its alarm platform found it.
+void StationDay::resolve_episode(SickRecord& rec, Settle s, const Found& f, const DayContext& day, SimState& state) {
+  const HealthParams& h = config_.health;
+  const std::uint32_t i = rec.elder;
+  const int d0 = rec.onset_day;
+  rec.resolved = true;
+  const double detect_min = s == Settle::kFound ? f.min - rec.onset_min : 0.0;
+  const Delay delay = delay_class(s, detect_min, h);
+  Stream hs(config_.run.seed, world_.elders.id[i], static_cast<std::uint32_t>(d0), StreamKind::kHealthOutcome);
+  const double p_die = death_probability(rec.severe, delay, h), p_hosp = hospitalisation_probability(rec.severe, delay, h);
+  const bool dies = hs.at(Draw::kDies) < p_die;
+  const bool hospital = !dies && hs.at(Draw::kHospitalised) < p_hosp;
+  const bool reg = world_.elders.flags[i] & elder_flag::kRegistered;
+  static constexpr Metric kBy[kFinders] = {Metric::kHeatFoundFamily, Metric::kHeatFoundNeighbour, Metric::kHeatFoundMeal,
+                                           Metric::kHeatFoundVisit,  Metric::kHeatFoundCall,      Metric::kHeatFoundAlarm,
+                                           Metric::kHeatIllnessNotFound};
+  static constexpr Metric kDelay[3] = {Metric::kHeatIllnessFoundEarly, Metric::kHeatIllnessFoundLate, Metric::kHeatIllnessNotFound};
+  static constexpr Metric kDeaths[3] = {Metric::kHeatDeathsFoundEarly, Metric::kHeatDeathsFoundLate, Metric::kHeatDeathsNotFound};
+  static constexpr Metric kExpected[3] = {Metric::kHeatDeathsExpectedFoundEarly, Metric::kHeatDeathsExpectedFoundLate,
+                                          Metric::kHeatDeathsExpectedNotFound};
+  const int k = static_cast<int>(delay);
+  if (s == Settle::kFound) metric(state, kBy[static_cast<int>(f.by)], d0) += 1;
+  metric(state, kDelay[k], d0) += 1;
+  metric(state, Metric::kHeatDetectionMin, d0) += detect_min;
+  metric(state, kDeaths[k], d0) += dies;
+  metric(state, kExpected[k], d0) += p_die;
+  metric(state, Metric::kHospitalisations, d0) += hospital;
+  metric(state, Metric::kHospitalisationsExpected, d0) += (1 - p_die) * p_hosp;
+  if (reg) {
+    if (delay == Delay::kEarly) metric(state, Metric::kHeatIllnessRegisteredFoundEarly, d0) += 1;
+    if (delay == Delay::kNotFound) metric(state, Metric::kHeatIllnessRegisteredNotFound, d0) += 1;
+    metric(state, Metric::kHeatDeathsRegistered, d0) += dies;
+    metric(state, Metric::kHeatDeathsExpectedRegistered, d0) += p_die;
+    metric(state, Metric::kHospitalisationsRegistered, d0) += hospital;
+  }
+  if (s == Settle::kFound && station_finder(f.by)) request_urgent_escort(i, f.min - 1440.0 * (day.day - d0));
+  if (dies) {
+    state.health[i] = HealthState::kDead;
+    rec.dead = true;
+    rec.days_left = 1;
+  } else if (hospital) {
+    state.health[i] = HealthState::kHospitalised;
+    rec.days_left = static_cast<std::uint8_t>(std::min(255, h.hospital_days));
+  }
+}
+
+// An urgent escort from when the episode was found. It goes to the helper who can start soonest within the
+// allowed wait; when everyone is booked, the first social worker on shift drops what they are doing and
+// goes at once, and the routine task they were on is postponed into overtime (spec: urgent escorts
+// preempt routine work).
+void StationDay::request_urgent_escort(std::uint32_t elder, double found_min) {
+  const auto& sv = config_.services;
+  const Elders& el = world_.elders;
+  const TravelModel tm{st_.x_km, st_.y_km, config_.travel.detour_factor};
+  ++tally_.urgent;
+  ScheduleTask task{el.x_km[elder], el.y_km[elder], true, true, false, sv.escort_min, found_min,
+                    found_min + sv.urgent_escort_max_wait_min};
+  task.urgent = true;
+  const Assignment a = assign_task(task, helpers_, tm);
+  if (a.helper >= 0) {
+    ++tally_.urgent_served;
+    tally_.urgent_response_min += a.start - found_min;
+    return;
+  }
+  for (int k = 0; k < workers_on_duty_ + lent_; ++k) {
+    Helper& hp = helpers_[static_cast<std::size_t>(k)];
+    if (found_min < hp.shift_start || found_min >= hp.shift_end) continue;
+    const double km = 2 * std::hypot(el.x_km[elder] - st_.x_km, el.y_km[elder] - st_.y_km) * tm.detour_factor;
+    const double dur = km / hp.speed_kmh * 60 + sv.escort_min;
+    hp.last_end = std::max(hp.last_end, hp.shift_end) + dur;  // the postponed work ends that much later
+    hp.km += km;
+    hp.task_min += dur;
+    ++tally_.urgent_served;
+    ++tally_.urgent_preempting;
+    return;
+  }
+}
+
+// A call or visit on a hot day protects the registered elder the next day (prevention_rr).
+void StationDay::note_prevention(const DayContext& day, SimState& state) {
+  if (!day.hot) return;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+    if (caseload_contacts_[c - st_.caseload_begin] & (contact::kCall | contact::kVisit)) state.protected_day[c] = day.day + 1;
 }
 
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
@@ -653,7 +762,7 @@ void StationDay::record(const DayContext& day, SimState& state) {
       {Metric::kMealsByVolunteer, t.by_volunteer}, {Metric::kMealsStationGap, t.gap},
       {Metric::kMealsWithin30, t.within30},
       {Metric::kEscortsUrgentRequested, t.urgent}, {Metric::kEscortsUrgentServed, t.urgent_served},
-      {Metric::kEscortResponseMin, t.urgent_response_min}, {Metric::kEscortsScheduledDue, t.escorts_due},
+      {Metric::kEscortResponseMin, t.urgent_response_min}, {Metric::kEscortsUrgentPreempting, t.urgent_preempting}, {Metric::kEscortsScheduledDue, t.escorts_due},
       {Metric::kEscortsScheduledDone, t.escorts_done}, {Metric::kMedicineDue, t.medicine_due},
       {Metric::kMedicineDone, t.medicine_done}, {Metric::kMedicineOverdue, t.medicine_overdue},
       {Metric::kVisitsDue, t.visits_due}, {Metric::kVisitsDone, t.visits_done},
@@ -661,7 +770,8 @@ void StationDay::record(const DayContext& day, SimState& state) {
       {Metric::kHeatCheckinVisits, t.checkin_visits}, {Metric::kChildSessionsDue, t.child_due},
       {Metric::kChildSessionsDone, t.child_done}, {Metric::kActivitiesHeld, t.activities},
       {Metric::kActivityAttendance, t.attendance},
-      {Metric::kExpectedExcessDeaths, expected_excess_deaths(st_.elders_by_heat_class, day.heat_factors, config_.health)},
+      {Metric::kExpectedExcessDeaths, expected_excess_deaths(st_.elders_by_heat_class, day.heat_factors, config_.health) -
+                                          averted_excess_deaths(protected_excess_, config_.health)},
       {Metric::kLonelinessSum, t.loneliness_sum}, {Metric::kLonelinessShiduSum, t.loneliness_shidu_sum},
       {Metric::kShiduRegistered, t.shidu}, {Metric::kSocialWorkersOnDuty, workers_on_duty_},
       {Metric::kSocialWorkerHours, t.sw_hours}, {Metric::kOvertimeHours, t.overtime},

@@ -38,7 +38,7 @@ class StationDay {
   struct Tally {
     int escorts_due = 0, escorts_done = 0, medicine_due = 0, medicine_done = 0, visits_due = 0, visits_done = 0;
     int calls = 0, checkin_visits = 0, child_due = 0, child_done = 0, activities = 0, attendance = 0, shidu = 0;
-    int urgent = 0, urgent_served = 0;
+    int urgent = 0, urgent_served = 0, urgent_preempting = 0;
     double urgent_response_min = 0;
     int medicine_overdue = 0, visits_overdue = 0;
     double loneliness_sum = 0, loneliness_shidu_sum = 0, sw_hours = 0, overtime = 0, helper_km = 0;
@@ -50,6 +50,8 @@ class StationDay {
   // Morning steps.
   void recover(SimState& state);
   void expose_to_heat(const DayContext& day, SimState& state);
+  void draw_heat_illness(const DayContext& day, SimState& state);
+  void consider_heat_candidate(std::uint32_t i, double p_max, const DayContext& day, SimState& state);
   void plan_lunch_round(const DayContext& day, SimState& state);
   void turn_out_volunteers(const DayContext& day, SimState& state);
   // Service steps.
@@ -73,6 +75,9 @@ class StationDay {
   void note_lunch_contacts();
   void do_checkins_and_routine_work(const DayContext& day, SimState& state);
   void detect_illness(const DayContext& day, SimState& state, bool final_pass);
+  void resolve_episode(SickRecord& rec, Settle s, const Found& f, const DayContext& day, SimState& state);
+  void request_urgent_escort(std::uint32_t elder, double found_min);
+  void note_prevention(const DayContext& day, SimState& state);
   void count_overdue(const DayContext& day, SimState& state);
   void update_loneliness(SimState& state);
   void account_hours(const DayContext& day);
@@ -86,6 +91,8 @@ class StationDay {
   const World& world_;
   const int station_;
   const Station& st_;
+  float heat_weight_max_ = 0;  // the station's highest heat weight (candidate rate of the illness draw)
+  double protected_excess_ = 0;  // sum of the mortality factors of today's protected registered elders
   // The day's state, reused from day to day so a day allocates nothing once warmed up.
   std::vector<MealStop> stops_;  // the station's own round (its deliveries, then the meal points' gaps)
   std::vector<MealStop> point_stops_;               // the meal points' deliveries, grouped by point

@@ -34,6 +34,8 @@ enum class StreamKind : std::uint32_t {
   kWorldTerritory = 12,  // start points of the unit territories (world/territory)
   kWorldSettlement = 13, // village centres and homes inside a territory (world/settlement)
   kLendingDay = 14,      // a general station's team on a sampled run (rounding), by area and day
+  kStationHeat = 15,     // a station's heat-illness candidates of the day (thinned Bernoulli sequence)
+  kElderAlarm = 16,      // whether an elder living alone has the no-movement alarm (fixed for the run)
 };
 
 // Every named draw: X(stream kind, entity class, name, first word, words, meaning). The entity class
@@ -71,8 +73,21 @@ enum class StreamKind : std::uint32_t {
   X(kVolunteerDay, 0, kTurnout, 0, 1, "volunteer turns out today")                                         \
   X(kVolunteerShift, 0, kAfternoonShift, 0, 1, "volunteer takes the afternoon shift")                      \
   X(kVolunteerShift, 0, kDropout, 1, 1, "volunteer drops out today")                                       \
-  X(kHealthOutcome, 0, kIllnessNoticed, 0, 1, "today's contacts notice the heat illness")                  \
-  X(kHealthOutcome, 0, kHospitalised, 1, 1, "the heat illness ends in hospital")                           \
+  /* kHealthOutcome word 0 is retired (the old single "noticed" draw); never reuse it. */                   \
+  X(kHealthOutcome, 0, kHospitalised, 1, 1, "the heat illness ends in hospital (onset day)")               \
+  X(kHealthOutcome, 0, kOnsetTime, 2, 1, "time of day of the onset (onset day)")                           \
+  X(kHealthOutcome, 0, kSeverity, 3, 1, "the episode is severe (onset day)")                               \
+  X(kHealthOutcome, 0, kFamilyNotices, 4, 1, "family at home notices (onset day)")                         \
+  X(kHealthOutcome, 0, kNeighbourNotices, 5, 1, "a neighbour looks in and notices (onset day)")            \
+  X(kHealthOutcome, 0, kNeighbourTime, 6, 1, "when the neighbour looks in (onset day)")                    \
+  X(kHealthOutcome, 0, kAlarmNotices, 7, 1, "the alarm's alert brings someone (onset day)")                \
+  X(kHealthOutcome, 0, kDies, 8, 1, "the episode ends in death (onset day)")                               \
+  X(kHealthOutcome, 0, kMealNotices, 9, 1, "today's lunch hand-over notices the illness (contact day)")    \
+  X(kHealthOutcome, 0, kVisitNotices, 10, 1, "today's visit notices the illness (contact day)")            \
+  X(kHealthOutcome, 0, kCallNotices, 11, 1, "today's check-in call notices the illness (contact day)")     \
+  X(kHealthOutcome, 0, kPreventionKept, 12, 1, "a protected elder's episode happens all the same")         \
+  X(kStationHeat, 0, kHeatCandidates, 0, 0, "a station's heat-illness candidates of the day (sequence)")   \
+  X(kElderAlarm, 0, kAlarmDevice, 0, 1, "an elder living alone has the no-movement alarm")                 \
   X(kCaseloadDay, 0, kAppointment, 0, 1, "registered elder has an outpatient appointment today")           \
   X(kCaseloadDay, 0, kActivityAttendance, 1, 1, "registered shidu elder attends the group activity")       \
   X(kCaseloadDay, 0, kAfternoonAppointment, 2, 1, "the appointment is in the afternoon")                   \

@@ -91,6 +91,9 @@ const std::vector<DefaultFactor>& default_factors() {
       {"health.meal_contact_detection", "0.25", "0.75", "assumption around 0.5"},
       {"health.rr_per_c_65plus", "1.026", "1.05", "Jinan 2007-2013, 65+: RR 1.038 (1.026-1.050) per degC"},
       {"health.hot_night_factor", "1.2", "1.53", "Shandong hot nights RR 1.44 (1.35-1.53); default 1.3 [EST]"},
+      {"health.prevention_rr", "0.4", "0.92", "Rome programme RR 0.70 (0.54-0.92); social contact OR 0.40 [EST]"},
+      {"health.severe_share", "0.32", "0.71", "China CDC 32% severe (all ages); Jinan 58-71% [EST 0.45]"},
+      {"health.family_detection", "0.6", "0.95", "assumption around 0.8"},
       {"population.living_alone_share", "0.1", "0.16", "10-15 % living alone (literature), 15 % derived from the 2021 survey"},
       {"loneliness.visit_effect", "0.05", "0.3", "assumption around 0.15"},
   };
