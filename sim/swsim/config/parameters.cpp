@@ -595,7 +595,7 @@ std::vector<ParamDef> build_registry() {
                    {"1/degC", "Heat-illness rate ratio per degC of lagged exposure above the illness threshold",
                     "fitted: heat-wave days / other summer days = 2.5 in summer 2022 (Bobb et al. 2014: 2.54; "
                     "sources.md, Calibration)"}));
-  r.push_back(real("health", "base_hazard_per_day", FIELD(health.base_hazard_per_day), 6.04e-6, 0, 0.1,
+  r.push_back(real("health", "base_hazard_per_day", FIELD(health.base_hazard_per_day), 5.46e-6, 0, 0.1,
                    {"1/day",
                     "Daily heat-illness hazard at or below the threshold for an elder with no risk modifiers",
                     "fitted: 0.85 heat-illness events per 100,000 aged 65+ per summer day in summer 2022 (Japan "
