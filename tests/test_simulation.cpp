@@ -187,7 +187,7 @@ TEST_CASE("volunteers drop out and never come back", "[simulation]") {
 }
 
 TEST_CASE("heat check-ins protect registered elders and lower their heat harm", "[simulation][behaviour]") {
-  Config off = with(small_config(), "health.base_hazard_per_day", "6e-5");  // ten times the fitted hazard: enough episodes
+  Config off = with(small_config(), "health.base_hazard_per_day", "2e-4");  // about 35 times the fitted hazard: enough episodes
   const Config on = with(off, "policy.heat_checkins", "on");
   const Results a = run(off), b = run(on);
   CHECK(total(b, Metric::kHeatCheckinCalls) > 0);
