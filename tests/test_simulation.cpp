@@ -287,3 +287,14 @@ TEST_CASE("the monthly shidu activity is held, attended and lowers loneliness", 
   CHECK(total(activity, Metric::kActivityAttendance) > 0);
   CHECK(total(activity, Metric::kLonelinessSum, 59, 60) < total(gifts, Metric::kLonelinessSum, 59, 60));
 }
+
+TEST_CASE("the visit time share keeps time for children's sessions when visits are overdue", "[simulation][behaviour]") {
+  // Full registers leave more visits due than the staff can do: without a share, visits take all the field
+  // time and children's sessions (lower in priority) get none.
+  const Results all = run(with(small_config(), "caseload.visit_time_share", "1"));
+  const Results part = run(with(small_config(), "caseload.visit_time_share", "0.5"));
+  CHECK(total(all, Metric::kVisitsDone) > total(part, Metric::kVisitsDone));
+  CHECK(total(part, Metric::kChildSessionsDone) > total(all, Metric::kChildSessionsDone));
+  CHECK(total(part, Metric::kChildSessionsDone) <= total(part, Metric::kChildSessionsDue));
+  CHECK(total(all, Metric::kMealsOnTime) == total(part, Metric::kMealsOnTime));  // lunch comes first either way
+}

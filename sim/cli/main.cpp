@@ -564,7 +564,7 @@ po::options_description sensitivity_options() {
   po::options_description design("Design");
   design.add_options()("trajectories,r", po::value<int>()->default_value(4)->value_name("R"), "Morris trajectories (runs: R x (factors + 1))")(
       "levels", po::value<int>()->default_value(4)->value_name("P"), "grid levels per factor (even, >= 2)")(
-      "outputs", po::value<std::string>()->default_value("on_time_rate,missed_rate,expected_excess_deaths,cost_yuan")->value_name("LIST"),
+      "outputs", po::value<std::string>()->default_value("on_time_rate,missed_rate,heat_deaths_expected,cost_yuan")->value_name("LIST"),
       "indicators or metrics to explain, comma-separated")(
       "factors", po::value<std::string>()->value_name("LIST"),
       "only these of the factors, comma-separated (see --list-factors)")(

@@ -135,6 +135,10 @@ struct CaseloadParams {
   int escort_interval_days = 0;  // mean days between scheduled medical appointments (impaired elders)
   int visit_interval_high_days = 0, visit_interval_key_days = 0, visit_interval_general_days = 0;
   int visit_slack_high_days = 0, visit_slack_key_days = 0, visit_slack_general_days = 0;
+  // Share of the day's remaining field time routine visits may take; the rest is kept for what comes after
+  // them in priority (children's sessions, activities). With full registers the visits due exceed the
+  // staff's time every day, and without a share they would take all of it.
+  double visit_time_share = 0;
   double afternoon_appointment_share = 0;  // of appointments after lunch (the rest in the morning)
   int morning_appointment_by = 0;          // a morning escort leaves by this time (minutes after midnight)
   int afternoon_appointment_from = 0;      // an afternoon escort leaves between these times

@@ -758,6 +758,9 @@ std::vector<ParamDef> build_registry() {
                       {"day", "Days a key visit may slip before it is overdue", kAssume}));
   r.push_back(integer("caseload", "visit_slack_general_days", FIELD(caseload.visit_slack_general_days), 14, 0, 180,
                       {"day", "Days a general visit may slip before it is overdue", kAssume}));
+  r.push_back(real("caseload", "visit_time_share", FIELD(caseload.visit_time_share), 0.6, 0, 1,
+                   {"1", "Share of the field time left after check-ins, escorts and medicine that routine visits may take "
+                         "(the rest is kept for children's sessions and activities)", kAssume}));
   r.push_back(real("caseload", "afternoon_appointment_share", FIELD(caseload.afternoon_appointment_share), 0.5, 0, 1,
                    {"1", "Share of outpatient appointments after lunch (the rest in the morning)", kAssume}));
   r.push_back(clock("caseload", "morning_appointment_by", FIELD(caseload.morning_appointment_by), "09:00",

@@ -275,6 +275,12 @@ void StationDay::counting_sort_visits() {
 // its hard end: a routine task of at least that length fails for every helper otherwise (assign_task),
 // and helpers only fill up as tasks are assigned, so the rest of a kind can be skipped without changing
 // anything.
+double StationDay::field_time_left() const {
+  double left = 0;
+  for (const Helper& h : helpers_) left += std::min(h.field_budget_min, std::max(0.0, h.hard_end - h.shift_start));
+  return left;
+}
+
 bool StationDay::someone_has_field_time(double min) const {
   for (const Helper& h : helpers_)
     if (h.field_budget_min >= min && h.first_gap(h.shift_start, min) + min <= h.hard_end) return true;
@@ -575,13 +581,17 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   detect_illness(day, state, false);
   for (std::size_t k = 0; k < tasks_.size(); ++k)
     if (!done_early_[k] && tasks_[k].kind == TaskKind::kScheduledEscort) dispatch(tasks_[k], day, state);
+  // Routine visits may use caseload.visit_time_share of the field time left now; the rest is kept for the
+  // work after them in priority (children, activities).
+  const double keep = (1.0 - config_.caseload.visit_time_share) * field_time_left();
   bool visits_possible = true;
   for (; next < tasks_.size(); ++next) {
     if (done_early_[next]) continue;
     const bool visit = tasks_[next].kind == TaskKind::kVisit;
     if (visit && !visits_possible) continue;
     dispatch(tasks_[next], day, state);
-    if (visit) visits_possible = someone_has_field_time(tasks_[next].task.service_min);
+    if (visit)
+      visits_possible = someone_has_field_time(tasks_[next].task.service_min) && field_time_left() > keep;
   }
   detect_illness(day, state, true);
 }

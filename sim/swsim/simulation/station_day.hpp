@@ -63,6 +63,7 @@ class StationDay {
   void sort_tasks();
   void counting_sort_visits();
   bool someone_has_field_time(double min) const;
+  double field_time_left() const;  // the helpers' task minutes left today
   void run_group_activity(const DayContext& day, SimState& state);
   void book_planned_work(const DayContext& day, SimState& state);
   void deliver_lunch(const DayContext& day);

@@ -85,6 +85,7 @@ const std::vector<DefaultFactor>& default_factors() {
       {"lunch.point_delivery_capacity", "6", "24", "meals a canteen delivers a day: assumption around 12 [EST]"},
       {"lunch.warning_switch_share", "0.3", "0.7", "Beijing survey 53.9 % prefer delivery; range an assumption"},
       {"lunch.delivered_share", "0.1", "0.3", "Chongqing 17 % delivered; range an assumption"},
+      {"caseload.visit_time_share", "0.3", "0.9", "assumption around 0.6"},
       {"caseload.escort_interval_days", "180", "720", "assumption around 360 (rescaled for full registers)"},
       {"services.call_detection", "0.4", "0.8", "assumption around 0.6"},
       {"services.visit_detection", "0.7", "1", "assumption around 0.9"},
