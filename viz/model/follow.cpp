@@ -6,13 +6,6 @@
 
 namespace swsim::viz {
 
-std::string live_path_for(const std::string& result_path) {
-  const std::string ext = ".h5";
-  if (result_path.size() > ext.size() && result_path.compare(result_path.size() - ext.size(), ext.size(), ext) == 0)
-    return result_path.substr(0, result_path.size() - ext.size()) + ".live.h5";
-  return result_path + ".live";
-}
-
 Follower::Follower(std::string result_path) : result_(std::move(result_path)), live_(live_path_for(result_)) {}
 
 Follower::Stamp Follower::stamp_of(const std::string& path) {

@@ -8,10 +8,11 @@
 #include <optional>
 #include <string>
 
+#include "swsim/io/live_path.hpp"
+
 namespace swsim::viz {
 
-// OUT.live.h5 for OUT.h5 (OUT.live for a name without ".h5"), as swsim run --live names it.
-std::string live_path_for(const std::string& result_path);
+using swsim::live_path_for;  // OUT.live.h5 for OUT.h5, as swsim run --live names it
 
 class Follower {
  public:

@@ -773,13 +773,6 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   out.close();
 }
 
-std::string live_path_for(const std::string& out_path) {
-  const std::string ext = ".h5";
-  if (out_path.size() > ext.size() && out_path.compare(out_path.size() - ext.size(), ext.size(), ext) == 0)
-    return out_path.substr(0, out_path.size() - ext.size()) + ".live.h5";
-  return out_path + ".live";
-}
-
 std::string existing_result_scenario(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return {};

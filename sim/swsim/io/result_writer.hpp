@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "swsim/config/scenario.hpp"
+#include "swsim/io/live_path.hpp"
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/results.hpp"
 #include "swsim/weather/weather.hpp"
@@ -21,8 +22,6 @@ struct RunInfo {
   int live_days_total = 0;
 };
 
-// The live snapshot beside an output: OUT.live.h5 for OUT.h5 (OUT.live for a name without ".h5").
-std::string live_path_for(const std::string& out_path);
 
 // A file the run reads, named for messages ("the scenario file", "the weather CSV", ...).
 struct RunInput {

@@ -30,14 +30,13 @@ bool to_double(std::string_view t, double& v) {
 // (whole numbers). False for anything else (text, lists, enums).
 struct Allowed {
   double lo = 0, hi = 0;
-  bool lo_open = false, integer = false;
+  bool integer = false;
 };
 bool allowed_interval(const ParamDef& p, Allowed& a) {
   const std::string& r = p.range;
   if (r.size() > 4 && (r.front() == '[' || r.front() == '(') && r.back() == ']') {
     const auto comma = r.find(',');
     if (comma == std::string::npos) return false;
-    a.lo_open = r.front() == '(';
     return to_double(std::string_view(r).substr(1, comma - 1), a.lo) &&
            to_double(std::string_view(r).substr(comma + 1, r.size() - comma - 2), a.hi);
   }
