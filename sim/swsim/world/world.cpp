@@ -19,6 +19,7 @@
 #include "swsim/world/settlement.hpp"
 #include "swsim/world/station_table.hpp"
 #include "swsim/world/territory.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace swsim {
 namespace {
@@ -192,15 +193,9 @@ std::vector<StationRow> station_table_of(const Config& cfg) {
   return cfg.world.stations_file.empty() ? std::vector<StationRow>{} : load_station_table(cfg.world.stations_file);
 }
 
-geo::FeatureSet outlines_of(const Config& cfg) {
-  return cfg.world.boundaries_file.empty() ? jinan_builtin_outlines() : geo::load_geojson(cfg.world.boundaries_file);
-}
-
 Geography make_geography(const Config& cfg) {
   Geography g;
-  TerritoryParams tp;
-  tp.seed = cfg.world.seed;
-  g.territories = build_territories(outlines_of(cfg), tp);
+  g.territories = *shared_territories(cfg.world.boundaries_file, cfg.world.seed);  // built once per process
   for (const UnitTerritory& t : g.territories.units)
     g.settlements.emplace_back(t.shape, t.seat, t.urban, cfg.world.seed, static_cast<std::uint32_t>(t.unit));
   return g;
