@@ -76,6 +76,27 @@ pid_t spawn(std::vector<std::string> args) {
 
 }  // namespace
 
+TimedRun run_timed(const std::vector<std::string>& args) {
+  TimedRun r;
+  const auto t0 = Clock::now();
+  const pid_t pid = spawn(args);
+  if (pid < 0) return r;
+  int status = 0;
+  rusage ru{};
+  while (wait4(pid, &status, 0, &ru) < 0)
+    if (errno != EINTR) {
+      std::perror("swsim-bench: wait4");
+      return r;
+    }
+  r.wall_s = seconds_since(t0);
+  r.cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+            1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+  r.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;  // Linux: KiB
+  r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (!r.ok) std::fprintf(stderr, "swsim-bench: '%s %s' failed (status %d)\n", args[0].c_str(), args[1].c_str(), status);
+  return r;
+}
+
 ProcessRun run_process(const std::string& swsim, const std::string& scenario, const std::string& out,
                        const Case& c) {
   ProcessRun r;
