@@ -23,6 +23,7 @@
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/world.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace fs = std::filesystem;
 
@@ -142,6 +143,7 @@ InprocRun run_inprocess(const std::string& scenario_path, const std::string& out
   const std::vector<Override> overrides{
       {"run.scale", fmt_scale(c.scale), "--scale " + fmt_scale(c.scale)},
       {"run.days", std::to_string(c.days), "--days " + std::to_string(c.days)}};
+  clear_world_cache();  // each run builds its territories like a fresh process
   const auto t0 = Clock::now();
   auto t = t0;
   auto lap = [&t] {

@@ -236,6 +236,7 @@ void set_world_cache_capacity(std::size_t n) { worlds().set_capacity(n); }
 
 void clear_world_cache() {
   worlds().clear();
+  territories().clear();
   std::lock_guard<std::mutex> lock(g_stats_mutex);
   g_stats = WorldCacheStats{};
 }

@@ -38,7 +38,7 @@ WorldCacheStats world_cache_stats();
 // At most `n` worlds are kept (least recently used dropped first; a world still in use elsewhere lives
 // on with its users). Default 4. 0 turns caching off (every request builds).
 void set_world_cache_capacity(std::size_t n);
-void clear_world_cache();
+void clear_world_cache();  // the worlds and the territories, and the statistics
 
 // The unit territories for an outline source and world seed (the costliest part of the geography), built
 // once per process; `boundaries_file` empty = the built-in outlines.
