@@ -1,6 +1,7 @@
 // Measurements of swsim-bench (see measure.hpp).
 #include "measure.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,7 +56,11 @@ std::string fmt_scale(double s) {
 namespace {
 
 // Starts `args` with stdout to /dev/null; the child's pid, or -1.
+// Linux keeps a forked child's high-water mark of resident memory through exec, starting from the parent's
+// resident size at fork: the memory the in-process runs left in the allocator is returned first, so the
+// child's peak RSS is its own.
 pid_t spawn(std::vector<std::string> args) {
+  malloc_trim(0);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
