@@ -467,7 +467,8 @@ std::string summary_text(const Plan& p, const World& w, const Config& c, const O
   for (int u : p.units) placed += u, stations += u > 0;
   std::snprintf(buf, sizeof buf,
                 "swsim optimize: %d %s (%s) over %zu stations, %d to %d stations; unit cost %.0f yuan, total %.0f "
-                "yuan\nobjective: %s%s (higher is better); %d screening levels x %d replicates, %g swaps, %d runs\n",
+                "yuan\nobjective: %s%s, signed so that higher is better (harm and missed lunches count negative); %d screening "
+                "levels x %d replicates, %g swaps, %d runs\n",
                 placed, o.resource->label.c_str(), o.resource->label_zh.c_str(), w.stations.size(), placed, stations,
                 unit_cost_yuan(*o.resource, c), placed * unit_cost_yuan(*o.resource, c), o.objective.text.c_str(),
                 o.objective.worst_area ? ", worst area" : "", p.levels, o.replicates, p.swaps, p.runs);
