@@ -3,9 +3,12 @@
 // station without staff), beating the uniform allocation on fresh replicates, and determinism over
 // thread counts.
 #include <tbb/global_control.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <numeric>
 
@@ -279,4 +282,31 @@ TEST_CASE("objectives, resources and constraint files: bad input is named", "[op
   CHECK(parse_objective("heat_harm=2, missed_lunches=0.5", true).terms.size() == 2);
   CHECK_THROWS_WITH(find_resource("nurses"), Catch::Contains("social_workers, volunteers"));
   for (const auto& r : resources()) CHECK(find_parameter(r.key) != nullptr);  // a registry key each
+}
+
+TEST_CASE("a constraints file sets station and area bounds and names its bad lines", "[optimize]") {
+  Config c = default_config();
+  c.run.scale = 0.02;
+  const World w = build_world(c);
+  const std::string path = std::filesystem::temp_directory_path() / ("swsim_constraints_" + std::to_string(::getpid()) + ".csv");
+  auto with = [&](const std::string& text) {
+    std::ofstream(path) << text;
+    Bounds b = default_bounds(w, 0, 4);
+    read_constraints(path, w, b);
+    return b;
+  };
+  const Station& s = w.stations[1];
+  const Area& a = w.areas[static_cast<std::size_t>(w.stations[2].area)];
+  const Bounds b = with("scope,name,min,max\nstation," + s.name_en + ",1,2\n# a comment\narea," + a.name_zh + ",0,3\n");
+  CHECK(b.station_min[1] == 1);
+  CHECK(b.station_max[1] == 2);
+  CHECK(b.station_max[0] == 4);
+  CHECK(b.area_max[static_cast<std::size_t>(w.stations[2].area)] == 3);
+  CHECK(with("station," + std::to_string(w.stations[0].global_index) + ",2,2\n").station_min[0] == 2);
+  CHECK_THROWS_WITH(with("scope,name,min,max\nstation,Nowhere,0,1\n"), Catch::Contains(path + ":2: no simulated station 'Nowhere'"));
+  CHECK_THROWS_WITH(with("district,x,0,1\n"), Catch::Contains(":1: scope 'district' must be station or area"));
+  CHECK_THROWS_WITH(with("station," + s.name_en + ",3,1\n"), Catch::Contains("min 3 exceeds max 1"));
+  CHECK_THROWS_WITH(with("station," + s.name_en + ",one,2\n"), Catch::Contains("not a whole number"));
+  CHECK_THROWS_WITH(with("station," + s.name_en + ",1\n"), Catch::Contains("4 fields"));
+  std::filesystem::remove(path);
 }
