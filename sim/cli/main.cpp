@@ -665,8 +665,8 @@ po::options_description optimize_options() {
   what.add_options()("resource", po::value<std::string>()->default_value("social_workers")->value_name("R"),
                      "allocatable per-station resource: social_workers or volunteers")(
       "objective", po::value<std::string>()->default_value("heat_harm")->value_name("OBJ"),
-      "heat_harm (expected heat deaths + hospitalisations), missed_lunches, on_time_share, or a weighted sum "
-      "such as heat_harm=1,missed_lunches=0.001")(
+      "heat_harm (expected heat deaths + hospitalisations), missed_lunches, on_time_share, visits_done, or a "
+      "weighted sum such as missed_lunches=1,visits_done=0.01")(
       "worst-area", "maximise the worst area's level (per 1,000 elders, or its share) instead of the city total")(
       "min-per-station", po::value<int>()->default_value(0)->value_name("N"), "units every station gets at least")(
       "max-per-station", po::value<int>()->default_value(4)->value_name("N"),

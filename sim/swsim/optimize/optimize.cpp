@@ -216,6 +216,7 @@ const std::vector<TermDef>& term_defs() {
        M::kCount, -1},
       {"missed_lunches", "missed lunches", "未送达午餐", "1", {M::kMealsMissed}, M::kCount, -1},
       {"on_time_share", "on-time share of lunches", "午餐准时率", "%", {M::kMealsOnTime}, M::kMealsRequested, 1},
+      {"visits_done", "routine visits done", "完成探访", "1", {M::kVisitsDone}, M::kCount, 1},
   };
   return table;
 }
@@ -350,6 +351,7 @@ void fill_rows(Plan& p, const Screening& sc, const Eval& re, const Objective& ob
     row.gain = paired_estimate(gain);
     row.last_unit = paired_estimate(last);
     row.predicted = sc.value[static_cast<std::size_t>(row.units)][s] - sc.value[0][s];
+    for (std::size_t k = 1; k <= static_cast<std::size_t>(row.units); ++k) p.flat_units += sc.value[k][s] <= sc.value[k - 1][s];
     p.predicted_gain += row.predicted;
     p.rows.push_back(row);
   }
@@ -482,6 +484,10 @@ std::string summary_text(const Plan& p, const World& w, const Config& c, const O
                 p.vs_status_quo.hi, p.vs_uniform.mean, p.vs_uniform.lo, p.vs_uniform.hi);
   out << buf;
   for (const auto& line : p.term_lines) out << "  " << line << "\n";
+  if (p.flat_units > 0)
+    out << "note: " << p.flat_units << " of the units had no estimated gain where they went (the objective did not "
+        << "respond to more at any station that could take them); they were placed by tie order (fewest units, "
+        << "then station order)\n";
   return out.str();
 }
 

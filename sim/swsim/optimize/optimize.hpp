@@ -55,7 +55,7 @@ struct TermDef {
   Metric share_of = Metric::kCount;  // kCount: a sum; else 100 x numerator / this metric (a share in %)
   double sign = 1;                   // +1 higher is better, -1 lower is better
 };
-const std::vector<TermDef>& term_defs();  // heat_harm, missed_lunches, on_time_share
+const std::vector<TermDef>& term_defs();  // heat_harm, missed_lunches, on_time_share, visits_done
 struct Term {
   const TermDef* def = nullptr;
   double weight = 1;
@@ -109,6 +109,7 @@ struct Plan {
   double predicted_gain = 0;     // sum of the curves' gains
   Estimate realised_gain;        // re-evaluation, same seeds as the screening
   double swaps = 0;              // improving swaps made
+  int flat_units = 0;            // units whose estimated marginal gain was zero or less (placed by tie order)
   // Fresh replicates: the objective of each allocation and the paired differences.
   Estimate status_quo, uniform_value, optimised;
   Estimate vs_status_quo, vs_uniform;
