@@ -268,3 +268,34 @@ TEST_CASE("swsim run --resume finishes a checkpointed run with the same data", "
                      resumed + "x");
   expect_input_error("run --resume " + ckpt + " --set run.days=3 --out " + resumed + "y", "drop --set", resumed + "y");
 }
+
+namespace {
+// The pass/fail cell of one row of a `swsim validate --csv` file ("" when the row is missing).
+std::string row_result(const std::string& csv, const std::string& id) {
+  const std::size_t at = csv.find("\n" + id + ",");
+  if (at == std::string::npos) return "";
+  const std::size_t end = csv.find('\n', at + 1);
+  const std::string line = csv.substr(at + 1, end - at - 1);
+  return line.substr(line.rfind(',') + 1);
+}
+}  // namespace
+
+TEST_CASE("validate: a parameter moved outside its tolerance fails its rows and the exit status", "[cli][validate]") {
+  const std::string ok_csv = temp_dir() + "/v_ok.csv", bad_csv = temp_dir() + "/v_bad.csv";
+  const std::string common = "validate --quiet --scenario " + baseline + " --scale 0.1 --replicates 2 --csv ";
+  const Outcome ok = run_swsim(common + ok_csv);
+  INFO(ok.err);
+  REQUIRE((ok.code == 0 || ok.code == 1));
+  const Outcome bad = run_swsim(common + bad_csv + " --set health.base_hazard_per_day=1e-5");
+  INFO(bad.err);
+  CHECK(bad.code == 1);  // a failing row makes the command fail
+  const std::string a = slurp(ok_csv), b = slurp(bad_csv);
+  REQUIRE(a.rfind("id,target,source,low,high,model,pass\n", 0) == 0);
+  for (const char* row : {"heat.fit_base_hazard", "heat.incidence_65plus"}) {
+    INFO(row);
+    CHECK(row_result(a, row) == "pass");
+    CHECK(row_result(b, row) == "FAIL");
+  }
+  CHECK(row_result(b, "inputs.share_65plus") == "pass");  // the rows the parameter does not reach still pass
+  CHECK(row_result(b, "closed.erlang_c.c3_a2.5") == "pass");
+}

@@ -58,6 +58,8 @@ Options:
   --chart series|diff  with two files, the charts show A and B (default) or B - A with its
                        95 % interval
   --palette viridis|cividis  sequential colour scale (default: viridis)
+  --meal-points        draw the meal programme's canteens (filled) and meal points (hollow)
+                       on the map (also View > Meal points, key M)
   --limits LO:HI       lock the map's colour limits (B - A: -max..max)
   --panel NAMES        open floating windows at start, comma separated: ranking,
                        distribution, sweep, help, open, whatif
@@ -119,6 +121,8 @@ ParseResult parse_command_line(const std::vector<std::string>& args) {
       o.per_elders = true;
     } else if (a == "--per-registered") {
       o.per_registered = true;
+    } else if (a == "--meal-points") {
+      o.meal_points = true;
     } else if (a == "--boundaries" || a == "--metric" || a == "--day" || a == "--screenshot" ||
                a == "--font" || a == "--frames" || a == "--size" || a == "--station" || a == "--area" ||
                a == "--font-size" || a == "--view" || a == "--point" || a == "--compare-point" ||

@@ -25,6 +25,7 @@ struct Options {
   std::string stat;     // "mean" (default) | "median" | "q05" | "q95"
   int replicate = -1;   // show one replicate
   bool per_elders = false, per_registered = false;
+  bool meal_points = false;  // draw the meal programme's points on the map
   std::string period;   // "all" | "heat-wave" | "warning" | "FROM:TO"
   std::string chart;    // "series" | "diff"
   std::string palette;  // "viridis" | "cividis"

@@ -193,6 +193,7 @@ int run(Options o) {
   register_settings(&app.prefs());
   if (!ini_storage.empty()) ImGui::LoadIniSettingsFromDisk(ini_storage.c_str());
   if (!o.lang.empty()) parse_lang(o.lang, app.prefs().lang);
+  if (o.meal_points) app.prefs().show_meal_points = true;
   if (o.palette == "cividis") app.prefs().palette = Palette::kCividis;
   if (o.palette == "viridis") app.prefs().palette = Palette::kViridis;
   apply_theme();

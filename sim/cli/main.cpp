@@ -511,7 +511,7 @@ int cmd_validate(int argc, char** argv) {
   const po::variables_map vm = parse_command(argc, argv, desc, "validate");
   if (vm.count("help")) {
     std::cout << "Usage: swsim validate [--scenario FILE] [--replicates N] [--csv FILE] [--markdown FILE] [options]\n"
-                 "Runs the scenario (default scenarios/baseline.ini, full city, 3 replicates) and the variants the rows\n"
+                 "Runs the scenario (default scenarios/baseline.ini, full city, 8 replicates) and the variants the rows\n"
                  "need, and prints one row per validation target: closed forms, inputs, heat harm, service patterns.\n"
               << desc << "\n"
               << "Examples:\n"
@@ -523,7 +523,7 @@ int cmd_validate(int argc, char** argv) {
   }
   const auto limit = thread_limit(vm);
   std::vector<Override> overrides = overrides_from(vm);
-  if (!vm.count("replicates")) overrides.push_back({"run.replicates", "3", "validate: 3 replicates"});
+  if (!vm.count("replicates")) overrides.push_back({"run.replicates", "8", "validate: 8 replicates"});
   const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : "scenarios/baseline.ini";
   const Scenario sc = load_scenario(path, overrides);
   validation::Options o;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <vector>
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/health/episodes.hpp"
@@ -36,10 +37,26 @@ TEST_CASE("a candidate falls ill exactly when its draw is below its hazard over 
   CHECK_FALSE(falls_ill(1e-9, 0.001f, 0.0, 0.01));  // no hazard, no illness
 }
 
-TEST_CASE("yesterday's contact averts an episode with probability 1 - prevention_rr", "[rules][health]") {
+TEST_CASE("a contact before the onset averts an episode with probability 1 - prevention_rr", "[rules][health]") {
   CHECK(prevention_keeps(0.69, true, 0.7));
   CHECK_FALSE(prevention_keeps(0.71, true, 0.7));
   CHECK(prevention_keeps(0.99, false, 0.7));  // not protected: always kept
+}
+
+TEST_CASE("only a call or visit to the same elder before the onset protects", "[rules][health]") {
+  SickRecord rec{7, 3, 2, false};
+  rec.onset_min = 840;  // 14:00
+  const std::vector<Contact> before_call{{7, 600, 0.5, Finder::kCall}};
+  const std::vector<Contact> before_visit{{7, 839, 0.5, Finder::kVisit}};
+  const std::vector<Contact> after{{7, 840, 0.5, Finder::kCall}, {7, 900, 0.5, Finder::kVisit}};
+  const std::vector<Contact> lunch{{7, 700, 0.5, Finder::kMeal}};
+  const std::vector<Contact> other_elder{{8, 600, 0.5, Finder::kCall}};
+  CHECK(protected_before_onset(before_call, rec));
+  CHECK(protected_before_onset(before_visit, rec));
+  CHECK_FALSE(protected_before_onset(after, rec));        // at or after the onset it can only find the episode
+  CHECK_FALSE(protected_before_onset(lunch, rec));        // a lunch hand-over does not advise cooling
+  CHECK_FALSE(protected_before_onset(other_elder, rec));  // someone else's call
+  CHECK_FALSE(protected_before_onset({}, rec));
 }
 
 TEST_CASE("an episode ends when its days are counted down after it was settled", "[rules][health]") {

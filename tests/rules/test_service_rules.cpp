@@ -44,6 +44,19 @@ TEST_CASE("heat check-ins go to high-risk elders while a warning is in force, ca
   CHECK(call.latest_start == c.services.checkin_call_by);
 }
 
+TEST_CASE("check-in calls start with the highest heat risk, then register order", "[rules][services]") {
+  const Config c;
+  const ScheduleTask call = checkin_call(0, 0, 510, c.services);
+  const TaskItem frail{call, TaskKind::kCheckinCall, 9, checkin_priority(3.5f)};
+  const TaskItem robust{call, TaskKind::kCheckinCall, 2, checkin_priority(1.0f)};
+  const TaskItem robust_later{call, TaskKind::kCheckinCall, 5, checkin_priority(1.0f)};
+  CHECK(task_before(frail, robust));  // higher weight first although later in the register
+  CHECK_FALSE(task_before(robust, frail));
+  CHECK(task_before(robust, robust_later));  // equal risk: register order
+  const TaskItem escort{call, TaskKind::kScheduledEscort, 1, 0};
+  CHECK(task_before(escort, frail) == (TaskKind::kScheduledEscort < TaskKind::kCheckinCall));  // kinds decide first
+}
+
 TEST_CASE("visit intervals and slack follow the risk tier", "[rules][services]") {
   const Config c;
   CHECK(visit_interval_days(RiskTier::kHigh, c.caseload) == c.caseload.visit_interval_high_days);

@@ -49,8 +49,13 @@ TEST_CASE("command line: --help needs no file and the help names every option", 
   CHECK(r.options.help);
   for (const char* opt :
        {"--boundaries", "--metric", "--day", "--station", "--area", "--view", "--screenshot", "--frames",
-        "--size", "--font", "--no-cjk", "--font-size", "--help", "--version"})
+        "--size", "--font", "--no-cjk", "--font-size", "--meal-points", "--help", "--version"})
     CHECK_THAT(help_text(), Contains(opt));
+}
+
+TEST_CASE("command line: --meal-points turns the meal points layer on", "[cli]") {
+  CHECK(parse_command_line({"a.h5", "--meal-points"}).options.meal_points);
+  CHECK_FALSE(parse_command_line({"a.h5"}).options.meal_points);
 }
 
 TEST_CASE("command line: the options of the new views", "[cli]") {

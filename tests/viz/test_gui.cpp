@@ -431,3 +431,36 @@ TEST_CASE("gui: a what-if run started from the window opens as B when done", "[g
   CHECK(app.session()->b->run_label == "baseline.ini + staffing.social_workers_per_station=1");
   h.frame(app);
 }
+
+TEST_CASE("gui: the meal points layer draws a square per point in view, key M",
+          "[gui]") {
+  auto s = session(false);
+  const std::size_t points = s->a.meal_point_lat.size();
+  REQUIRE(points > 20);  // the test file has the meal programme's points
+  REQUIRE(s->a.meal_point_canteen.size() == points);
+  int canteens = 0;
+  for (int c : s->a.meal_point_canteen) canteens += c;
+  CHECK(canteens > 0);
+  CHECK(canteens < static_cast<int>(points));  // both kinds, so both markers are drawn
+  Headless h(glyph_texts(*s));
+  App app;
+  app.set_cjk(h.cjk);
+  REQUIRE(app.set_session(std::move(s), {}) == "");
+  CHECK_FALSE(app.prefs().show_meal_points);  // off by default: 5,000 squares in the full city
+  int off = 0;
+  for (int i = 0; i < 3; ++i) off = h.frame(app);
+  auto press_m = [&] {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown['M'] = true;
+    h.frame(app);
+    io.KeysDown['M'] = false;
+  };
+  press_m();
+  CHECK(app.prefs().show_meal_points);
+  const int on = h.frame(app);
+  // A filled square has 4 vertices (8 with ImGui's anti-aliased fringe), a hollow one more; most points
+  // lie inside the fitted map.
+  CHECK(on - off >= static_cast<int>(2 * points));
+  press_m();
+  CHECK_FALSE(app.prefs().show_meal_points);
+}

@@ -281,6 +281,7 @@ void App::handle_keys() {
   if (key_pressed('H')) view_.panels.help = !view_.panels.help;
   if (key_pressed('R')) view_.panels.ranking = !view_.panels.ranking;
   if (key_pressed('D')) view_.panels.distribution = !view_.panels.distribution;
+  if (key_pressed('M') && !session_->a.meal_point_lat.empty()) prefs_.show_meal_points = !prefs_.show_meal_points;
   if (key_pressed('S') && session_->sweep) view_.panels.sweep = !view_.panels.sweep;
   if (key_pressed('I')) view_.panels.whatif = !view_.panels.whatif;
   if (key_pressed('W')) view_.whole_run = !view_.whole_run;
@@ -349,6 +350,7 @@ void App::menu_bar() {
     ImGui::Separator();
     ImGui::MenuItem(tr("Catchment outlines"), nullptr, &prefs_.show_catchment_edges);
     ImGui::MenuItem(tr("Station markers"), nullptr, &prefs_.show_stations);
+    ImGui::MenuItem(tr("Meal points"), "M", &prefs_.show_meal_points, session_ && !session_->a.meal_point_lat.empty());
     ImGui::MenuItem(tr("Area names"), nullptr, &prefs_.show_labels);
     ImGui::MenuItem(tr("Tmax in the charts"), nullptr, &prefs_.show_tmax);
     ImGui::Separator();

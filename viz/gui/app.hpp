@@ -43,6 +43,7 @@ struct Prefs {
   float map_fraction = 0.5f;    // of the width
   float chart_fraction = 0.48f;  // of the right column's height
   bool show_catchment_edges = true, show_labels = true, show_tmax = true, show_stations = true;
+  bool show_meal_points = false;  // the meal programme's canteens and points (about 5,000 in the full city)
 };
 
 struct ViewState {

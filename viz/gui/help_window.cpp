@@ -30,6 +30,7 @@ void help_window(App& app) {
       {"E", tr("counts per 1,000 elders on / off")},
       {"R", tr("ranking table")},
       {"D", tr("distribution")},
+      {"M", tr("meal points on the map on / off")},
       {"S", tr("sweep browser")},
       {"I", tr("what if: run the scenario again with one parameter changed")},
       {"Ctrl+O", tr("open a file")},

@@ -354,6 +354,38 @@ ImVec2 map_to_screen(const App& app, double lon, double lat) {
   return Projection{ImVec2(c.screen_x, c.screen_y), c.lon, c.lat, c.px_per_deg, c.coslat}.to_screen(lon, lat);
 }
 
+namespace {
+// The meal programme's points under the station markers: a filled dark square for a canteen whose kitchen
+// delivers, a hollow one for a point that serves on site; a key in the map's top-left corner.
+void draw_meal_points(const Dataset& d, const Projection& pr, ImDrawList* dl, double px_per_deg, ImVec2 c0,
+                      ImVec2 c1) {
+  const float h = static_cast<float>(std::clamp(px_per_deg * 0.0025, 1.5, 4.0));
+  const ImU32 ink = IM_COL32(25, 25, 35, 235), paper = IM_COL32(255, 255, 255, 200);
+  for (std::size_t k = 0; k < d.meal_point_lat.size(); ++k) {
+    const ImVec2 p = pr.to_screen(d.meal_point_lon[k], d.meal_point_lat[k]);
+    if (p.x < c0.x || p.x > c1.x || p.y < c0.y || p.y > c1.y) continue;
+    const ImVec2 a(p.x - h, p.y - h), b(p.x + h, p.y + h);
+    if (d.meal_point_canteen[k]) {  // white rim: visible on the dark end of the colour scale too
+      dl->AddRectFilled(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), paper);
+      dl->AddRectFilled(a, b, ink);
+    } else {
+      dl->AddRectFilled(a, b, paper);
+      dl->AddRect(a, b, ink);
+    }
+  }
+  const float line = ImGui::GetTextLineHeight();
+  ImVec2 at(c0.x + 8, c1.y - 2 * line - 8);  // bottom left: the day's caption is top left, the scale bar bottom right
+  dl->AddRectFilled(ImVec2(at.x - 4, at.y - 4),
+                    ImVec2(at.x + 16 + ImGui::CalcTextSize(tr("canteen that delivers")).x + 4, at.y + 2 * line + 4),
+                    IM_COL32(255, 255, 255, 210));
+  dl->AddRectFilled(ImVec2(at.x, at.y + line / 2 - 4), ImVec2(at.x + 8, at.y + line / 2 + 4), ink);
+  dl->AddText(ImVec2(at.x + 14, at.y), ink, tr("canteen that delivers"));
+  at.y += line;
+  dl->AddRect(ImVec2(at.x, at.y + line / 2 - 4), ImVec2(at.x + 8, at.y + line / 2 + 4), ink);
+  dl->AddText(ImVec2(at.x + 14, at.y), ink, tr("meal point (on site)"));
+}
+}  // namespace
+
 void map_window(App& app, ImVec2 pos, ImVec2 size) {
   const Session& s = *app.session();
   ViewState& v = app.view();
@@ -492,6 +524,7 @@ void map_window(App& app, ImVec2 pos, ImVec2 size) {
       }
   }
 
+  if (prefs.show_meal_points) draw_meal_points(s.a, pr, dl, v.camera.px_per_deg, c0, c1);
   // Station markers.
   const float r = static_cast<float>(std::clamp(v.camera.px_per_deg * 0.007, 2.0, 6.0));
   for (int st = 0; st < s.a.stations && prefs.show_stations; ++st) {

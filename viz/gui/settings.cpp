@@ -39,6 +39,8 @@ void read_line(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* li
     p->show_tmax = i != 0;
   } else if (std::sscanf(line, "stations=%d", &i) == 1) {
     p->show_stations = i != 0;
+  } else if (std::sscanf(line, "meal_points=%d", &i) == 1) {
+    p->show_meal_points = i != 0;
   }
 }
 
@@ -50,8 +52,9 @@ void write_all(ImGuiContext*, ImGuiSettingsHandler* h, ImGuiTextBuffer* buf) {
   buf->appendf("palette=%s\n", p.palette == Palette::kCividis ? "cividis" : "viridis");
   buf->appendf("map_fraction=%.3f\n", static_cast<double>(p.map_fraction));
   buf->appendf("chart_fraction=%.3f\n", static_cast<double>(p.chart_fraction));
-  buf->appendf("catchment_edges=%d\nlabels=%d\ntmax=%d\nstations=%d\n\n", p.show_catchment_edges ? 1 : 0,
+  buf->appendf("catchment_edges=%d\nlabels=%d\ntmax=%d\nstations=%d\n", p.show_catchment_edges ? 1 : 0,
                p.show_labels ? 1 : 0, p.show_tmax ? 1 : 0, p.show_stations ? 1 : 0);
+  buf->appendf("meal_points=%d\n\n", p.show_meal_points ? 1 : 0);
 }
 
 }  // namespace

@@ -45,6 +45,18 @@ std::vector<double> read_1d(const ResultFile& f, const std::string& name, int n,
   return f.read(name);
 }
 
+// The meal points' places and kinds, when the file has them (all three over one `meal_point` dimension).
+void read_meal_points(const ResultFile& f, Dataset& d) {
+  if (!f.has("meal_point_lat") || !f.has("meal_point_lon")) return;
+  const auto dims = f.dims_of("meal_point_lat");
+  if (dims.size() != 1) throw ReadError(f.path() + ": variable 'meal_point_lat' is not one-dimensional");
+  const int n = dims[0];
+  d.meal_point_lat = read_1d(f, "meal_point_lat", n, 0);
+  d.meal_point_lon = read_1d(f, "meal_point_lon", n, 0);
+  std::vector<double> canteen = read_1d(f, "meal_point_canteen", n, 0);
+  d.meal_point_canteen.assign(canteen.begin(), canteen.end());
+}
+
 std::vector<std::string> read_names(const ResultFile& f, const std::string& name, int n,
                                     const std::string& stem) {
   std::vector<std::string> out;
@@ -476,6 +488,7 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   }
   for (int& a : d.station_area)
     if (a >= d.areas) a = -1;
+  read_meal_points(f, d);
   struct FactSpec {
     const char* name;
     const char* label;

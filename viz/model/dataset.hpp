@@ -114,6 +114,9 @@ struct Dataset {
   std::vector<int> station_global, station_area;
   std::vector<double> station_lat, station_lon;
   std::vector<StaticFact> station_facts;
+  // The meal programme's points (result files since session 3; empty for older files).
+  std::vector<double> meal_point_lat, meal_point_lon;
+  std::vector<int> meal_point_canteen;  // 1: a canteen whose kitchen delivers; 0: serves on site only
 
   // Areas.
   std::vector<std::string> area_name, area_name_en;

@@ -695,7 +695,7 @@ std::vector<ParamDef> build_registry() {
                    {"1", "Death probability of a mild episode",
                     "China CDC 2010-2023: CFR 1.98% overall = 32% severe x 6.19%, so none among mild"}));
   r.push_back(real("health", "prevention_rr", FIELD(health.prevention_rr), 0.70, 0, 1,
-                   {"1", "Heat-illness hazard multiplier the day after a check-in call or visit on a hot day",
+                   {"1", "Heat-illness hazard multiplier after a call or visit on a hot day, from the contact to the end of that day",
                     "Rome programme RR 0.70 (Orlando et al. 2021); social contact OR 0.40 [EST]"}));
   r.push_back(integer("health", "ill_days", FIELD(health.ill_days), 3, 1, 60,
                       {"day", "Days a heat-ill elder at home takes to recover", kAssume}));

@@ -35,6 +35,12 @@ SickRecord start_episode(std::uint32_t elder, int day, const EpisodeDraws& u, Li
   return rec;
 }
 
+bool protected_before_onset(std::span<const Contact> contacts, const SickRecord& rec) {
+  for (const Contact& c : contacts)
+    if (c.elder == rec.elder && (c.by == Finder::kCall || c.by == Finder::kVisit) && c.time < rec.onset_min) return true;
+  return false;
+}
+
 Found first_station_finder(std::span<const Contact> contacts, const SickRecord& rec, double day_offset_min,
                            const double (&u_by)[kFinders]) {
   Found best;

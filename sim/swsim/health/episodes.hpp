@@ -44,9 +44,9 @@ struct SickRecord {
 inline bool falls_ill(double u, float heat_weight, double heat_factor, double p_max) {
   return u * p_max < heat_weight * heat_factor;
 }
-// A candidate protected today by yesterday's contact keeps its episode with probability prevention_rr.
-inline bool prevention_keeps(double u, bool protected_today, double prevention_rr) {
-  return !protected_today || u < prevention_rr;
+// An elder protected before the onset keeps the episode with probability prevention_rr.
+inline bool prevention_keeps(double u, bool protected_before_onset, double prevention_rr) {
+  return !protected_before_onset || u < prevention_rr;
 }
 
 // One day passes for an episode: a resolved one counts down; true when it is over today.
@@ -68,6 +68,10 @@ struct Contact {
   double detection;  // probability of noticing
   Finder by = Finder::kVisit;
 };
+
+// Whether a call or visit reached the elder today before the episode's onset (a contact on the onset day:
+// advice to cool down, drink, use the fan or go to a cool room; odd.md Prevention).
+bool protected_before_onset(std::span<const Contact> contacts, const SickRecord& rec);
 
 struct Found {
   double min = 1e18;  // minutes after midnight of the onset day

@@ -45,6 +45,9 @@ ScheduleTask appointment_escort(float x_km, float y_km, bool afternoon, double s
 
 // Daily call and visit for high-risk elders while a heat warning is in force (policy.heat_checkins).
 bool gets_heat_checkin(bool policy_on, bool warning, RiskTier tier);
+// The ordering key (TaskItem::deadline) of a check-in call or visit: the highest heat risk first, so that
+// the elders most at risk are reached when the staff cannot reach everyone by the call deadline.
+inline double checkin_priority(float heat_weight) { return -static_cast<double>(heat_weight); }
 ScheduleTask checkin_call(float x_km, float y_km, double shift_start_min, const ServiceTimeParams& s);
 ScheduleTask home_visit(float x_km, float y_km, double shift_start_min, double day_end_min,
                         const ServiceTimeParams& s);

@@ -22,7 +22,7 @@ struct DayContext {
   bool warning = false;        // a heat warning is in force
   double excess_c = 0;         // lagged excess Tmax of the mortality rule (expected excess deaths)
   double illness_excess_c = 0; // lagged excess exposure of the heat-illness rule
-  bool hot = false;            // illness_excess_c > 0: a hot day (contacts then protect the next day)
+  bool hot = false;            // illness_excess_c > 0: a hot day (calls and visits then protect)
   std::array<double, kHeatAgeClasses> heat_factors{};     // mortality: (RR^E - 1) x hot night
   std::array<double, kHeatAgeClasses> illness_factors{};  // heat illness: illness_rr^E x hot night
   HeatWorkDay heat_work;

@@ -18,7 +18,7 @@ namespace swsim {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'W', 'S', 'I', 'M', 'C', 'K', 'P'};
-constexpr std::uint32_t kCheckpointVersion = 2;
+constexpr std::uint32_t kCheckpointVersion = 3;  // 3: no protected_day (prevention is same-day)
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;

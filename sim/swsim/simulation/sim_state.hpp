@@ -22,7 +22,6 @@ struct SimState {
   std::vector<std::int32_t> visit_due;            // per registered elder: day the next routine visit is due
   std::vector<std::int32_t> medicine_due;         // per registered elder: day the next purchase is due
   std::vector<float> loneliness;                  // per registered elder
-  std::vector<std::int32_t> protected_day;        // per registered elder: the day a hot-day contact protects
 
   // f(name, field) for every field, in checkpoint order.
   template <class F>
@@ -42,7 +41,6 @@ struct SimState {
     f("visit_due", s.visit_due);
     f("medicine_due", s.medicine_due);
     f("loneliness", s.loneliness);
-    f("protected_day", s.protected_day);
   }
 };
 

@@ -32,7 +32,6 @@ Simulation::Simulation(const Config& config, const World& world, std::vector<Wea
   s.visit_due.resize(cl.size());
   s.medicine_due.resize(cl.size());
   s.loneliness.resize(cl.size());
-  s.protected_day.assign(cl.size(), -1);
   for (std::size_t c = 0; c < cl.size(); ++c) {
     s.visit_due[c] = cl.visit_phase[c];
     s.medicine_due[c] = cl.chronic[c] ? cl.medicine_phase[c] : INT32_MAX;

@@ -55,12 +55,6 @@ void StationDay::expose_to_heat(const DayContext& day, SimState& state) { draw_h
 void StationDay::draw_heat_illness(const DayContext& day, SimState& state) {
   const auto& f = day.illness_factors;
   const double p_max = std::min(1.0, heat_weight_max_ * std::max({f[0], f[1], f[2]}));
-  protected_excess_ = 0;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-    if (state.protected_day[c] == day.day) {
-      metric(state, Metric::kHeatProtectedElders, day.day) += 1;
-      protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
-    }
   metric(state, Metric::kElders65plus, day.day) = st_.elders_by_heat_class[1] + st_.elders_by_heat_class[2];
   if (p_max <= 0) return;
   Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationHeat);
@@ -83,13 +77,6 @@ void StationDay::consider_heat_candidate(std::uint32_t i, double p_max, const Da
   const double factor = day.illness_factors[static_cast<std::size_t>(el.heat_class[i])];
   if (!falls_ill(rs.at(Draw::kHeatIllness), el.heat_weight[i], factor, p_max)) return;
   Stream hs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kHealthOutcome);
-  const bool registered = el.flags[i] & elder_flag::kRegistered;
-  const std::int64_t c = registered ? caseload_index(i) : -1;
-  const bool prot = c >= 0 && state.protected_day[static_cast<std::size_t>(c)] == day.day;
-  if (!prevention_keeps(hs.at(Draw::kPreventionKept), prot, h.prevention_rr)) {
-    metric(state, Metric::kHeatIllnessPrevented, day.day) += 1;
-    return;
-  }
   const bool alone = el.living[i] == Living::kAlone;
   const bool device = alone && Stream(config_.world.seed, el.id[i], 0, StreamKind::kElderAlarm).at(Draw::kAlarmDevice) <
                                    config_.policy.alarm_coverage;
@@ -98,10 +85,38 @@ void StationDay::consider_heat_candidate(std::uint32_t i, double p_max, const Da
   const SickRecord rec = start_episode(i, day.day, u, el.living[i], device, h);
   state.health[i] = HealthState::kIll;
   state.sick[static_cast<std::size_t>(station_)].push_back(rec);
-  metric(state, Metric::kHeatIllness, day.day) += 1;
-  if (el.age[i] >= 65) metric(state, Metric::kHeatIllness65plus, day.day) += 1;
-  if (rec.severe) metric(state, Metric::kHeatIllnessSevere, day.day) += 1;
-  if (registered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
+}
+
+// A call or visit before the onset on the onset day averts the episode with probability 1 - prevention_rr
+// (its own draw, so common random numbers hold); an averted episode never happened.
+void StationDay::prevent_illness(const DayContext& day, SimState& state) {
+  auto& sick = state.sick[static_cast<std::size_t>(station_)];
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < sick.size(); ++k) {
+    const SickRecord& rec = sick[k];
+    if (!rec.resolved && rec.onset_day == day.day && protected_before_onset(contacts_, rec)) {
+      Stream hs(config_.run.seed, world_.elders.id[rec.elder], day.stream_day, StreamKind::kHealthOutcome);
+      if (!prevention_keeps(hs.at(Draw::kPreventionKept), true, config_.health.prevention_rr)) {
+        state.health[rec.elder] = HealthState::kWell;
+        metric(state, Metric::kHeatIllnessPrevented, day.day) += 1;
+        continue;
+      }
+    }
+    sick[kept++] = rec;
+  }
+  sick.resize(kept);
+}
+
+// The episodes that began today and were not averted.
+void StationDay::count_new_episodes(const DayContext& day, SimState& state) {
+  const Elders& el = world_.elders;
+  for (const SickRecord& rec : state.sick[static_cast<std::size_t>(station_)]) {
+    if (rec.onset_day != day.day) continue;
+    metric(state, Metric::kHeatIllness, day.day) += 1;
+    if (el.age[rec.elder] >= 65) metric(state, Metric::kHeatIllness65plus, day.day) += 1;
+    if (rec.severe) metric(state, Metric::kHeatIllnessSevere, day.day) += 1;
+    if (el.flags[rec.elder] & elder_flag::kRegistered) metric(state, Metric::kHeatIllnessRegistered, day.day) += 1;
+  }
 }
 
 // The meal programme's elders not in hospital: diners eat at their point (a count), or book delivery for a
@@ -307,9 +322,10 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
       tasks_.push_back({appointment_escort(x, y, afternoon, shift_start, cp, sv), TaskKind::kScheduledEscort, c, 0});
     }
     const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
-    if (checkin) {
-      tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, 0});
-      tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, 0});
+    if (checkin) {  // the call list starts with the highest heat risk (heat_weight), when not all can be reached
+      const double risk_first = checkin_priority(el.heat_weight[i]);
+      tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, risk_first});
+      tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, risk_first});
     }
     if (day.day >= state.medicine_due[c]) {
       ++tally_.medicine_due;
@@ -578,6 +594,7 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   std::size_t next = 0;
   for (; next < tasks_.size() && tasks_[next].kind <= TaskKind::kCheckinVisit; ++next)
     if (!done_early_[next] && tasks_[next].kind != TaskKind::kScheduledEscort) dispatch(tasks_[next], day, state);
+  prevent_illness(day, state);
   detect_illness(day, state, false);
   for (std::size_t k = 0; k < tasks_.size(); ++k)
     if (!done_early_[k] && tasks_[k].kind == TaskKind::kScheduledEscort) dispatch(tasks_[k], day, state);
@@ -593,6 +610,7 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
     if (visit)
       visits_possible = someone_has_field_time(tasks_[next].task.service_min) && field_time_left() > keep;
   }
+  prevent_illness(day, state);
   detect_illness(day, state, true);
 }
 
@@ -692,11 +710,17 @@ void StationDay::request_urgent_escort(std::uint32_t elder, double found_min) {
   }
 }
 
-// A call or visit on a hot day protects the registered elder the next day (prevention_rr).
+// The registered elders a call or visit reached on a hot day, and the sum of their mortality factors (the
+// all-cause excess deaths their contact averts, heat_health.hpp).
 void StationDay::note_prevention(const DayContext& day, SimState& state) {
+  count_new_episodes(day, state);
+  protected_excess_ = 0;
   if (!day.hot) return;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-    if (caseload_contacts_[c - st_.caseload_begin] & (contact::kCall | contact::kVisit)) state.protected_day[c] = day.day + 1;
+    if (caseload_contacts_[c - st_.caseload_begin] & (contact::kCall | contact::kVisit)) {
+      metric(state, Metric::kHeatProtectedElders, day.day) += 1;
+      protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
+    }
 }
 
 void StationDay::count_overdue(const DayContext& day, SimState& state) {

@@ -75,6 +75,8 @@ class StationDay {
   void deliver_station_meals(const DayContext& day);
   void note_lunch_contacts();
   void do_checkins_and_routine_work(const DayContext& day, SimState& state);
+  void prevent_illness(const DayContext& day, SimState& state);
+  void count_new_episodes(const DayContext& day, SimState& state);
   void detect_illness(const DayContext& day, SimState& state, bool final_pass);
   void resolve_episode(SickRecord& rec, Settle s, const Found& f, const DayContext& day, SimState& state);
   void request_urgent_escort(std::uint32_t elder, double found_min);

@@ -334,12 +334,15 @@ void area_rows(const Run& base, std::vector<Row>& rows) {
 void pattern_rows(const Scenario& sc, const Run& base, const Options& o, std::vector<Row>& rows) {
   ordinary_day_rows(base, rows);
   area_rows(base, rows);
-  rows.push_back(make_row("services.heat_wave_degrades",
-                          "on-time lunches on the 4th day of a heat wave minus on the 1st (waves of 4+ days)",
-                          "odd.md Purpose and patterns: quality degrades over consecutive heat-wave days", "pp", -100,
-                          -0.5, per_rep(base, [&](const Results& r) {
-                            return wave_day_on_time(r, base.weather, 3) - wave_day_on_time(r, base.weather, 0);
-                          })));
+  // A direction, not a size: no source gives how much on-time delivery falls by the 4th day of a heat wave.
+  rows.push_back(effect_row("services.heat_wave_degrades",
+                            "on-time lunches on the 4th day of a heat wave minus on the 1st (waves of 4+ days; the "
+                            "whole interval must be below 0)",
+                            "MODEL.md patterns: quality degrades over consecutive heat-wave days (a direction; no "
+                            "source gives a size)",
+                            "pp", per_rep(base, [&](const Results& r) {
+                              return wave_day_on_time(r, base.weather, 3) - wave_day_on_time(r, base.weather, 0);
+                            })));
   const int reps = static_cast<int>(base.reps.size());
   std::vector<double> on_time[3], deaths[3];
   const int staffing[3] = {2, 3, 5};
@@ -359,7 +362,7 @@ void pattern_rows(const Scenario& sc, const Run& base, const Options& o, std::ve
   rows.push_back(effect_row("harm.staffing_lowers_excess_deaths",
                             "expected excess deaths with 5 social workers a station minus with 2 (paired replicates; "
                             "the whole interval must be below 0)",
-                            "odd.md Prevention: more staff make more hot-day visits, which protect the next day",
+                            "odd.md Prevention: more staff make more hot-day visits, which protect that day",
                             "1", staff_diff));
   std::vector<double> monotone;
   for (int r = 0; r < reps; ++r) {

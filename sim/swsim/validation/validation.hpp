@@ -25,7 +25,7 @@ struct Row {
 };
 
 struct Options {
-  int replicates = 3;
+  int replicates = 8;
   std::function<void(const std::string&)> progress;  // one line per step
 };
 
