@@ -1,7 +1,7 @@
 // swsim-analyze: summaries and comparisons of result files, from the files alone.
 //   swsim-analyze summary FILE... [--format table|csv|markdown]
 //   swsim-analyze compare A B [--format table|csv|markdown]
-//   swsim-analyze report --out DIR FILE... [--title TEXT]
+//   swsim-analyze report --out DIR FILE... [--title TEXT] [--sensitivity CSV]
 // A FILE may be a sweep index (DIR/sweep.h5 from `swsim sweep`): it stands for all its points.
 // The report is a Python script found beside this program (build tree) or in <prefix>/share/swsim.
 #include <unistd.h>
@@ -39,7 +39,7 @@ namespace {
 const char* kUsage =
     "Usage: swsim-analyze summary FILE... [--format table|csv|markdown]\n"
     "  or:  swsim-analyze compare A B [--format table|csv|markdown]\n"
-    "  or:  swsim-analyze report --out DIR FILE... [--title TEXT]\n"
+    "  or:  swsim-analyze report --out DIR FILE... [--title TEXT] [--sensitivity CSV]\n"
     "  or:  swsim-analyze --help | --version\n"
     "Summaries, comparisons and what-if reports of swsim result files (swsim " SWSIM_VERSION ").\n"
     "swsim 结果文件的汇总、比较与情景报告。\n"
@@ -57,6 +57,8 @@ const char* kUsage =
     "  --out DIR          report (required): folder for report.md and its PNG figures\n"
     "  --format FORMAT    summary, compare: table (default), csv or markdown\n"
     "  --title TEXT       report: the report's title\n"
+    "  --sensitivity CSV  report: add a section on which assumptions matter, from the CSV of\n"
+    "                     'swsim sensitivity --csv'\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      print the version and exit\n"
     "\n"
@@ -69,6 +71,7 @@ const char* kUsage =
     "  swsim-analyze summary out/baseline.h5 out/sw5.h5 --format csv > summary.csv\n"
     "  swsim-analyze compare out/baseline.h5 out/sw5.h5\n"
     "  swsim-analyze report --out report/ out/baseline.h5 out/sw5.h5\n"
+    "  swsim-analyze report --out report/ --sensitivity morris.csv out/baseline.h5\n"
     "\n"
     "Environment:\n"
     "  SWSIM_REPORT_SCRIPT  the report script (default: swsim_report.py beside this program, else\n"
@@ -287,7 +290,7 @@ int run_compare(const std::vector<std::string>& files, TableFormat format) {
 // report --out DIR FILE... [--title TEXT]: the arguments are checked here (one error prefix for every
 // mistake), then the Python script takes over this process.
 int run_report(const std::vector<std::string>& args) {
-  std::string out, title;
+  std::string out, title, sensitivity;
   bool has_title = false;
   std::vector<std::string> files;
   bool options_done = false;
@@ -295,16 +298,18 @@ int run_report(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     if (!options_done && a == "--") {
       options_done = true;
-    } else if (!options_done && (a == "--out" || a == "--title")) {
+    } else if (!options_done && (a == "--out" || a == "--title" || a == "--sensitivity")) {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value (see 'swsim-analyze --help')");
-      (a == "--out" ? out : title) = args[++i];
+      (a == "--out" ? out : a == "--title" ? title : sensitivity) = args[++i];
       if (a == "--title") has_title = true;
-    } else if (!options_done && (a.rfind("--out=", 0) == 0 || a.rfind("--title=", 0) == 0)) {
+    } else if (!options_done &&
+               (a.rfind("--out=", 0) == 0 || a.rfind("--title=", 0) == 0 || a.rfind("--sensitivity=", 0) == 0)) {
       const auto eq = a.find('=');
-      (a[2] == 'o' ? out : title) = a.substr(eq + 1);
+      (a[2] == 'o' ? out : a[2] == 't' ? title : sensitivity) = a.substr(eq + 1);
       if (a[2] == 't') has_title = true;
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + a + "' for report (report takes --out DIR and --title TEXT)");
+      return usage_error("unknown option '" + a +
+                         "' for report (report takes --out DIR, --title TEXT and --sensitivity CSV)");
     } else {
       files.push_back(a);
     }
@@ -324,6 +329,7 @@ int run_report(const std::vector<std::string>& args) {
   if (const char* env = std::getenv("SWSIM_PYTHON"); env && *env) python = env;
   std::vector<std::string> argv_s{python, script, "--out", out};
   if (has_title) argv_s.insert(argv_s.end(), {"--title", title});
+  if (!sensitivity.empty()) argv_s.insert(argv_s.end(), {"--sensitivity", sensitivity});
   argv_s.push_back("--");
   argv_s.insert(argv_s.end(), files.begin(), files.end());
   std::vector<char*> argv;

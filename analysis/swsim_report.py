@@ -627,7 +627,86 @@ def day_text(d):
     return str(np.datetime_as_string(d, unit="D"))
 
 
-def build_report(paths, out_dir, title=None):
+# Sensitivity: the effects written by `swsim sensitivity --csv` (Morris elementary effects per output and
+# factor), shown as a ranking per output and a bar chart of mu*.
+
+SENSITIVITY_COLUMNS = ["output", "factor", "rank", "mu_star", "mu", "sigma"]
+
+
+def read_sensitivity(path):
+    """{output: [(rank, factor, mu_star, mu, sigma)] sorted by rank} from a `swsim sensitivity --csv` file."""
+    import csv
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+    except UnicodeDecodeError:
+        raise InputProblem(f"{path}: not UTF-8 text (expected the CSV of `swsim sensitivity --csv`)")
+    if not rows or [c.strip() for c in rows[0]] != SENSITIVITY_COLUMNS:
+        raise InputProblem(f"{path}: not a `swsim sensitivity --csv` file (the header must be "
+                           f"{','.join(SENSITIVITY_COLUMNS)})")
+    effects = {}
+    for line, r in enumerate(rows[1:], start=2):
+        if not r:
+            continue
+        try:
+            if len(r) != 6:
+                raise ValueError
+            rank, mu_star, mu, sigma = int(r[2]), float(r[3]), float(r[4]), float(r[5])
+        except ValueError:
+            raise InputProblem(f"{path}:{line}: expected output,factor,rank,mu_star,mu,sigma with numbers")
+        effects.setdefault(r[0], []).append((rank, r[1], mu_star, mu, sigma))
+    if not effects:
+        raise InputProblem(f"{path}: has no effects")
+    return {k: sorted(v) for k, v in effects.items()}
+
+
+def sensitivity_figure(effects, path, top=8):
+    outputs = list(effects)
+    fig, axes = plt.subplots(1, len(outputs), figsize=(4.2 * len(outputs), 0.45 * top + 1.4), squeeze=False)
+    for ax, out in zip(axes[0], outputs):
+        rows = effects[out][:top][::-1]
+        y = np.arange(len(rows))
+        ax.barh(y - 0.18, [r[2] for r in rows], height=0.36, color="#0072B2", label="μ* (importance)")
+        ax.barh(y + 0.18, [r[4] for r in rows], height=0.36, color="#E69F00", label="σ (interactions)")
+        ax.set_yticks(y)
+        ax.set_yticklabels([r[1] for r in rows], fontsize=8)
+        ax.set_title(out, fontsize=10)
+        ax.tick_params(axis="x", labelsize=8)
+        if max([r[2] for r in rows] + [r[4] for r in rows]) <= 0:
+            ax.set_xlim(0, 1)
+            ax.text(0.5, 0.5, "no effect of these factors", transform=ax.transAxes, ha="center", fontsize=8)
+        else:
+            ax.set_xlim(left=0)
+    axes[0][0].legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def sensitivity_section(md, effects, source, out_dir, figs):
+    md.append(f"## Which assumptions matter (sensitivity, `{source}`)\n")
+    md.append("From `swsim sensitivity` (Morris elementary effects, `docs/sensitivity.md`): each factor was moved "
+              "over its whole range one at a time along random trajectories, every run with the same seeds. "
+              "**μ\\*** is the mean absolute change of the output for a move over the factor's whole range "
+              "(importance, in the output's units); **μ** the mean signed change (its direction, when it does not "
+              "cancel); **σ** the spread of the changes (large against μ\\*: the effect depends on the other "
+              "factors or is not linear). Answers that hinge on a factor high in this ranking should be given as a "
+              "range over that factor (a `[sweep]`).\n")
+    fig = "sensitivity.png"
+    sensitivity_figure(effects, os.path.join(out_dir, fig))
+    figs.append(fig)
+    md.append(f"![Morris importance per output]({fig})\n")
+    md.append("*Blue: μ\\* (importance); orange: σ (interactions and non-linearity); the eight most important "
+              "factors per output.*\n")
+    for out, rows in effects.items():
+        md.append(f"### {out}\n")
+        md.append(md_table(["rank", "factor", "μ*", "μ", "σ"],
+                           [(r[0], f"`{r[1]}`", f"{r[2]:.4g}", f"{r[3]:.4g}", f"{r[4]:.4g}") for r in rows[:8]],
+                           left=2))
+
+
+def build_report(paths, out_dir, title=None, sensitivity=None):
+    effects = read_sensitivity(sensitivity) if sensitivity else None
     os.makedirs(out_dir, exist_ok=True)
     load_indicators(first_result_path(paths))
     scen = expand(paths)
@@ -781,12 +860,16 @@ def build_report(paths, out_dir, title=None):
                 for p in points]
         md.append(md_table([""] + params + [name for _, name, *_ in INDICATORS], rows, left=1))
 
+    if effects:
+        sensitivity_section(md, effects, sensitivity, out_dir, figs)
+
     md.append("## Notes\n")
     md.append("- Results come from the swsim model (`docs/odd.md`): synthetic elders placed from census figures, "
               "services simulated minute by minute each day. They show the direction and rough size of a change, "
               "not a forecast for a given street.\n"
-              "- Heat illness counts events by day of onset; *found early* means noticed by a lunch hand-over, "
-              "a check-in call or a visit within 24 hours.\n"
+              "- Heat illness counts episodes by day of onset; *found early* means found by anyone (family, a "
+              "neighbour, the alarm platform, a lunch hand-over, a check-in call or a visit) within "
+              "`health.early_min` (60 minutes) of the onset, when cooling still saves most lives.\n"
               "- Cost per meal divides all station costs by lunches handed over, so more staff raises it even "
               "when more lunches arrive on time.\n")
     md.append("Files: " + ", ".join(f"**{sc.tag}** `{sc.path}`" for sc in scen) + "\n")
@@ -839,6 +922,8 @@ def main(argv=None):
                                             "(the first file is the reference).")
     p.add_argument("--out", required=True, help="output folder (report.md and the PNG figures)")
     p.add_argument("--title", help="report title")
+    p.add_argument("--sensitivity", help="CSV written by `swsim sensitivity --csv`: adds a section on which "
+                                         "assumptions matter")
     p.add_argument("files", nargs="+", help="result files (.h5) or sweep indexes (sweep.h5)")
     args = p.parse_args(argv)
     # Exit codes as swsim-analyze: 2 for bad input (a file that cannot be read or used), 1 for a failure
@@ -846,7 +931,7 @@ def main(argv=None):
     created = not os.path.exists(args.out)
     code, message = 0, None
     try:
-        report, figs = build_report(args.files, args.out, args.title)
+        report, figs = build_report(args.files, args.out, args.title, args.sensitivity)
     except InputProblem as e:
         code, message = 2, f"{prog}: error: {e}"
     except SystemExit as e:  # argparse and older checks raise SystemExit("swsim_report: error: ...")

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "swsim/services/schedule.hpp"
@@ -93,4 +94,24 @@ TEST_CASE("desk work limits field time except for urgent tasks, and some tasks n
   call.travel = false;
   call.social_worker_only = true;
   CHECK(assign_task(call, volunteers, tm).helper == -1);
+}
+
+TEST_CASE("Poisson regression recovers known rate ratios (closed forms)", "[validation][closed-form]") {
+  // Counts equal to their means exp(b0 + b1 x): the maximum-likelihood fit is exactly (b0, b1).
+  std::vector<double> x, y;
+  for (int d = 0; d < 40; ++d) {
+    x.push_back(0.25 * d);
+    y.push_back(std::exp(1.5 + std::log(1.2) * 0.25 * d));
+  }
+  const auto b = validation::poisson_log_linear_fit(y, {x});
+  REQUIRE(b.size() == 2);
+  CHECK(b[0] == Approx(1.5).margin(1e-8));
+  CHECK(std::exp(b[1]) == Approx(1.2).margin(1e-8));
+  // One binary covariate: the fitted ratio is the ratio of the two groups' mean counts, whatever the counts.
+  const std::vector<double> g{0, 0, 0, 1, 1}, n{3, 5, 4, 9, 12};
+  const auto c = validation::poisson_log_linear_fit(n, {g});
+  CHECK(std::exp(c[0]) == Approx(4.0).margin(1e-9));
+  CHECK(std::exp(c[1]) == Approx(10.5 / 4.0).margin(1e-9));
+  CHECK_THROWS_AS(validation::poisson_log_linear_fit(n, {std::vector<double>(5, 0.0)}), std::invalid_argument);
+  CHECK_THROWS_AS(validation::poisson_log_linear_fit(std::vector<double>(5, 0.0), {g}), std::invalid_argument);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 #include <vector>
 
 #include "swsim/services/lunch.hpp"
@@ -89,5 +90,57 @@ double simulated_coverage(int stations, double side, double r, int homes, std::u
 }
 
 double coverage_closed_form(double density, double r) { return 1.0 - std::exp(-density * 3.14159265358979323846 * r * r); }
+
+namespace {
+// Solves A x = b (n x n, row-major) by Gaussian elimination with partial pivoting; false when singular.
+bool solve_small(std::vector<double> a, std::vector<double>& b) {
+  const std::size_t n = b.size();
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = c;
+    for (std::size_t r = c + 1; r < n; ++r)
+      if (std::abs(a[r * n + c]) > std::abs(a[piv * n + c])) piv = r;
+    if (std::abs(a[piv * n + c]) < 1e-12) return false;
+    for (std::size_t k = 0; k < n; ++k) std::swap(a[c * n + k], a[piv * n + k]);
+    std::swap(b[c], b[piv]);
+    for (std::size_t r = c + 1; r < n; ++r) {
+      const double f = a[r * n + c] / a[c * n + c];
+      for (std::size_t k = c; k < n; ++k) a[r * n + k] -= f * a[c * n + k];
+      b[r] -= f * b[c];
+    }
+  }
+  for (std::size_t c = n; c-- > 0;) {
+    for (std::size_t k = c + 1; k < n; ++k) b[c] -= a[c * n + k] * b[k];
+    b[c] /= a[c * n + c];
+  }
+  return true;
+}
+}  // namespace
+
+std::vector<double> poisson_log_linear_fit(const std::vector<double>& y, const std::vector<std::vector<double>>& covariates) {
+  const std::size_t p = covariates.size() + 1, n = y.size();
+  double total = 0;
+  for (double v : y) total += v;
+  if (total <= 0) throw std::invalid_argument("Poisson fit: all counts are zero");
+  auto x = [&](std::size_t k, std::size_t d) { return k == 0 ? 1.0 : covariates[k - 1][d]; };
+  std::vector<double> b(p, 0.0);
+  b[0] = std::log(total / static_cast<double>(n));
+  for (int it = 0; it < 50; ++it) {
+    std::vector<double> grad(p, 0.0), info(p * p, 0.0);
+    for (std::size_t d = 0; d < n; ++d) {
+      double eta = 0;
+      for (std::size_t k = 0; k < p; ++k) eta += b[k] * x(k, d);
+      const double mu = std::exp(eta);
+      for (std::size_t k = 0; k < p; ++k) {
+        grad[k] += (y[d] - mu) * x(k, d);
+        for (std::size_t l = 0; l < p; ++l) info[k * p + l] += mu * x(k, d) * x(l, d);
+      }
+    }
+    if (!solve_small(info, grad)) throw std::invalid_argument("Poisson fit: collinear covariates");
+    double step = 0;
+    for (std::size_t k = 0; k < p; ++k) b[k] += grad[k], step = std::max(step, std::abs(grad[k]));
+    if (step < 1e-10) break;
+  }
+  return b;
+}
 
 }  // namespace swsim::validation

@@ -2,6 +2,7 @@
 // The closed forms the model's parts must reproduce (docs/sources.md, Closed forms), computed two ways:
 // by the formula itself, and by running the model's own machinery on the textbook situation.
 #include <cstdint>
+#include <vector>
 
 namespace swsim::validation {
 
@@ -24,5 +25,12 @@ double route_length_ratio(int n, int reps, std::uint64_t seed);
 // 1 - exp(-lambda pi r^2) (for a fixed number N of stations, exactly 1 - (1 - pi r^2 / A)^N).
 double simulated_coverage(int stations, double side_km, double r_km, int homes, std::uint64_t seed);
 double coverage_closed_form(double stations_per_km2, double r_km);
+
+// Maximum-likelihood log-linear Poisson regression, counts y_d ~ Poisson(exp(b0 + sum_k b_k x_k,d)),
+// by Newton-Raphson from b = (log mean, 0, ...): the coefficients b0, b1, ... (intercept first). Used to
+// recover the heat-illness rate ratio per degC from simulated daily counts, independently of the hazard
+// code. `covariates[k]` has one value per count; throws std::invalid_argument when the columns are
+// collinear or the counts are all zero.
+std::vector<double> poisson_log_linear_fit(const std::vector<double>& y, const std::vector<std::vector<double>>& covariates);
 
 }  // namespace swsim::validation
