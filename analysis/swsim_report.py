@@ -512,6 +512,65 @@ def station_map_figure(a, b, stations, path):
     plt.close(fig)
 
 
+def allocation_figure(sc, path):
+    """Stations of an optimised scenario (swsim optimize) at their locations, coloured by units added."""
+    ds = sc.ds
+    lon, lat = ds["station_lon"].values, ds["station_lat"].values
+    units = ds["optimize_units_added"].values.astype(float)
+    label = str(ds["optimize_units_added"].attrs.get("label", "units added"))
+    fig, ax = plt.subplots(figsize=(8.5, 7.5))
+    ax.scatter(lon[units == 0], lat[units == 0], s=12, color="lightgrey", edgecolors="grey", linewidths=0.4)
+    pts = ax.scatter(lon[units > 0], lat[units > 0], c=units[units > 0], s=40 + 40 * units[units > 0], cmap="viridis",
+                     vmin=0.5, vmax=max(1.0, float(units.max())), edgecolors="black", linewidths=0.5)
+    fig.colorbar(pts, ax=ax, shrink=0.8).set_label(label)
+    for k in range(ds.sizes["area"]):
+        ax.text(float(ds["area_lon"].values[k]), float(ds["area_lat"].values[k]), str(ds["area_name_en"].values[k]),
+                fontsize=7, color="dimgrey", ha="center", va="center")
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    ax.set_aspect(1 / math.cos(math.radians(float(np.mean(lat)))))
+    ax.set_title(f"{sc.tag}: {label} per station (grey = none)", fontsize=10)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def allocation_section(sc, out_dir):
+    """The report section of a file written by swsim optimize: what was optimised, the check on fresh
+    replicates, the map and the stations that got most."""
+    ds = sc.ds
+    at = ds.attrs
+    md = [f"## Allocation: {sc.tag} (`swsim optimize`)\n"]
+    md.append(f"- Resource: **{at.get('optimize_resource', '?')}**, budget {at.get('optimize_budget', '?')}; objective "
+              f"`{at.get('optimize_objective', '?')}` (higher is better: harm and missed lunches count negative).\n"
+              f"- On fresh replicates (seeds not used to optimise), optimised − uniform: "
+              f"{at.get('optimize_vs_uniform', '?')}; optimised − status quo: {at.get('optimize_vs_status_quo', '?')}.\n"
+              "- The metrics of this file are the optimised allocation's fresh replicates.\n")
+    fig = f"allocation_{sc.tag}.png"
+    allocation_figure(sc, os.path.join(out_dir, fig))
+    md.append(f"![Units added per station, {sc.tag}]({fig})\n")
+    units = ds["optimize_units_added"].values
+    areas = area_names(sc)
+    by_area = {}
+    for s, u in enumerate(units):
+        if u > 0:
+            name = areas[int(ds["station_area"].values[s])]
+            by_area[name] = by_area.get(name, 0) + int(u)
+    md.append("*Units added by area:* " + ", ".join(f"{k} {v}" for k, v in sorted(by_area.items(), key=lambda kv: -kv[1]))
+              + ".\n")
+    gain = ds["optimize_gain"].values
+    lo, hi = ds["optimize_gain_lo"].values, ds["optimize_gain_hi"].values
+    top = sorted((s for s in range(len(units)) if units[s] > 0), key=lambda s: (-units[s], -gain[s]))[:10]
+    md.append(md_table(["station", "area", "units added", "gain (95 % interval)"],
+                       [(f"{ds['station_name_en'].values[s]} {ds['station_name'].values[s]}",
+                         areas[int(ds['station_area'].values[s])], str(int(units[s])),
+                         f"{gain[s]:+.3g} ({lo[s]:+.3g} to {hi[s]:+.3g})") for s in top]))
+    md.append("*The stations that got most (at most ten); gain = the objective's change at the station from its "
+              "added units, re-evaluated with the optimisation seeds.*\n")
+    return md, [fig]
+
+
 def sweep_figure(points, days, params, path):
     """Indicators (city) against the first swept parameter, one line per value of the others."""
     x_name = params[0]
@@ -759,6 +818,13 @@ def build_report(paths, out_dir, title=None, sensitivity=None):
                 md.append(f"*The five stations whose on-time lunch changed most (means over replicates).*\n")
             else:
                 md.append("*The two runs share no station (different scale or coverage): compared per area only.*\n")
+
+    # Allocations of swsim optimize
+    for sc in scen:
+        if "optimize_units_added" in sc.ds:
+            lines, extra = allocation_section(sc, out_dir)
+            md.extend(lines)
+            figs.extend(extra)
 
     # Daily series
     md.append("## Day by day (city)\n")

@@ -129,7 +129,7 @@ TEST_CASE("errors carry one prefix: 'swsim: error: ' and then the problem", "[cl
 TEST_CASE("help: a usage line per command, required options first, grouped options, examples", "[cli][help]") {
   const Outcome top = run_swsim("--help");
   CHECK(top.code == 0);
-  for (const char* cmd : {"run", "sweep", "validate", "sensitivity", "params", "schema", "areas"})
+  for (const char* cmd : {"run", "sweep", "validate", "sensitivity", "optimize", "params", "schema", "areas"})
     CHECK_THAT(top.out, Contains(std::string("or:  swsim ") + cmd) || Contains(std::string("Usage: swsim ") + cmd));
   for (const char* section : {"Usage: ", "Commands:", "Examples:", "Exit status:"}) CHECK_THAT(top.out, Contains(section));
   const Outcome run = run_swsim("run --help");
@@ -145,7 +145,7 @@ TEST_CASE("help: a usage line per command, required options first, grouped optio
     REQUIRE(next != std::string::npos);
     at = next;
   }
-  for (const char* cmd : {"sweep", "validate", "sensitivity", "params"}) {
+  for (const char* cmd : {"sweep", "validate", "sensitivity", "optimize", "params"}) {
     const Outcome h = run_swsim(std::string(cmd) + " --help");
     INFO(cmd << ": " << h.out);
     CHECK(h.code == 0);

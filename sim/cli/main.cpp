@@ -29,6 +29,7 @@
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/simulation/sweep.hpp"
+#include "swsim/optimize/optimize.hpp"
 #include "swsim/validation/sensitivity.hpp"
 #include "swsim/validation/validation.hpp"
 #include "swsim/util/error.hpp"
@@ -54,6 +55,7 @@ const char* kUsage =
     "  or:  swsim sweep --scenario FILE --out-dir DIR [options]\n"
     "  or:  swsim validate [--scenario FILE] [--csv FILE] [--markdown FILE] [options]\n"
     "  or:  swsim sensitivity [--scenario FILE] [-r R] [--outputs LIST] [--csv FILE] [--png FILE] [options]\n"
+    "  or:  swsim optimize --scenario FILE --budget N [--resource R] [--objective OBJ] [--csv FILE] [--out FILE]\n"
     "  or:  swsim params [--format markdown|ini]\n"
     "  or:  swsim schema\n"
     "  or:  swsim areas\n"
@@ -66,6 +68,7 @@ const char* kUsage =
     "  sweep        run the grid of the scenario's [sweep] section: one file per point and an index\n"
     "  validate     how well the model matches its targets (exit 0 only when every row passes)\n"
     "  sensitivity  which assumptions move the outputs most (Morris elementary effects)\n"
+    "  optimize     where added social workers or volunteers do most good (greedy allocation, fresh check)\n"
     "  params       every scenario key with its default, unit, range and source\n"
     "  schema       the variables of a result file\n"
     "  areas        the 15 management areas built in, with sources\n"
@@ -655,6 +658,126 @@ int cmd_sensitivity(int argc, char** argv) {
   return kExitOk;
 }
 
+po::options_description optimize_options() {
+  po::options_description required("Required");
+  required.add_options()("scenario", po::value<std::string>()->value_name("FILE"), "scenario INI file")(
+      "budget", po::value<std::string>()->value_name("N|Y yuan"),
+      "units to add (e.g. 50), or yuan (e.g. '600000 yuan': units = floor(yuan / unit cost))");
+  po::options_description what("What to optimise");
+  what.add_options()("resource", po::value<std::string>()->default_value("social_workers")->value_name("R"),
+                     "allocatable per-station resource: social_workers or volunteers")(
+      "objective", po::value<std::string>()->default_value("heat_harm")->value_name("OBJ"),
+      "heat_harm (expected heat deaths + hospitalisations), missed_lunches, on_time_share, visits_done, or a "
+      "weighted sum such as missed_lunches=1,visits_done=0.01")(
+      "worst-area", "maximise the worst area's level (per 1,000 elders, or its share) instead of the city total")(
+      "min-per-station", po::value<int>()->default_value(0)->value_name("N"), "units every station gets at least")(
+      "max-per-station", po::value<int>()->default_value(4)->value_name("N"),
+      "units a station gets at most (also the screening levels: N + 1 runs)")(
+      "constraints", po::value<std::string>()->value_name("FILE"),
+      "CSV scope,name,min,max (scope station or area) overriding the per-station bounds")(
+      "opt-replicates", po::value<int>()->default_value(4)->value_name("R"), "replicates per screening run (>= 2)")(
+      "fresh-replicates", po::value<int>()->default_value(8)->value_name("R"),
+      "replicates with new seeds for the comparison with uniform and status quo (>= 2)")(
+      "swaps", po::value<int>()->default_value(200)->value_name("N"), "at most N improving pairwise swaps");
+  po::options_description output("Output");
+  output.add_options()("csv", po::value<std::string>()->value_name("FILE"), "the allocation table as CSV")(
+      "out", po::value<std::string>()->value_name("FILE"),
+      "HDF5 result of the optimised scenario (fresh replicates) carrying the allocation");
+  po::options_description desc;
+  desc.add(required).add(what).add(output).add(scenario_options()).add(general_options(true));
+  return desc;
+}
+
+int optimize_budget(const std::string& text, const optimize::Resource& r, const Config& c) {
+  const std::string t = trim(text);
+  const bool yuan = t.size() > 4 && t.substr(t.size() - 4) == "yuan";
+  const std::string num = trim(yuan ? t.substr(0, t.size() - 4) : t);
+  char* end = nullptr;
+  const double v = std::strtod(num.c_str(), &end);
+  if (num.empty() || *end != '\0' || !(v >= 0) || v > 1e12 || (!yuan && v != std::floor(v)))
+    throw InputError("--budget '" + shown(text) + "' must be a whole number of units or an amount like '600000 yuan'");
+  const double cost = optimize::unit_cost_yuan(r, c);
+  if (yuan && !(cost > 0)) throw InputError("--budget in yuan needs a unit cost above 0 (see docs/optimize.md)");
+  const double units = yuan ? std::floor(v / cost + 1e-9) : v;
+  if (units > 100000) throw InputError("--budget: at most 100000 units");
+  return static_cast<int>(units);
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  if (!out) throw RuntimeError(path + ": cannot write");
+}
+
+// The optimised scenario's result file: the fresh replicates of the optimised allocation, with the
+// allocation as station variables; the recorded seed is the fresh one, so the file's replicates match it.
+void write_optimised(const Scenario& sc, const World& world, const std::vector<WeatherDay>& weather,
+                     const optimize::Plan& plan, const optimize::Options& o, const std::string& path,
+                     const std::string& command_line) {
+  Scenario opt = sc;
+  opt.config.run.seed = plan.fresh_seeds.at(0);
+  opt.config.run.replicates = static_cast<int>(plan.optimised_runs.size());
+  opt.effective_ini = effective_ini(opt.config, "swsim optimize: the optimised allocation (see optimize_* variables)");
+  World w = world;
+  optimize::apply_units(*o.resource, sc.config, world, plan.units, w);
+  RunInfo info{SWSIM_VERSION, command_line};
+  optimize::add_to_run_info(plan, o, sc.config, info);
+  PendingOutput out(path, run_inputs(sc, ""));
+  write_results(out.temp_path(), opt, w, weather, Ensemble{plan.fresh_seeds, plan.optimised_runs}, info);
+  out.commit();
+}
+
+// Where added units of a per-station resource do most good (docs/optimize.md).
+int cmd_optimize(int argc, char** argv, const std::string& command_line) {
+  const po::options_description desc = optimize_options();
+  const po::variables_map vm = parse_command(argc, argv, desc, "optimize");
+  if (vm.count("help")) {
+    std::cout << "Usage: swsim optimize --scenario FILE --budget N [--resource R] [--objective OBJ] [--csv FILE] [--out FILE]\n"
+                 "Allocates N added units of a per-station resource over the simulated stations: screening runs with\n"
+                 "every station at 0..max extra units (common random numbers), greedy marginal allocation with\n"
+                 "pairwise swaps, re-evaluation, then status quo, uniform and optimised on fresh replicates with\n"
+                 "paired 95 % intervals. See docs/optimize.md.\n"
+              << desc << "\n"
+              << "Examples:\n"
+                 "  swsim optimize --scenario scenarios/heatwave_2023_red.ini --budget 50 --csv alloc.csv --out opt.h5\n"
+                 "  swsim optimize --scenario scenarios/baseline.ini --scale 0.25 --budget 10 --objective missed_lunches\n\n"
+              << kExitStatus;
+    return kExitOk;
+  }
+  for (const char* need : {"scenario", "budget"})
+    if (!vm.count(need)) throw InputError(std::string("--") + need + " is required (see 'swsim optimize --help')");
+  const auto limit = thread_limit(vm);
+  const Scenario sc = load_scenario(vm["scenario"].as<std::string>(), overrides_from(vm));
+  optimize::Options o;
+  o.resource = &optimize::find_resource(vm["resource"].as<std::string>());
+  o.objective = optimize::parse_objective(vm["objective"].as<std::string>(), vm.count("worst-area") > 0);
+  o.budget = optimize_budget(vm["budget"].as<std::string>(), *o.resource, sc.config);
+  o.replicates = vm["opt-replicates"].as<int>();
+  o.fresh_replicates = vm["fresh-replicates"].as<int>();
+  o.swap_rounds = vm["swaps"].as<int>();
+  const int lo = vm["min-per-station"].as<int>(), hi = vm["max-per-station"].as<int>();
+  if (lo < 0 || hi < lo || hi > 50) throw InputError("need 0 <= --min-per-station <= --max-per-station <= 50");
+  if (o.replicates > 1000 || o.fresh_replicates > 1000 || o.swap_rounds < 0)
+    throw InputError("--opt-replicates and --fresh-replicates at most 1000; --swaps at least 0");
+  for (const char* f : {"csv", "out"})
+    if (vm.count(f)) check_output_path(vm[f].as<std::string>(), run_inputs(sc, ""), f == std::string("csv") ? "--csv" : "--out");
+  const World world = build_world(sc.config);
+  const auto weather = make_weather(sc.config);
+  o.bounds = optimize::default_bounds(world, lo, hi);
+  if (vm.count("constraints")) optimize::read_constraints(vm["constraints"].as<std::string>(), world, o.bounds);
+  const bool quiet = vm.count("quiet") > 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  ProgressBar bar("optimize", optimize::planned_runs(o), !quiet && ProgressBar::stderr_is_terminal());
+  const optimize::Plan plan = optimize::optimize(sc.config, world, weather, o, [&](int done, int) { bar.update(done); });
+  bar.finish();
+  std::cout << optimize::summary_text(plan, world, sc.config, o);
+  if (!quiet)
+    std::printf("time: %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  if (vm.count("csv")) write_text_file(vm["csv"].as<std::string>(), optimize::allocation_csv(plan, world, sc.config, o));
+  if (vm.count("out")) write_optimised(sc, world, weather, plan, o, vm["out"].as<std::string>(), command_line);
+  return kExitOk;
+}
+
 int cmd_params(int argc, char** argv) {
   po::options_description output("Output");
   output.add_options()("format", po::value<std::string>()->default_value("markdown")->value_name("markdown|ini"),
@@ -752,6 +875,7 @@ int run_command(int argc, char** argv) {
     if (cmd == "params") return cmd_params(argc - 1, argv + 1);
     if (cmd == "validate") return cmd_validate(argc - 1, argv + 1);
     if (cmd == "sensitivity") return cmd_sensitivity(argc - 1, argv + 1);
+    if (cmd == "optimize") return cmd_optimize(argc - 1, argv + 1, command_line);
     if (cmd == "areas") {
       refuse_arguments(argc, argv, "areas");
       return cmd_areas();
@@ -762,7 +886,7 @@ int run_command(int argc, char** argv) {
       return kExitOk;
     }
     throw InputError(std::string("unknown ") + (cmd.size() > 1 && cmd[0] == '-' ? "option" : "command") + " '" + cmd +
-                     "' (commands: run, sweep, validate, sensitivity, params, schema, areas; see 'swsim --help')");
+                     "' (commands: run, sweep, validate, sensitivity, optimize, params, schema, areas; see 'swsim --help')");
   } catch (const Interrupted&) {
     const int sig = g_signal ? static_cast<int>(g_signal) : SIGINT;
     if (cluster::rank() == 0)

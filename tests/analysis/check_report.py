@@ -87,6 +87,9 @@ def report(analyze, out, files):
         check("### Difference from A" in md and "## Where they differ" in md, "no comparison section")
     if any(f.endswith("sweep.h5") for f in files):
         check("## Sweep:" in md and "sweep_0.png" in refs, "no sweep section")
+    if any(os.path.basename(f).startswith("optimized") for f in files):  # written by swsim optimize --out
+        check("## Allocation: A (`swsim optimize`)" in md and "allocation_A.png" in refs, "no allocation section")
+        check("optimised − uniform" in md and "Units added by area:" in md, "allocation section incomplete")
 
     # The report's numbers agree with swsim-analyze summary (C++).
     res = subprocess.run([analyze, "summary", "--format", "csv"] + files, capture_output=True, text=True)

@@ -388,6 +388,36 @@ MetricSum sum_metric(const Dataset& d, const Metric& m, std::span<const int> day
   return s;
 }
 
+// The allocation of `swsim optimize` (station variables optimize_*): each becomes a metric that is the same
+// on every day (a stock, so a period shows the value itself), so the map colours stations by units added
+// or by gain, with the file's zh/en labels; the units added also join the station facts.
+void add_allocation_layers(const ResultFile& f, Dataset& d) {
+  for (const char* name : {"optimize_units_added", "optimize_gain"}) {
+    if (!f.has(name) || f.dims_of(name).size() != 1) continue;
+    const std::vector<double> per_station = read_1d(f, name, d.stations, kNaN);
+    StationDayVar v;
+    v.name = name;
+    v.long_name = f.long_name(name);
+    v.units = f.unit_label(name);
+    v.values.reserve(static_cast<std::size_t>(d.replicates) * d.days * d.stations);
+    for (int i = 0; i < d.replicates * d.days; ++i) v.values.insert(v.values.end(), per_station.begin(), per_station.end());
+    Metric m;
+    m.name = name;
+    m.label = f.text_attribute(name, "label");
+    if (m.label.empty()) m.label = name;
+    m.label_zh = f.text_attribute(name, "label_zh");
+    m.long_name = v.long_name;
+    m.stock = true;
+    m.direction = Direction::kNeutral;
+    m.units = display_units(v.units);
+    m.num = {static_cast<int>(d.vars.size())};
+    d.vars.push_back(std::move(v));
+    d.metrics.push_back(std::move(m));
+    if (std::string(name) == "optimize_units_added")
+      d.station_facts.push_back(StaticFact{name, d.metrics.back().label, d.metrics.back().units, per_station, false});
+  }
+}
+
 Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   auto report = [&](double f, const std::string& what) {
     if (progress) progress(f, what);
@@ -540,6 +570,7 @@ Dataset load_dataset(const std::string& path, const ProgressFn& progress) {
   }
   if (d.metrics.empty())
     throw ReadError(path + ": no variables over (day, station): not a swsim result file?");
+  add_allocation_layers(f, d);
   {
     auto specs = read_indicator_group(path);
     if (specs.empty()) specs = builtin_indicators();

@@ -753,6 +753,24 @@ void write_indicators(io::NcWriter& out) {
                            ind.units));
 }
 
+// The variables and attributes a command adds (RunInfo::station_extra, extra_attributes).
+void write_extras(io::NcWriter& out, const RunInfo& info) {
+  for (const auto& [name, value] : info.extra_attributes) out.global_attribute(name, value);
+  for (const ExtraStationVariable& x : info.station_extra) {
+    VarInfo vi = cf_units(VarInfo{{}, x.long_name, {}}, x.units);
+    add_cf_attributes(vi, x.name, "station");
+    vi.extra.push_back(Attribute::Text("label", x.label));
+    vi.extra.push_back(Attribute::Text("label_zh", x.label_zh));
+    if (!x.integer) {
+      out.variable(x.name, {"station"}, x.values, vi);
+      continue;
+    }
+    std::vector<std::int32_t> v;
+    for (double d : x.values) v.push_back(static_cast<std::int32_t>(std::lround(d)));
+    out.variable(x.name, {"station"}, v, vi);
+  }
+}
+
 }  // namespace
 
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
@@ -765,6 +783,7 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_weather(out, weather, days);
   write_metrics(out, scenario.config, world, ensemble, days);
   write_station_facts(out, world);
+  write_extras(out, info);
   write_area_facts(out, world);
   write_catchment_grid(out, world.grid);
   write_meal_points(out, world);

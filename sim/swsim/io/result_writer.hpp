@@ -3,6 +3,7 @@
 // under a temporary name beside the target and renamed only once complete, so a file at the output path
 // is always a whole one.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "swsim/config/scenario.hpp"
@@ -14,12 +15,22 @@
 
 namespace swsim {
 
+// A station variable a command adds to its result file (swsim optimize: the allocation), written after
+// the station facts with units, long_name and the zh/en labels (`label`, `label_zh`).
+struct ExtraStationVariable {
+  std::string name, units, long_name, label, label_zh;
+  std::vector<double> values;  // one per simulated station
+  bool integer = false;        // written as int32
+};
+
 struct RunInfo {
   std::string version;
   std::string command_line;
   // A live snapshot of a run still going (swsim run --live): the days the run will have when complete.
   // 0 for a complete result file. Snapshots carry live_status = "running", live_days_done/_total.
   int live_days_total = 0;
+  std::vector<ExtraStationVariable> station_extra{};
+  std::vector<std::pair<std::string, std::string>> extra_attributes{};  // global text attributes
 };
 
 

@@ -653,12 +653,16 @@ void build_catchment_grid(const Geography& geo, const SitesByArea& sites, World&
   });
 }
 
-// Volunteers on each simulated station's roster.
-void build_volunteers(const Config& cfg, World& world) {
-  const int roster = cfg.volunteers.roster_per_station;
-  if (roster > kMaxVolunteersPerStation) throw InputError("volunteers.roster_per_station exceeds 1000");
+}  // namespace
+
+// Volunteers on each simulated station's roster (plus extra[s] at station s, swsim optimize). A
+// volunteer's id is station * 1000 + k, so adding volunteers never changes the existing ones' draws.
+void build_volunteers(const Config& cfg, World& world, const std::vector<int>& extra) {
+  world.volunteers = Volunteers{};
   for (std::size_t s = 0; s < world.stations.size(); ++s) {
     Station& st = world.stations[s];
+    const int roster = cfg.volunteers.roster_per_station + (extra.empty() ? 0 : extra[s]);
+    if (roster > kMaxVolunteersPerStation) throw InputError("volunteers.roster_per_station exceeds 1000");
     st.volunteer_begin = static_cast<std::uint32_t>(world.volunteers.size());
     for (int k = 0; k < roster; ++k) {
       const auto id = static_cast<std::uint32_t>(st.global_index * kMaxVolunteersPerStation + k);
@@ -671,8 +675,6 @@ void build_volunteers(const Config& cfg, World& world) {
     st.volunteer_end = static_cast<std::uint32_t>(world.volunteers.size());
   }
 }
-
-}  // namespace
 
 World build_world(const Config& cfg) {
   World world;

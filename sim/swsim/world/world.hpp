@@ -152,6 +152,10 @@ RiskTier risk_tier(int age, Function function, Living living, bool lost_only_chi
 // Builds the world; deterministic in (config, world.seed), independent of the thread count.
 World build_world(const Config& config);
 
+// (Re)builds the volunteer rosters: volunteers.roster_per_station at every station plus extra[s] (empty:
+// none) at station s; volunteer ids are stable, so added volunteers leave the others' draws unchanged.
+void build_volunteers(const Config& config, World& world, const std::vector<int>& extra = {});
+
 // How many of `available` stations per area are simulated at `scale` (all at scale 1): split between the
 // urban and the rural areas in proportion to their stations, then by largest remainder within each, at
 // least one per area. Default: all of Jinan's stations.
