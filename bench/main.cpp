@@ -22,6 +22,7 @@
 #include <iostream>
 #include <optional>
 
+#include "ensemble.hpp"
 #include "h5_digest.hpp"
 #include "measure.hpp"
 #include "options.hpp"
@@ -119,8 +120,10 @@ int main(int argc, char** argv) {
   if (opt.per_day && opt.do_inproc) print_per_day(m);
   const bool identical = check_bit_identity(opt, m);
   print_targets(opt, m, identical);
+  const EnsembleFigures ens = run_ensembles(opt, workdir->path);
+  const bool ens_ok = print_ensembles(ens);
   print_load_summary(opt, m, load_end);
 
   clean_up(opt, *workdir);
-  return m.failures == 0 && identical ? 0 : 1;
+  return m.failures == 0 && identical && ens_ok ? 0 : 1;
 }

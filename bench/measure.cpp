@@ -1,6 +1,7 @@
 // Measurements of swsim-bench (see measure.hpp).
 #include "measure.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/world.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace fs = std::filesystem;
 
@@ -54,7 +56,11 @@ std::string fmt_scale(double s) {
 namespace {
 
 // Starts `args` with stdout to /dev/null; the child's pid, or -1.
+// Linux keeps a forked child's high-water mark of resident memory through exec, starting from the parent's
+// resident size at fork: the memory the in-process runs left in the allocator is returned first, so the
+// child's peak RSS is its own.
 pid_t spawn(std::vector<std::string> args) {
+  malloc_trim(0);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -75,6 +81,27 @@ pid_t spawn(std::vector<std::string> args) {
 }
 
 }  // namespace
+
+TimedRun run_timed(const std::vector<std::string>& args) {
+  TimedRun r;
+  const auto t0 = Clock::now();
+  const pid_t pid = spawn(args);
+  if (pid < 0) return r;
+  int status = 0;
+  rusage ru{};
+  while (wait4(pid, &status, 0, &ru) < 0)
+    if (errno != EINTR) {
+      std::perror("swsim-bench: wait4");
+      return r;
+    }
+  r.wall_s = seconds_since(t0);
+  r.cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+            1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+  r.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;  // Linux: KiB
+  r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (!r.ok) std::fprintf(stderr, "swsim-bench: '%s %s' failed (status %d)\n", args[0].c_str(), args[1].c_str(), status);
+  return r;
+}
 
 ProcessRun run_process(const std::string& swsim, const std::string& scenario, const std::string& out,
                        const Case& c) {
@@ -121,6 +148,7 @@ InprocRun run_inprocess(const std::string& scenario_path, const std::string& out
   const std::vector<Override> overrides{
       {"run.scale", fmt_scale(c.scale), "--scale " + fmt_scale(c.scale)},
       {"run.days", std::to_string(c.days), "--days " + std::to_string(c.days)}};
+  clear_world_cache();  // each run builds its territories like a fresh process
   const auto t0 = Clock::now();
   auto t = t0;
   auto lap = [&t] {

@@ -53,6 +53,14 @@ struct InprocRun {
   std::string results_hash, file_hash;
 };
 
+// Any command timed from fork to exit: wall, user+system CPU and peak resident memory (wait4); ok when it
+// exited with status 0.
+struct TimedRun {
+  double wall_s = NAN, cpu_s = NAN, rss_mib = NAN;
+  bool ok = false;
+};
+TimedRun run_timed(const std::vector<std::string>& args);
+
 // Times one whole `swsim run` process writing `out` (fork/exec/wait4) and hashes its file.
 ProcessRun run_process(const std::string& swsim, const std::string& scenario, const std::string& out,
                        const Case& c);

@@ -43,6 +43,13 @@ po::options_description describe_options() {
   add("hash", po::value<std::string>()->value_name("FILE"),
       "print the result hash of an swsim output file (what the bit-identity check compares) and exit");
   add("keep", "keep the result files (the last run of each case) in the work folder");
+  add("replicates", po::value<int>()->default_value(0)->value_name("N"),
+      "also time `swsim run --replicates N` on the full city at the largest thread count (ensemble throughput, "
+      "memory per replicate)");
+  add("morris", po::value<int>()->default_value(0)->value_name("R"),
+      "also time `swsim sensitivity -r R` on the full city (a Morris design) at the largest thread count");
+  add("morris-factors", po::value<int>()->default_value(10)->value_name("K"), "factors of the Morris design");
+  add("morris-replicates", po::value<int>()->default_value(8)->value_name("N"), "replicates per Morris point");
   return desc;
 }
 
@@ -122,6 +129,15 @@ void read_modes(const po::variables_map& vm, BenchOptions& o) {
   o.wait_idle = vm["wait-idle"].as<double>();
   if (vm.count("csv")) o.csv_path = vm["csv"].as<std::string>();
   if (vm.count("workdir")) o.workdir = vm["workdir"].as<std::string>();
+  o.replicates = vm["replicates"].as<int>();
+  o.morris_r = vm["morris"].as<int>();
+  o.morris_factors = vm["morris-factors"].as<int>();
+  o.morris_replicates = vm["morris-replicates"].as<int>();
+  if (o.replicates < 0 || o.morris_r < 0) throw OptionError("--replicates and --morris must be >= 0");
+  if (o.morris_factors < 1 || o.morris_replicates < 1)
+    throw OptionError("--morris-factors and --morris-replicates must be >= 1");
+  if ((o.replicates > 0 || o.morris_r > 0) && access(o.swsim_path.c_str(), X_OK) != 0)
+    throw OptionError("cannot execute " + o.swsim_path + " (needed by --replicates and --morris)");
 }
 
 }  // namespace

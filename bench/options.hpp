@@ -24,6 +24,10 @@ struct BenchOptions {
   std::string workdir;   // empty: a fresh folder under /tmp, removed afterwards
   double wait_idle = 0;  // seconds
   bool keep = false;
+  int replicates = 0;         // --replicates N: time an ensemble of N full-city replicates (0 = not)
+  int morris_r = 0;           // --morris R: time `swsim sensitivity` with R trajectories (0 = not)
+  int morris_factors = 10;    // --morris-factors K: the first K built-in factors
+  int morris_replicates = 8;  // --morris-replicates N: replicates per design point
 };
 
 // Bad command line: the message is one line naming the option; the program exits with status 2.

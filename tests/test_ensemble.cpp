@@ -1,6 +1,7 @@
 #include <tbb/global_control.h>
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -138,4 +139,48 @@ TEST_CASE("a run interrupted after a checkpoint and resumed equals the uninterru
   }
   CHECK_THROWS_WITH(other.load_checkpoint(ckpt), Contains("has 2 replicates"));
   std::filesystem::remove(ckpt);
+}
+
+TEST_CASE("stream_ensemble keeps at most max_alive simulations, consumes in replicate order, equals the lock-step run",
+          "[ensemble]") {
+  const Config c = small(6);
+  const World world = build_world(c);
+  const auto weather = make_weather(c);
+  EnsembleRun lockstep(c, world, weather);
+  while (lockstep.day() < c.run.days) lockstep.step();
+  const Ensemble ref = lockstep.results();
+  for (int threads : {1, 2}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    std::vector<int> order;
+    long days = 0;
+    const StreamStats st = stream_ensemble(
+        c, world, weather,
+        [&](int r, const Results& res) {
+          order.push_back(r);
+          for (std::size_t m = 0; m < kMetricCount; ++m)
+            CHECK(res.series(static_cast<Metric>(m)) == ref.replicates[static_cast<std::size_t>(r)].series(static_cast<Metric>(m)));
+        },
+        2, {}, [&] { ++days; });
+    CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
+    CHECK(st.replicates == 6);
+    CHECK(st.max_alive >= 1);
+    CHECK(st.max_alive <= 2);  // memory: two simulations (and their results) at most, whatever the replicates
+    CHECK(days == 6L * c.run.days);
+  }
+  std::vector<int> picked;
+  stream_ensemble(c, world, weather, [&](int r, const Results&) { picked.push_back(r); }, 1, {4, 1});
+  CHECK(picked == std::vector<int>{4, 1});  // `only`: just those, in the order given
+}
+
+TEST_CASE("stream_ensemble stops between days when asked", "[ensemble]") {
+  const Config c = small(3);
+  const World world = build_world(c);
+  std::atomic<bool> stop{false};
+  int consumed = 0;
+  long days = 0;
+  CHECK_THROWS_AS(stream_ensemble(c, world, make_weather(c), [&](int, const Results&) { ++consumed; }, 1, {},
+                                  [&] { stop = ++days == 2; }, &stop),
+                  Interrupted);
+  CHECK(consumed == 0);
+  CHECK(days == 2);
 }

@@ -38,6 +38,7 @@
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/world.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace po = boost::program_options;
 using namespace swsim;
@@ -311,7 +312,8 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   std::optional<PendingOutput> output;
   if (writer) output.emplace(out_path, inputs);
   const auto t0 = std::chrono::steady_clock::now();
-  const World world = build_world(cfg);
+  const std::shared_ptr<const World> shared = shared_world(cfg);  // sweep points sharing a world build it once
+  const World& world = *shared;
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
   control.stop = &g_stop;
   control.checkpoint_every = checkpoint_every;

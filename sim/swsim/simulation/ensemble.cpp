@@ -1,12 +1,15 @@
 #include "swsim/simulation/ensemble.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <filesystem>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
@@ -218,8 +221,110 @@ void verify_checkpoint_inputs(const std::string& path) {
   }
 }
 
+namespace {
+
+// One replicate in flight through the stream: its config (the simulation refers to it) and simulation.
+struct InFlight {
+  int replicate = 0;
+  Config config;
+  std::unique_ptr<Simulation> sim;
+};
+
+// Counts the simulations alive and remembers the most at once.
+struct AliveCounter {
+  std::atomic<int> now{0}, most{0};
+  void up() {
+    const int n = ++now;
+    int m = most.load();
+    while (n > m && !most.compare_exchange_weak(m, n)) {
+    }
+  }
+  void down() { --now; }
+};
+
+}  // namespace
+
+StreamStats stream_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
+                            const std::function<void(int, const Results&)>& consume, int max_alive,
+                            const std::vector<int>& only, const std::function<void()>& on_day,
+                            const std::atomic<bool>* stop) {
+  std::vector<int> order = only;
+  if (order.empty())
+    for (int r = 0; r < config.run.replicates; ++r) order.push_back(r);
+  if (max_alive <= 0) max_alive = 2 * tbb::this_task_arena::max_concurrency();
+  std::size_t next = 0;
+  std::mutex day_mutex;
+  AliveCounter alive;
+  StreamStats stats;
+  const auto emit = [&](tbb::flow_control& fc) -> InFlight* {
+    if (next == order.size() || (stop && stop->load())) {
+      fc.stop();
+      return nullptr;
+    }
+    auto* f = new InFlight{order[next++], config, nullptr};
+    f->config.run.seed = replicate_seed(config.run.seed, f->replicate);
+    return f;
+  };
+  const auto simulate = [&](InFlight* f) -> InFlight* {
+    std::unique_ptr<InFlight> own(f);
+    own->sim = std::make_unique<Simulation>(own->config, world, weather);
+    alive.up();
+    while (own->sim->day() < config.run.days) {
+      if (stop && stop->load()) break;
+      own->sim->step();
+      if (on_day) {
+        std::lock_guard<std::mutex> lock(day_mutex);
+        on_day();
+      }
+    }
+    return own.release();
+  };
+  const auto finish = [&](InFlight* f) {
+    std::unique_ptr<InFlight> own(f);
+    if (own->sim->day() == config.run.days) {
+      consume(own->replicate, own->sim->results());
+      ++stats.replicates;
+    }
+    own->sim.reset();
+    alive.down();
+  };
+  tbb::parallel_pipeline(static_cast<std::size_t>(max_alive),
+                         tbb::make_filter<void, InFlight*>(tbb::filter_mode::serial_in_order, emit) &
+                             tbb::make_filter<InFlight*, InFlight*>(tbb::filter_mode::parallel, simulate) &
+                             tbb::make_filter<InFlight*, void>(tbb::filter_mode::serial_in_order, finish));
+  if (stop && stop->load()) throw Interrupted();
+  stats.max_alive = alive.most.load();
+  return stats;
+}
+
+namespace {
+
+// run_ensemble without checkpoints or per-day snapshots: the replicates streamed and collected.
+Ensemble streamed_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
+                           const std::function<void(long, long)>& on_progress, const RunControl& control) {
+  Ensemble e;
+  for (int r = 0; r < config.run.replicates; ++r) e.seeds.push_back(replicate_seed(config.run.seed, r));
+  e.replicates.assign(e.seeds.size(), Results(config.run.days, static_cast<int>(world.stations.size())));
+  const long total = static_cast<long>(config.run.replicates) * config.run.days;
+  long done = 0;
+  const auto on_day = [&] {
+    if (on_progress) on_progress(++done, total);
+  };
+  stream_ensemble(
+      config, world, weather, [&](int r, const Results& res) { e.replicates[static_cast<std::size_t>(r)] = res; }, 0,
+      control.only_replicates, on_day, control.stop);
+  return e;
+}
+
+}  // namespace
+
 Ensemble run_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
                       const std::function<void(long, long)>& on_progress, const RunControl& control) {
+  if (control.checkpoint_every <= 0 && control.resume_path.empty() && !control.after_day) {
+    for (int r : control.only_replicates)
+      if (r < 0 || r >= config.run.replicates) throw RuntimeError("internal: replicate index out of range");
+    return streamed_ensemble(config, world, weather, on_progress, control);
+  }
   EnsembleRun run(config, world, weather, control.only_replicates);
   if (!control.resume_path.empty()) run.load_checkpoint(control.resume_path);
   const long total = static_cast<long>(config.run.replicates) * config.run.days;

@@ -15,6 +15,7 @@
 #include "swsim/util/error.hpp"
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/world.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace swsim::sensitivity {
 namespace {
@@ -255,12 +256,12 @@ std::vector<std::vector<double>> evaluate(const Scenario& scenario, const std::v
   tbb::parallel_for(std::size_t{0}, design.points.size(), [&](std::size_t p) {
     if (mine && !mine(p)) return;
     const Config& c = configs[p];
-    const World world = build_world(c);
-    const Ensemble ens = run_ensemble(c, world, make_weather(c));
-    for (const auto& r : ens.replicates) {
+    const std::shared_ptr<const World> world = shared_world(c);  // points that share a world build it once
+    const auto n = static_cast<double>(c.run.replicates);
+    stream_ensemble(c, *world, make_weather(c), [&](int, const Results& r) {  // replicate order; none held
       const std::vector<double> v = output_values(outputs, r);
-      for (std::size_t o = 0; o < v.size(); ++o) y[p][o] += v[o] / static_cast<double>(ens.replicates.size());
-    }
+      for (std::size_t o = 0; o < v.size(); ++o) y[p][o] += v[o] / n;
+    });
     if (on_point_done) on_point_done(p);
   });
   return y;

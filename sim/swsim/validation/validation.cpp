@@ -13,6 +13,7 @@
 #include "swsim/weather/weather.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/world.hpp"
+#include "swsim/world/world_cache.hpp"
 
 namespace swsim::validation {
 namespace {
@@ -35,7 +36,8 @@ Run simulate(Config c, int replicates, const std::string& label, const Options& 
   c.run.replicates = replicates;
   Run r;
   r.config = c;
-  const World world = build_world(c);
+  const std::shared_ptr<const World> shared = shared_world(c);
+  const World& world = *shared;
   for (const Station& st : world.stations) r.station_area.push_back(st.area);
   for (const Area& a : world.areas) r.areas.push_back(a.name_zh + " " + a.name_en);
   r.weather = make_weather(c);
@@ -134,7 +136,8 @@ void closed_form_rows(std::vector<Row>& rows) {
 void input_rows(const Config& cfg, std::vector<Row>& rows) {
   Config full = cfg;
   full.run.scale = 1.0;
-  const World w = build_world(full);
+  const std::shared_ptr<const World> shared = shared_world(full);
+  const World& w = *shared;
   const double n = static_cast<double>(w.elders.size());
   double age65 = 0, age80 = 0, impaired = 0, alone = 0, couple = 0, assisted = 0;
   for (std::size_t i = 0; i < w.elders.size(); ++i) {
@@ -475,11 +478,11 @@ std::vector<Row> run_validation(const Scenario& sc, const Options& o) {
   const Run base = simulate(sc.config, std::max(1, o.replicates), "the scenario", o);
   double elders_65 = 0;
   {
-    const World w = build_world(sc.config);
-    for (std::size_t i = 0; i < w.elders.size(); ++i) elders_65 += w.elders.age[i] >= 65;
+    const std::shared_ptr<const World> w = shared_world(sc.config);
+    for (std::size_t i = 0; i < w->elders.size(); ++i) elders_65 += w->elders.age[i] >= 65;
   }
   heat_rows(base, elders_65, rows);
-  heat_fit_rows(base, build_world(sc.config), rows);
+  heat_fit_rows(base, *shared_world(sc.config), rows);
   heat_response_rows(base, rows);
   pattern_rows(sc, base, o, rows);
   harm_rows(sc, base, o, rows);
