@@ -82,7 +82,7 @@ pid_t spawn(std::vector<std::string> args) {
 
 }  // namespace
 
-TimedRun run_timed(const std::vector<std::string>& args) {
+TimedRun run_timed(const std::vector<std::string>& args, const std::string& context) {
   TimedRun r;
   const auto t0 = Clock::now();
   const pid_t pid = spawn(args);
@@ -99,34 +99,24 @@ TimedRun run_timed(const std::vector<std::string>& args) {
             1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
   r.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;  // Linux: KiB
   r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  if (!r.ok) std::fprintf(stderr, "swsim-bench: '%s %s' failed (status %d)\n", args[0].c_str(), args[1].c_str(), status);
+  if (!r.ok)
+    std::fprintf(stderr, "swsim-bench: '%s %s' failed (status %d)%s\n", args[0].c_str(), args[1].c_str(), status,
+                 context.c_str());
   return r;
 }
 
 ProcessRun run_process(const std::string& swsim, const std::string& scenario, const std::string& out,
                        const Case& c) {
   ProcessRun r;
-  const auto t0 = Clock::now();
-  const pid_t pid =
-      spawn({swsim, "run", "--scenario", scenario, "--out", out, "--scale", fmt_scale(c.scale), "--days",
-             std::to_string(c.days), "--threads", std::to_string(c.threads), "--quiet"});
-  if (pid < 0) return r;
-  int status = 0;
-  rusage ru{};
-  while (wait4(pid, &status, 0, &ru) < 0)
-    if (errno != EINTR) {
-      std::perror("swsim-bench: wait4");
-      return r;
-    }
-  r.wall_s = seconds_since(t0);
-  r.cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-            1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-  r.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;  // Linux: KiB
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::fprintf(stderr, "swsim-bench: '%s run' failed (status %d) at scale %g, %d days, %d threads\n",
-                 swsim.c_str(), status, c.scale, c.days, c.threads);
-    return r;
-  }
+  char context[96];
+  std::snprintf(context, sizeof context, " at scale %g, %d days, %d threads", c.scale, c.days, c.threads);
+  const TimedRun t = run_timed({swsim, "run", "--scenario", scenario, "--out", out, "--scale", fmt_scale(c.scale),
+                                "--days", std::to_string(c.days), "--threads", std::to_string(c.threads), "--quiet"},
+                               context);
+  r.wall_s = t.wall_s;
+  r.cpu_s = t.cpu_s;
+  r.rss_mib = t.rss_mib;
+  if (!t.ok) return r;
   std::error_code ec;
   r.output_bytes = fs::file_size(out, ec);
   if (const auto d = hash_h5_file(out)) {

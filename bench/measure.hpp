@@ -59,7 +59,8 @@ struct TimedRun {
   double wall_s = NAN, cpu_s = NAN, rss_mib = NAN;
   bool ok = false;
 };
-TimedRun run_timed(const std::vector<std::string>& args);
+// `context` is appended to the one-line failure message (e.g. " at scale 1, 92 days, 2 threads").
+TimedRun run_timed(const std::vector<std::string>& args, const std::string& context = "");
 
 // Times one whole `swsim run` process writing `out` (fork/exec/wait4) and hashes its file.
 ProcessRun run_process(const std::string& swsim, const std::string& scenario, const std::string& out,
