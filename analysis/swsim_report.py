@@ -497,19 +497,23 @@ def station_map_figure(a, b, stations, path):
                     linewidths=0.5)
     cb = fig.colorbar(sc, ax=ax, shrink=0.8)
     cb.set_label(f"on-time lunch, {b.tag} − {a.tag} (percentage points)")
-    ds = a.ds
-    for k in range(ds.sizes["area"]):
-        ax.text(float(ds["area_lon"].values[k]), float(ds["area_lat"].values[k]), str(ds["area_name_en"].values[k]),
-                fontsize=7, color="dimgrey", ha="center", va="center")
-    ax.set_xlabel("longitude (°E)")
-    ax.set_ylabel("latitude (°N)")
-    ax.set_aspect(1 / math.cos(math.radians(float(np.mean(lat)))))
+    station_map_axes(ax, a.ds, lat)
     ax.set_title(f"Stations coloured by the change in on-time lunch, {b.tag} vs {a.tag}\n"
                  "(blue = more lunches on time; dot size = lunches requested; grey = area names)", fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+def station_map_axes(ax, ds, lat):
+    """A longitude/latitude plot of stations: the areas' names at their centres, axis labels, true aspect."""
+    for k in range(ds.sizes["area"]):
+        ax.text(float(ds["area_lon"].values[k]), float(ds["area_lat"].values[k]), str(ds["area_name_en"].values[k]),
+                fontsize=7, color="dimgrey", ha="center", va="center")
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    ax.set_aspect(1 / math.cos(math.radians(float(np.mean(lat)))))
 
 
 def allocation_figure(sc, path):
@@ -523,12 +527,7 @@ def allocation_figure(sc, path):
     pts = ax.scatter(lon[units > 0], lat[units > 0], c=units[units > 0], s=40 + 40 * units[units > 0], cmap="viridis",
                      vmin=0.5, vmax=max(1.0, float(units.max())), edgecolors="black", linewidths=0.5)
     fig.colorbar(pts, ax=ax, shrink=0.8).set_label(label)
-    for k in range(ds.sizes["area"]):
-        ax.text(float(ds["area_lon"].values[k]), float(ds["area_lat"].values[k]), str(ds["area_name_en"].values[k]),
-                fontsize=7, color="dimgrey", ha="center", va="center")
-    ax.set_xlabel("longitude (°E)")
-    ax.set_ylabel("latitude (°N)")
-    ax.set_aspect(1 / math.cos(math.radians(float(np.mean(lat)))))
+    station_map_axes(ax, ds, lat)
     ax.set_title(f"{sc.tag}: {label} per station (grey = none)", fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
