@@ -184,3 +184,17 @@ TEST_CASE("stream_ensemble stops between days when asked", "[ensemble]") {
   CHECK(consumed == 0);
   CHECK(days == 2);
 }
+
+TEST_CASE("an ensemble's results memory: every replicate plus the writer's statistics, and how many fit",
+          "[ensemble][memory]") {
+  const ResultsMemory m = results_memory(92, 161, 1000);
+  CHECK(m.per_replicate == kMetricCount * 92 * 161 * sizeof(double));
+  CHECK(m.total(10) == 14 * m.per_replicate + 1000);  // 10 replicates, mean and 3 quantiles, the fixed part
+  CHECK(m.replicates_within(m.total(10)) == 10);
+  CHECK(m.replicates_within(m.total(10) - 1) == 9);
+  CHECK(m.replicates_within(m.total(1) - 1) == 0);  // not even one
+  CHECK(m.replicates_within(0) == 0);
+  CHECK(results_memory(0, 161, 0).replicates_within(0) > 1000);  // nothing to hold: no limit
+  // Linux reports MemAvailable; the check is skipped only when it cannot be read.
+  CHECK(available_memory_bytes() > (std::uint64_t{16} << 20));
+}

@@ -247,6 +247,26 @@ std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
   return limit;
 }
 
+// An ensemble holds every replicate's results until it is written: a run whose results cannot fit in the
+// memory available now is refused up front in one line, rather than killed by the kernel halfway.
+void check_results_fit(const Config& cfg, const World& world) {
+  const std::uint64_t available = available_memory_bytes();
+  if (available == 0 || cfg.run.replicates <= 1) return;
+  const int stations = static_cast<int>(world.stations.size());
+  const ResultsMemory m = results_memory(cfg.run.days, stations, std::uint64_t{256} << 20);  // world, simulations
+  if (m.total(cfg.run.replicates) <= available) return;
+  const double gib = 1024.0 * 1024.0 * 1024.0;
+  char msg[400];
+  std::snprintf(msg, sizeof msg,
+                "run.replicates = %d: the results of %d replicates of %d stations over %d days need about %.1f GiB "
+                "and %.1f GiB of memory is available; run at most %d replicates at a time, a smaller --scale, or "
+                "several runs with different --seed",
+                cfg.run.replicates, cfg.run.replicates, stations, cfg.run.days,
+                static_cast<double>(m.total(cfg.run.replicates)) / gib, static_cast<double>(available) / gib,
+                m.replicates_within(available));
+  throw InputError(msg);
+}
+
 // Simulates one scenario (all its replicates) and writes the result file; the world is built here.
 // Live snapshots of a run (swsim run --live): each a whole result file of the days done so far, written
 // under a temporary name and renamed over the previous one, so a reader never meets a half-written file.
@@ -314,6 +334,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const auto t0 = std::chrono::steady_clock::now();
   const std::shared_ptr<const World> shared = shared_world(cfg);  // sweep points sharing a world build it once
   const World& world = *shared;
+  check_results_fit(cfg, world);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
   control.stop = &g_stop;
   control.checkpoint_every = checkpoint_every;

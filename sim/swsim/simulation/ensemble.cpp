@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <mutex>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <string>
 
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/util/error.hpp"
@@ -94,6 +96,33 @@ CheckpointFile read_checkpoint(const std::string& path) {
 }
 
 }  // namespace
+
+ResultsMemory results_memory(int days, int stations, std::uint64_t fixed) {
+  ResultsMemory m;
+  m.per_replicate = static_cast<std::uint64_t>(kMetricCount) * static_cast<std::uint64_t>(std::max(0, days)) *
+                    static_cast<std::uint64_t>(std::max(0, stations)) * sizeof(double);
+  m.fixed = fixed;
+  return m;
+}
+
+int ResultsMemory::replicates_within(std::uint64_t available) const {
+  if (per_replicate == 0) return std::numeric_limits<int>::max();
+  if (available < fixed + 5 * per_replicate) return 0;
+  const std::uint64_t n = (available - fixed) / per_replicate - 4;
+  return n > static_cast<std::uint64_t>(std::numeric_limits<int>::max()) ? std::numeric_limits<int>::max()
+                                                                         : static_cast<int>(n);
+}
+
+std::uint64_t available_memory_bytes() {
+  std::ifstream in("/proc/meminfo");
+  std::string key, unit;
+  std::uint64_t kib = 0;
+  while (in >> key >> kib) {
+    std::getline(in, unit);
+    if (key == "MemAvailable:") return kib * 1024;
+  }
+  return 0;
+}
 
 std::uint64_t replicate_seed(std::uint64_t run_seed, int replicate) {
   if (replicate == 0) return run_seed;

@@ -27,6 +27,19 @@ struct Ensemble {
   std::vector<Results> replicates;
 };
 
+// Memory an ensemble's results take while it is written: every replicate's Results (all metrics, days,
+// stations, as doubles) plus the mean and three quantiles the writer computes, and `fixed` bytes for the
+// world and the simulations alive. An ensemble holds every replicate until it is written.
+struct ResultsMemory {
+  std::uint64_t per_replicate = 0, fixed = 0;
+  std::uint64_t total(int replicates) const { return (static_cast<std::uint64_t>(replicates) + 4) * per_replicate + fixed; }
+  // The most replicates that fit in `available` bytes (0 when not even one does).
+  int replicates_within(std::uint64_t available) const;
+};
+ResultsMemory results_memory(int days, int stations, std::uint64_t fixed);
+// MemAvailable of /proc/meminfo in bytes; 0 when it cannot be read (then no check is made).
+std::uint64_t available_memory_bytes();
+
 // An input file of a run as a checkpoint records it: what it is, its absolute path and a hash of its
 // content (64-bit FNV-1a), so a resume with a changed input is refused.
 struct InputDigest {
