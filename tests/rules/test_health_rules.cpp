@@ -38,9 +38,9 @@ TEST_CASE("a candidate falls ill exactly when its draw is below its hazard over 
 }
 
 TEST_CASE("a contact before the onset averts an episode with probability 1 - prevention_rr", "[rules][health]") {
-  CHECK(prevention_keeps(0.69, true, 0.7));
-  CHECK_FALSE(prevention_keeps(0.71, true, 0.7));
-  CHECK(prevention_keeps(0.99, false, 0.7));  // not protected: always kept
+  CHECK(prevention_keeps(0.69, 0.7));
+  CHECK_FALSE(prevention_keeps(0.71, 0.7));
+  CHECK(prevention_keeps(0.99, 1.0));  // prevention_rr 1: no protection, always kept
 }
 
 TEST_CASE("only a call or visit to the same elder before the onset protects", "[rules][health]") {

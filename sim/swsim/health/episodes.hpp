@@ -44,10 +44,9 @@ struct SickRecord {
 inline bool falls_ill(double u, float heat_weight, double heat_factor, double p_max) {
   return u * p_max < heat_weight * heat_factor;
 }
-// An elder protected before the onset keeps the episode with probability prevention_rr.
-inline bool prevention_keeps(double u, bool protected_before_onset, double prevention_rr) {
-  return !protected_before_onset || u < prevention_rr;
-}
+// An elder protected before the onset (protected_before_onset) keeps the episode with probability
+// prevention_rr.
+inline bool prevention_keeps(double u, double prevention_rr) { return u < prevention_rr; }
 
 // One day passes for an episode: a resolved one counts down; true when it is over today.
 bool episode_ends_today(SickRecord& rec);

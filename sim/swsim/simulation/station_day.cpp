@@ -96,7 +96,7 @@ void StationDay::prevent_illness(const DayContext& day, SimState& state) {
     const SickRecord& rec = sick[k];
     if (!rec.resolved && rec.onset_day == day.day && protected_before_onset(contacts_, rec)) {
       Stream hs(config_.run.seed, world_.elders.id[rec.elder], day.stream_day, StreamKind::kHealthOutcome);
-      if (!prevention_keeps(hs.at(Draw::kPreventionKept), true, config_.health.prevention_rr)) {
+      if (!prevention_keeps(hs.at(Draw::kPreventionKept), config_.health.prevention_rr)) {
         state.health[rec.elder] = HealthState::kWell;
         metric(state, Metric::kHeatIllnessPrevented, day.day) += 1;
         continue;
