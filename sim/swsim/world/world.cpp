@@ -10,6 +10,7 @@
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/util/memory.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/jinan_outlines.hpp"
@@ -89,14 +90,16 @@ void Children::append(const Children& o) {
   append_to(tutoring_weekday, o.tutoring_weekday);
 }
 
-// The arrays are sized in parallel: zero-filling 1.84 M elders' arrays (first touch of their pages) was a
-// serial 6 % of a full-city run.
+// The arrays are sized in parallel, on transparent huge pages where the kernel allows (util/memory):
+// zero-filling 1.84 M elders' arrays (the first touch of their 4 KiB pages, each a costly page fault on a
+// virtual machine) was a serial 6 % of a full-city run.
 void Elders::resize(std::size_t n) {
-  tbb::parallel_invoke([&] { id.resize(n); }, [&] { x_km.resize(n); }, [&] { y_km.resize(n); },
-                       [&] { station.resize(n); }, [&] { unit.resize(n); }, [&] { age.resize(n); },
-                       [&] { floor.resize(n); }, [&] { function.resize(n); }, [&] { living.resize(n); },
-                       [&] { assistance.resize(n); }, [&] { flags.resize(n); }, [&] { heat_class.resize(n); },
-                       [&] { heat_weight.resize(n); });
+  tbb::parallel_invoke([&] { resize_huge(id, n); }, [&] { resize_huge(x_km, n); }, [&] { resize_huge(y_km, n); },
+                       [&] { resize_huge(station, n); }, [&] { resize_huge(unit, n); }, [&] { resize_huge(age, n); },
+                       [&] { resize_huge(floor, n); }, [&] { resize_huge(function, n); },
+                       [&] { resize_huge(living, n); }, [&] { resize_huge(assistance, n); },
+                       [&] { resize_huge(flags, n); }, [&] { resize_huge(heat_class, n); },
+                       [&] { resize_huge(heat_weight, n); });
 }
 
 RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child, bool in_poverty) {
@@ -394,13 +397,9 @@ int nearest_open_station(const std::vector<Site>& sites, double x, double y) {
   return sites[static_cast<std::size_t>(best_site)].sim_index;
 }
 
-void group_by_station(const std::vector<std::int32_t>& station_of, const std::vector<std::uint16_t>& unit_of,
-                      World& world);
-
-// Every resident 60+ gets a stable id, a unit (the area's elders shared equally among its units) and a home
-// in it; an elder belongs to the unit's own station when it is open, else to the nearest open station of
-// the area. Those whose station is simulated are kept, grouped by station (ids ascending).
-void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, World& world) {
+// Elder ids by unit: the area's elders shared equally among its units (largest remainder), ids
+// consecutive within a unit and units in global order.
+void number_elders(const Config& cfg, Geography& geo) {
   const auto elders_full = elders_per_area(cfg.population);
   const auto& units = jinan_units();
   geo.unit_first_id.assign(units.size() + 1, 0);
@@ -414,48 +413,80 @@ void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, 
     for (std::size_t k = 0; k < members.size(); ++k) geo.unit_first_id[members[k] + 1] = share[k];
   }
   for (std::size_t u = 0; u < units.size(); ++u) geo.unit_first_id[u + 1] += geo.unit_first_id[u];
-  const auto total = static_cast<std::size_t>(geo.unit_first_id.back());
-  std::vector<std::int32_t> station_of(total, -1);
-  std::vector<std::uint16_t> unit_of(total, 0);
-  tbb::parallel_for(std::size_t(0), units.size(), [&](std::size_t u) {
-    const int own = geo.own_station[u];
-    const auto& area_sites = sites[static_cast<std::size_t>(units[u].area)];
-    for (std::int64_t id = geo.unit_first_id[u]; id < geo.unit_first_id[u + 1]; ++id) {
-      unit_of[static_cast<std::size_t>(id)] = static_cast<std::uint16_t>(u);
-      if (own != -2) {
-        station_of[static_cast<std::size_t>(id)] = own;
-        continue;
-      }
-      const geo::Pt h = geo.settlements[u].home(static_cast<std::uint64_t>(id - geo.unit_first_id[u]));
-      station_of[static_cast<std::size_t>(id)] = nearest_open_station(area_sites, h.x, h.y);
-    }
-  });
-  group_by_station(station_of, unit_of, world);
 }
 
-// Elders kept (station >= 0) into the world's arrays, grouped by station, ids ascending within a station.
-void group_by_station(const std::vector<std::int32_t>& station_of, const std::vector<std::uint16_t>& unit_of,
-                      World& world) {
-  const std::size_t n_stations = world.stations.size();
-  std::vector<std::uint32_t> count(n_stations + 1, 0);
-  for (std::int32_t s : station_of)
-    if (s >= 0) ++count[static_cast<std::size_t>(s) + 1];
-  for (std::size_t s = 0; s < n_stations; ++s) count[s + 1] += count[s];
-  Elders& el = world.elders;
-  el.resize(count[n_stations]);
-  std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
-  for (std::size_t id = 0; id < station_of.size(); ++id) {
-    const std::int32_t s = station_of[id];
-    if (s < 0) continue;
-    const std::uint32_t i = fill[static_cast<std::size_t>(s)]++;
-    el.id[i] = static_cast<std::uint32_t>(id);
-    el.station[i] = static_cast<std::uint16_t>(s);
-    el.unit[i] = unit_of[id];
+// A unit's elders on their way into the world: how many go to each simulated station and, when the unit's
+// own station is closed (each elder to the nearest open site of the area), each one's home and station,
+// so that every home is drawn once.
+struct UnitElders {
+  std::vector<std::pair<std::int32_t, std::uint32_t>> per_station;  // (station, elders), stations ascending
+  std::vector<std::uint32_t> cursor;                                 // per entry: where its first elder goes
+  std::vector<geo::Pt> home;                                         // closed own station only: per elder
+  std::vector<std::int32_t> station_of;                              // likewise (-1: not simulated)
+};
+
+UnitElders route_unit(const Geography& geo, const SitesByArea& sites, std::size_t u, std::size_t n_stations) {
+  UnitElders ue;
+  const int own = geo.own_station[u];
+  const auto n = static_cast<std::uint32_t>(geo.unit_first_id[u + 1] - geo.unit_first_id[u]);
+  if (own >= 0 && n > 0) ue.per_station.emplace_back(own, n);
+  if (own != -2) return ue;
+  const auto& area_sites = sites[static_cast<std::size_t>(jinan_units()[u].area)];
+  std::vector<std::uint32_t> count(n_stations, 0);
+  ue.home.resize(n);
+  ue.station_of.resize(n);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    ue.home[k] = geo.settlements[u].home(k);
+    ue.station_of[k] = nearest_open_station(area_sites, ue.home[k].x, ue.home[k].y);
+    if (ue.station_of[k] >= 0) ++count[static_cast<std::size_t>(ue.station_of[k])];
   }
+  for (std::size_t s = 0; s < n_stations; ++s)
+    if (count[s] > 0) ue.per_station.emplace_back(static_cast<std::int32_t>(s), count[s]);
+  return ue;
+}
+
+void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i);
+
+// Every resident 60+ gets a stable id, a unit and a home in it (world/settlement); an elder belongs to the
+// unit's own station when it is open, else to the nearest open station of the area. Those whose station
+// is simulated are kept, grouped by station (ids ascending: units in order, then ids), and drawn in place,
+// unit by unit in parallel.
+void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, World& world) {
+  number_elders(cfg, geo);
+  const std::size_t n_units = jinan_units().size(), n_stations = world.stations.size();
+  std::vector<UnitElders> routed(n_units);
+  tbb::parallel_for(std::size_t(0), n_units, [&](std::size_t u) { routed[u] = route_unit(geo, sites, u, n_stations); });
+  std::vector<std::uint32_t> begin(n_stations + 1, 0);
+  for (const UnitElders& ue : routed)
+    for (const auto& [s, n] : ue.per_station) begin[static_cast<std::size_t>(s) + 1] += n;
+  for (std::size_t s = 0; s < n_stations; ++s) begin[s + 1] += begin[s];
   for (std::size_t s = 0; s < n_stations; ++s) {
-    world.stations[s].elder_begin = count[s];
-    world.stations[s].elder_end = count[s + 1];
+    world.stations[s].elder_begin = begin[s];
+    world.stations[s].elder_end = begin[s + 1];
   }
+  for (UnitElders& ue : routed)
+    for (const auto& [s, n] : ue.per_station) {
+      ue.cursor.push_back(begin[static_cast<std::size_t>(s)]);
+      begin[static_cast<std::size_t>(s)] += n;
+    }
+  world.elders.resize(world.stations.empty() ? 0 : world.stations.back().elder_end);
+  const AgeProfile ap = age_profile(cfg.population);
+  tbb::parallel_for(std::size_t(0), n_units, [&](std::size_t u) {
+    UnitElders& ue = routed[u];
+    const std::int64_t first = geo.unit_first_id[u];
+    for (std::int64_t k = 0; k < geo.unit_first_id[u + 1] - first; ++k) {
+      const std::int32_t s = ue.station_of.empty() ? geo.own_station[u] : ue.station_of[static_cast<std::size_t>(k)];
+      if (s < 0) continue;
+      std::size_t e = 0;
+      while (ue.per_station[e].first != s) ++e;
+      const std::uint32_t i = ue.cursor[e]++;
+      world.elders.id[i] = static_cast<std::uint32_t>(first + k);
+      world.elders.station[i] = static_cast<std::uint16_t>(s);
+      world.elders.unit[i] = static_cast<std::uint16_t>(u);
+      const geo::Pt home = ue.home.empty() ? geo.settlements[u].home(static_cast<std::uint64_t>(k)) : ue.home[static_cast<std::size_t>(k)];
+      draw_elder(cfg, ap, geo, home, world.elders, i);
+    }
+  });
 }
 
 // Floor of the home: buildings with a lift, urban walk-ups, village houses.
@@ -479,11 +510,9 @@ float heat_weight(const HealthParams& h, Function fn, std::uint8_t flags, Living
 // One elder's attributes, each from its own named draw, so changing one parameter (say the lift share)
 // leaves every other attribute unchanged.
 // The home comes from the unit's settlement process (world/settlement), urban or rural from the unit.
-void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, Elders& el, std::size_t i) {
+void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i) {
   const auto& pop = cfg.population;
-  const std::size_t u = el.unit[i];
-  const bool urban = geo.territories.units[u].urban;
-  const geo::Pt home = geo.settlements[u].home(static_cast<std::uint64_t>(el.id[i] - geo.unit_first_id[u]));
+  const bool urban = geo.territories.units[el.unit[i]].urban;
   el.x_km[i] = static_cast<float>(home.x);
   el.y_km[i] = static_cast<float>(home.y);
   Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
@@ -507,14 +536,6 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, E
   el.flags[i] = flags;
   el.heat_class[i] = age < 65 ? HeatAgeClass::k60to64 : age < 75 ? HeatAgeClass::k65to74 : HeatAgeClass::k75plus;
   el.heat_weight[i] = heat_weight(cfg.health, fn, flags, lv);
-}
-
-void draw_elders(const Config& cfg, const Geography& geo, World& world) {
-  const AgeProfile ap = age_profile(cfg.population);
-  Elders& el = world.elders;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, el.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i) draw_elder(cfg, ap, geo, el, i);
-  });
 }
 
 // A registered elder's entry on the station's register: tier, medicine, visit phase, loneliness baseline.
@@ -682,8 +703,7 @@ World build_world(const Config& cfg) {
   Geography geo = make_geography(cfg);
   build_areas(cfg, table, world);
   const SitesByArea sites = place_stations(cfg, table, geo, world);
-  assign_elders(cfg, geo, sites, world);
-  draw_elders(cfg, geo, world);
+  assign_elders(cfg, geo, sites, world);  // and draws their homes and attributes
   build_meal_points(cfg, world);  // enrols elders (the station's deliveries join its register)
   build_station_lists(cfg, world);
   build_catchment_grid(geo, sites, world);
