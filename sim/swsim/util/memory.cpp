@@ -2,21 +2,29 @@
 
 #include <sys/mman.h>
 
-#include <cstdint>
+#include <cstdlib>
+#include <new>
 
 namespace swsim {
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+constexpr std::size_t kHugeFrom = std::size_t{1} << 20;  // smaller blocks: operator new
+}  // namespace
 
-bool advise_huge_pages(void* p, std::size_t bytes) {
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  if (p == nullptr || bytes < kHuge) return false;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-  if (end <= begin) return false;
+void* allocate_huge(std::size_t bytes) {
+  if (bytes < kHugeFrom) return ::operator new(bytes);
+  const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p == nullptr) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-  return madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) == 0;
-#else
-  return false;
+  madvise(p, rounded, MADV_HUGEPAGE);  // advice: ignored where transparent huge pages are off
 #endif
+  return p;
+}
+
+void deallocate_huge(void* p, std::size_t bytes) noexcept {
+  if (bytes < kHugeFrom) ::operator delete(p);
+  else std::free(p);
 }
 
 }  // namespace swsim

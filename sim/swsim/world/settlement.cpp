@@ -54,6 +54,23 @@ Settlement::Settlement(const geo::MultiPolygon& shape, geo::Pt seat, bool urban,
     cumulative_[i] = c;
   }
   if (!cumulative_.empty()) cumulative_.back() = 1.0;
+  // A guide table (two buckets per cluster) so that choosing a cluster is a lookup and a short scan.
+  guide_.resize(2 * cumulative_.size());
+  for (std::size_t b = 0; b < guide_.size(); ++b) {
+    const double lo = static_cast<double>(b) / static_cast<double>(guide_.size());
+    guide_[b] = static_cast<std::uint32_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), lo) - cumulative_.begin());
+  }
+}
+
+// Equal to std::lower_bound over cumulative_ (which never decreases): start at u's bucket, step back while
+// the previous cluster also reaches u (rounding of u * buckets), then forward until one does.
+std::size_t Settlement::cluster_of(double u) const {
+  const std::size_t n = cumulative_.size();
+  const auto b = std::min(guide_.size() - 1, static_cast<std::size_t>(u * static_cast<double>(guide_.size())));
+  std::size_t i = std::min<std::size_t>(guide_[b], n - 1);
+  while (i > 0 && cumulative_[i - 1] >= u) --i;
+  while (i < n && cumulative_[i] < u) ++i;
+  return i;
 }
 
 geo::Pt Settlement::home(std::uint64_t k) const {
@@ -61,8 +78,7 @@ geo::Pt Settlement::home(std::uint64_t k) const {
   // Home k's own stream: counter = (unit, k + 1, kind); k + 1 so it never meets the cluster stream.
   Stream rng(seed_, unit_, static_cast<std::uint32_t>(k + 1), StreamKind::kWorldSettlement);
   const double u = rng.uniform();
-  const auto i = static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin());
-  const std::size_t ci = std::min(i, centre_.size() - 1);
+  const std::size_t ci = std::min(cluster_of(u), centre_.size() - 1);
   const geo::Pt c = centre_[ci];
   const double sd = sd_[ci];
   for (int attempt = 0; attempt < 16; ++attempt) {

@@ -50,6 +50,9 @@ class Settlement {
   std::vector<geo::Pt> centre_;     // cluster centres; for rural units centre_[0] is the seat town
   std::vector<double> sd_;          // their spreads
   std::vector<double> cumulative_;  // cumulative choice probabilities
+  std::vector<std::uint32_t> guide_;  // guide_[b]: the first cluster with cumulative_ >= b / guide_.size()
+
+  std::size_t cluster_of(double u) const;  // the first cluster with cumulative_ >= u (a lower bound)
 };
 
 // Mean distance (km) of n points from p, and the Clark-Evans ratio (mean nearest-neighbour distance over

@@ -10,7 +10,6 @@
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/util/error.hpp"
-#include "swsim/util/memory.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/jinan_outlines.hpp"
@@ -90,16 +89,14 @@ void Children::append(const Children& o) {
   append_to(tutoring_weekday, o.tutoring_weekday);
 }
 
-// The arrays are sized in parallel, on transparent huge pages where the kernel allows (util/memory):
-// zero-filling 1.84 M elders' arrays (the first touch of their 4 KiB pages, each a costly page fault on a
-// virtual machine) was a serial 6 % of a full-city run.
+// The arrays are sized in parallel, on huge pages (HugeVector): zero-filling 1.84 M elders' arrays (the
+// first touch of their pages) was a serial 6 % of a full-city run.
 void Elders::resize(std::size_t n) {
-  tbb::parallel_invoke([&] { resize_huge(id, n); }, [&] { resize_huge(x_km, n); }, [&] { resize_huge(y_km, n); },
-                       [&] { resize_huge(station, n); }, [&] { resize_huge(unit, n); }, [&] { resize_huge(age, n); },
-                       [&] { resize_huge(floor, n); }, [&] { resize_huge(function, n); },
-                       [&] { resize_huge(living, n); }, [&] { resize_huge(assistance, n); },
-                       [&] { resize_huge(flags, n); }, [&] { resize_huge(heat_class, n); },
-                       [&] { resize_huge(heat_weight, n); });
+  tbb::parallel_invoke([&] { id.resize(n); }, [&] { x_km.resize(n); }, [&] { y_km.resize(n); },
+                       [&] { station.resize(n); }, [&] { unit.resize(n); }, [&] { age.resize(n); },
+                       [&] { floor.resize(n); }, [&] { function.resize(n); }, [&] { living.resize(n); },
+                       [&] { assistance.resize(n); }, [&] { flags.resize(n); }, [&] { heat_class.resize(n); },
+                       [&] { heat_weight.resize(n); });
 }
 
 RiskTier risk_tier(int age, Function function, Living living, bool lost_only_child, bool in_poverty) {
@@ -525,11 +522,11 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   el.function[i] = fn;
   const Living lv = draw_living(ap, pop, band, s.at(Draw::kLiving));
   el.living[i] = lv;
-  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   if (s.at(Draw::kLostOnlyChild) < pop.lost_only_child_share) flags |= elder_flag::kLostOnlyChild;
   if (draw_air_conditioning(ap, urban, band, s.at(Draw::kAirConditioning))) flags |= elder_flag::kAirConditioning;
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
+  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));  // word 20 last: one Philox block each
   const bool impaired = fn != Function::kIndependent;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
   if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
@@ -590,6 +587,30 @@ void add_children(const Config& cfg, const World& world, std::size_t s, Children
   }
 }
 
+// The joined registers and children sized once (no regrowth while the stations' lists are appended).
+template <class Lists>
+void reserve_joined(const std::vector<Lists>& lists, World& world) {
+  std::size_t cases = 0, kids = 0;
+  for (const Lists& l : lists) {
+    cases += l.caseload.size();
+    kids += l.children.size();
+  }
+  Caseload& c = world.caseload;
+  for (auto* v : {&c.reasons, &c.chronic}) v->reserve(cases);
+  c.elder.reserve(cases);
+  c.tier.reserve(cases);
+  c.medicine_phase.reserve(cases);
+  c.visit_phase.reserve(cases);
+  c.loneliness_base.reserve(cases);
+  Children& ch = world.children;
+  ch.id.reserve(kids);
+  ch.station.reserve(kids);
+  ch.x_km.reserve(kids);
+  ch.y_km.reserve(kids);
+  ch.condition.reserve(kids);
+  ch.tutoring_weekday.reserve(kids);
+}
+
 // Per-station static figures (coverage, heat classes) and lists (register, children).
 // Each station fills its own lists in parallel; they are joined in station order afterwards, so the
 // result is the same as a serial pass.
@@ -620,6 +641,7 @@ void build_station_lists(const Config& cfg, World& world) {
     st.coverage_1km = within[2] / n;
     st.mean_home_km = distance_sum / n;
   });
+  reserve_joined(lists, world);
   for (std::size_t s = 0; s < world.stations.size(); ++s) {
     Station& st = world.stations[s];
     st.caseload_begin = static_cast<std::uint32_t>(world.caseload.size());
@@ -632,8 +654,9 @@ void build_station_lists(const Config& cfg, World& world) {
 }
 
 // The unit whose territory holds a point (bounding boxes first), or -1 outside every territory.
-int unit_at(const Territories& t, const std::vector<geo::BBox>& boxes, geo::Pt p) {
-  for (std::size_t u = 0; u < t.units.size(); ++u)
+// `row`: the units whose bounding box spans the point's y, ascending (the others cannot hold it).
+int unit_at(const Territories& t, const std::vector<geo::BBox>& boxes, const std::vector<std::size_t>& row, geo::Pt p) {
+  for (std::size_t u : row)
     if (boxes[u].contains(p) && geo::contains(t.units[u].shape, p)) return static_cast<int>(u);
   return -1;
 }
@@ -661,9 +684,12 @@ void build_catchment_grid(const Geography& geo, const SitesByArea& sites, World&
   const auto& units = jinan_units();
   tbb::parallel_for(0, g.ny, [&](int iy) {
     const double y = g.y0_km + iy * g.cell_km;
+    std::vector<std::size_t> row;
+    for (std::size_t u = 0; u < boxes.size(); ++u)
+      if (y >= boxes[u].y0 && y <= boxes[u].y1) row.push_back(u);
     for (int ix = 0; ix < g.nx; ++ix) {
       const double x = g.x0_km + ix * g.cell_km;
-      const int u = unit_at(geo.territories, boxes, {x, y});
+      const int u = unit_at(geo.territories, boxes, row, {x, y});
       if (u < 0) continue;
       const int a = units[static_cast<std::size_t>(u)].area;
       const std::size_t cell = static_cast<std::size_t>(iy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(ix);

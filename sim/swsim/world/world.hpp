@@ -8,6 +8,7 @@
 
 #include "swsim/config/config.hpp"
 #include "swsim/geo/polygon.hpp"
+#include "swsim/util/memory.hpp"
 #include "swsim/world/meal_points.hpp"
 
 namespace swsim {
@@ -71,20 +72,21 @@ struct Station {
   double coverage_500m = 0, coverage_700m = 0, coverage_1km = 0;  // share of its elders within r
 };
 
-// Structure of arrays; index i is one elder; elders of a station are contiguous.
+// Structure of arrays; index i is one elder; elders of a station are contiguous. The arrays are on huge
+// pages once large (util/memory): first-touch page faults were a large share of building a full city.
 struct Elders {
-  std::vector<std::uint32_t> id;  // stable id over the full-scale population (keys the random streams)
-  std::vector<float> x_km, y_km;
-  std::vector<std::uint16_t> station;
-  std::vector<std::uint16_t> unit;  // the street/town unit the home lies in (index into jinan_units())
-  std::vector<std::uint8_t> age;
-  std::vector<std::uint8_t> floor;
-  std::vector<Function> function;
-  std::vector<Living> living;
-  std::vector<Assistance> assistance;
-  std::vector<std::uint8_t> flags;
-  std::vector<HeatAgeClass> heat_class;
-  std::vector<float> heat_weight;  // base hazard x individual modifiers (per day, before the heat term)
+  HugeVector<std::uint32_t> id;  // stable id over the full-scale population (keys the random streams)
+  HugeVector<float> x_km, y_km;
+  HugeVector<std::uint16_t> station;
+  HugeVector<std::uint16_t> unit;  // the street/town unit the home lies in (index into jinan_units())
+  HugeVector<std::uint8_t> age;
+  HugeVector<std::uint8_t> floor;
+  HugeVector<Function> function;
+  HugeVector<Living> living;
+  HugeVector<Assistance> assistance;
+  HugeVector<std::uint8_t> flags;
+  HugeVector<HeatAgeClass> heat_class;
+  HugeVector<float> heat_weight;  // base hazard x individual modifiers (per day, before the heat term)
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);

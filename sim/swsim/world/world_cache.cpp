@@ -10,6 +10,7 @@
 #include "swsim/config/parameters.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/world/jinan_outlines.hpp"
+#include "swsim/world/territory_codec.hpp"
 
 namespace swsim {
 namespace {
@@ -109,8 +110,8 @@ struct Digest {
   void pod(const T& v) {
     bytes(&v, sizeof v);
   }
-  template <class T>
-  void vec(const std::vector<T>& v) {
+  template <class T, class A>
+  void vec(const std::vector<T, A>& v) {
     pod(v.size());
     if (!v.empty()) bytes(v.data(), v.size() * sizeof(T));
   }
@@ -217,6 +218,10 @@ std::shared_ptr<const World> shared_world(const Config& config) {
 std::shared_ptr<const Territories> shared_territories(const std::string& boundaries_file, std::uint64_t seed) {
   const auto slot = territories().get(boundaries_file + "\n" + std::to_string(seed));
   tbb::collaborative_call_once(slot->once, [&] {
+    if (boundaries_file.empty() && seed == builtin_territory_seed()) {  // built at build time (territory_codec)
+      slot->value = std::make_shared<const Territories>(decode_territories(builtin_territory_data()));
+      return;
+    }
     TerritoryParams tp;
     tp.seed = seed;
     const geo::FeatureSet outlines = boundaries_file.empty() ? jinan_builtin_outlines() : geo::load_geojson(boundaries_file);

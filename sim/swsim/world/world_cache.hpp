@@ -41,7 +41,8 @@ void set_world_cache_capacity(std::size_t n);
 void clear_world_cache();  // the worlds and the territories, and the statistics
 
 // The unit territories for an outline source and world seed (the costliest part of the geography), built
-// once per process; `boundaries_file` empty = the built-in outlines.
+// once per process; `boundaries_file` empty = the built-in outlines, whose territories for the default
+// world seed were built at build time and are only decoded (world/territory_codec.hpp).
 std::shared_ptr<const Territories> shared_territories(const std::string& boundaries_file,
                                                             std::uint64_t seed);
 
