@@ -232,10 +232,10 @@ void StationDay::start_helpers(const DayContext& day) {
 void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
-  visit_keys_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
   plan_appointments(day, state);
   plan_caseload_tasks(day, state);
+  queue_due_visits(day, state);
   plan_children_tasks(day);
   if (config_.policy.shidu_activity && is_activity_day(day.date, config_.loneliness.activity_day_of_month))
     tasks_.push_back({group_activity(st_.x_km, st_.y_km, config_.services, config_.staffing), TaskKind::kActivity, 0, 0});
@@ -243,52 +243,87 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
 }
 
 // The tasks in the order of task_before, ties in list order (a stable sort), sorting small keys rather
-// than the tasks. Routine visits are not in tasks_: with full registers a station has hundreds of (mostly
-// overdue) visits a day of which its helpers can do a few, so plan_caseload_tasks lists them as keys in
-// register order with whole-day deadlines; a counting sort by deadline puts them in task_before's order in
-// linear time, and routine_visit makes a visit's task only when it is offered.
+// than the tasks. Routine visits are not in tasks_ (see queue_due_visits).
 void StationDay::sort_tasks() {
   task_order_.clear();
   for (std::uint32_t k = 0; k < tasks_.size(); ++k)
     task_order_.push_back(TaskKey{tasks_[k].kind, tasks_[k].deadline, tasks_[k].ref, k});
-  const auto before = [](const TaskKey& a, const TaskKey& b) {
+  std::stable_sort(task_order_.begin(), task_order_.end(), [](const TaskKey& a, const TaskKey& b) {
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.deadline != b.deadline) return a.deadline < b.deadline;
     if (a.ref != b.ref) return a.ref < b.ref;
     return a.index < b.index;
-  };
-  bool by_ref = true;
-  for (std::size_t k = 1; k < visit_keys_.size(); ++k) by_ref = by_ref && visit_keys_[k - 1].ref < visit_keys_[k].ref;
-  for (const TaskKey& key : visit_keys_)
-    by_ref = by_ref && key.deadline == std::floor(key.deadline) && std::abs(key.deadline) < 1e6;
-  if (by_ref) counting_sort_visits();
-  else std::stable_sort(visit_keys_.begin(), visit_keys_.end(), before);
-  std::stable_sort(task_order_.begin(), task_order_.end(), before);
+  });
   sorted_tasks_.clear();
   for (const TaskKey& key : task_order_) sorted_tasks_.push_back(tasks_[key.index]);
   tasks_.swap(sorted_tasks_);
 }
 
-// The routine visit of register entry c (its key from plan_caseload_tasks).
-TaskItem StationDay::routine_visit(const TaskKey& key) const {
-  const std::uint32_t i = world_.caseload.elder[key.ref];
+// Routine visits. With full registers a station has hundreds of due (mostly overdue) visits a day of
+// which its helpers can do a few, so they are not listed as tasks every day: each tier keeps its due
+// register entries in task_before's order (deadline = due day + the tier's slack, then register order).
+// An entry joins its tier's queue on its due day, after every entry already there (their deadlines are
+// no later), and leaves it when visited (close_visit_queues). The queues are built from the state on the
+// first day a StationDay serves, so a resumed run rebuilds them.
+void StationDay::queue_due_visits(const DayContext& day, const SimState& state) {
+  const Caseload& cl = world_.caseload;
+  const auto& cp = config_.caseload;
+  const bool first = !visit_queues_ready_;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    const int due = state.visit_due[c];
+    if (first ? due > day.day : due != day.day) continue;
+    const auto tier = static_cast<std::size_t>(cl.tier[c]);
+    due_visits_[tier].push_back(DueVisit{due + visit_slack_days(cl.tier[c], cp), c});
+  }
+  if (first)
+    for (auto& queue : due_visits_)
+      std::stable_sort(queue.begin(), queue.end(),
+                       [](const DueVisit& a, const DueVisit& b) { return a.deadline < b.deadline; });
+  visit_queues_ready_ = true;
+  for (const auto& queue : due_visits_)
+    for (const DueVisit& v : queue) tally_.visits_due += !away(state.health[cl.elder[v.ref]]);
+}
+
+// The next due visit to offer (deadline, then register entry, over the tiers) from the cursors `at`;
+// false when none is left. Elders in hospital and those with a check-in visit today (it does the routine
+// visit too) are passed over.
+bool StationDay::next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at,
+                                DueVisit& out) const {
+  const Caseload& cl = world_.caseload;
+  for (;;) {
+    const DueVisit* best = nullptr;
+    std::size_t from = 0;
+    for (std::size_t t = 0; t < due_visits_.size(); ++t) {
+      if (at[t] == due_visits_[t].size()) continue;
+      const DueVisit& v = due_visits_[t][at[t]];
+      if (!best || v.deadline < best->deadline || (v.deadline == best->deadline && v.ref < best->ref)) {
+        best = &v;
+        from = t;
+      }
+    }
+    if (!best) return false;
+    out = *best;
+    ++at[from];
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[out.ref]);
+    if (!checkin && !away(state.health[cl.elder[out.ref]])) return true;
+  }
+}
+
+// End of the day: visited entries leave their queues; the others past their deadline are overdue.
+void StationDay::close_visit_queues(const DayContext& day, const SimState& state) {
+  for (auto& queue : due_visits_) {
+    std::erase_if(queue, [&](const DueVisit& v) { return state.visit_due[v.ref] > day.day; });
+    for (const DueVisit& v : queue) tally_.visits_overdue += day.day > v.deadline;
+  }
+}
+
+// The routine visit of a due register entry.
+TaskItem StationDay::routine_visit(const DueVisit& v) const {
+  const std::uint32_t i = world_.caseload.elder[v.ref];
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   return {home_visit(world_.elders.x_km[i], world_.elders.y_km[i], config_.staffing.shift_start_min, day_end,
                      config_.services),
-          TaskKind::kVisit, key.ref, key.deadline};
-}
-
-// Stable counting sort of the visit keys by their whole-day deadline.
-void StationDay::counting_sort_visits() {
-  if (visit_keys_.size() < 2) return;
-  double lo = visit_keys_[0].deadline, hi = lo;
-  for (const TaskKey& k : visit_keys_) lo = std::min(lo, k.deadline), hi = std::max(hi, k.deadline);
-  bucket_start_.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
-  for (const TaskKey& k : visit_keys_) ++bucket_start_[static_cast<std::size_t>(k.deadline - lo) + 1];
-  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-  sorted_keys_.resize(visit_keys_.size());
-  for (const TaskKey& k : visit_keys_) sorted_keys_[bucket_start_[static_cast<std::size_t>(k.deadline - lo)]++] = k;
-  visit_keys_.swap(sorted_keys_);
+          TaskKind::kVisit, v.ref, static_cast<double>(v.deadline)};
 }
 
 // Whether any helper still has `min` minutes of field time and a free stretch of `min` minutes before
@@ -336,9 +371,10 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const double shift_start = config_.staffing.shift_start_min;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
+    if (!checkin && day.day < state.medicine_due[c]) continue;  // most entries, most days
     const std::uint32_t i = cl.elder[c];
     if (away(state.health[i])) continue;
-    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
     if (checkin) {  // the call list starts with the highest heat risk (heat_weight), when not all can be reached
       const float x = el.x_km[i], y = el.y_km[i];
       const double risk_first = checkin_priority(el.heat_weight[i]);
@@ -349,12 +385,6 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
       ++tally_.medicine_due;
       tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
                         static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
-    }
-    if (day.day >= state.visit_due[c]) {
-      ++tally_.visits_due;
-      if (!checkin)  // a check-in visit today does the routine visit too; its task is made when offered
-        visit_keys_.push_back(TaskKey{TaskKind::kVisit,
-                                      static_cast<double>(state.visit_due[c] + visit_slack_days(cl.tier[c], cp)), c, 0});
     }
   }
 }
@@ -622,8 +652,9 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   for (; next < tasks_.size() && tasks_[next].kind < TaskKind::kVisit; ++next)
     if (!done_early_[next]) dispatch(tasks_[next], day, state);
   // Visits while someone could still take one and the time kept for later work is untouched.
-  for (const TaskKey& key : visit_keys_) {
-    const TaskItem visit = routine_visit(key);
+  std::array<std::size_t, 3> at{};
+  for (DueVisit v{}; next_due_visit(day, state, at, v);) {
+    const TaskItem visit = routine_visit(v);
     dispatch(visit, day, state);
     if (!someone_has_field_time(visit.task.service_min) || field_time_left() <= keep) break;
   }
@@ -745,12 +776,9 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
-  const int slack[3] = {visit_slack_days(RiskTier::kHigh, cp), visit_slack_days(RiskTier::kKey, cp),
-                        visit_slack_days(RiskTier::kGeneral, cp)};  // by tier, once a day
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-    if (day.day > state.visit_due[c] + slack[static_cast<int>(cl.tier[c])]) ++tally_.visits_overdue;
-  }
+  close_visit_queues(day, state);
 }
 
 void StationDay::update_loneliness(SimState& state) {

@@ -47,6 +47,10 @@ class StationDay {
     int on_site = 0, switched = 0, by_point = 0, by_staff = 0, by_volunteer = 0, gap = 0, within30 = 0;
   };
 
+  struct DueVisit {  // a due routine visit: its deadline (day) and register entry
+    int deadline;
+    std::uint32_t ref;
+  };
   struct TaskKey {  // what task_before compares, and the task's place in the list
     TaskKind kind;
     double deadline;
@@ -68,8 +72,10 @@ class StationDay {
   void plan_children_tasks(const DayContext& day);
   void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
   void sort_tasks();
-  void counting_sort_visits();
-  TaskItem routine_visit(const TaskKey& key) const;
+  void queue_due_visits(const DayContext& day, const SimState& state);
+  bool next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at, DueVisit& out) const;
+  void close_visit_queues(const DayContext& day, const SimState& state);
+  TaskItem routine_visit(const DueVisit& v) const;
   bool someone_has_field_time(double min) const;
   double field_time_left() const;  // the helpers' task minutes left today
   void run_group_activity(const DayContext& day, SimState& state);
@@ -126,9 +132,9 @@ class StationDay {
   std::vector<VolunteerToday> volunteers_today_;
   std::vector<Helper> helpers_;
   std::vector<TaskItem> tasks_;
-  std::vector<TaskKey> task_order_, sorted_keys_;
-  std::vector<TaskKey> visit_keys_;  // today's routine visits, not in tasks_ (routine_visit makes the task)
-  std::vector<std::uint32_t> bucket_start_;
+  std::vector<TaskKey> task_order_;
+  std::array<std::vector<DueVisit>, 3> due_visits_;  // by tier: due routine visits in task_before's order
+  bool visit_queues_ready_ = false;
   std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
