@@ -23,6 +23,11 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {
   for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
     heat_weight_max_ = std::max(heat_weight_max_, world.elders.heat_weight[i]);
+  // Register entries that can need a medicine errand (chronic) or a check-in (high risk): fixed for the run.
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
+    if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
+  }
   // The meal stops of the station's enrolled elders do not change during a run: made once, not daily.
   const MealPoints& mp = world.meal_points;
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
@@ -37,20 +42,42 @@ StationDay::StationDay(const Config& config, const World& world, int station)
 
 void StationDay::begin(const DayContext& day, SimState& state) {
   tally_ = Tally{};
+  if (!away_ready_) {  // the first day this StationDay serves (a new run or a resumed one)
+    for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
+      if (away(state.health[i])) away_.push_back(i);
+    away_ready_ = true;
+  }
   recover(state);
   expose_to_heat(day, state);
-  plan_lunch_round(day, state);
+  plan_lunch_round(day);
   workers_on_duty_ = social_workers_on_duty(st_.social_workers, day.weekend, config_.staffing);
   turn_out_volunteers(day, state);
   load_ = static_cast<double>(stops_.size()) / std::max(1, lunch_couriers_);
   lent_ = 0;
 }
 
+// Whether an elder of the station is in hospital or dead. The few such elders are kept in a sorted list
+// (set_away, on every change of state.health to or from those states), so the daily checks of the enrolled
+// and registered elders need not read state.health, which is scattered over the station's elders.
+bool StationDay::is_away(std::uint32_t i) const {
+  return !away_.empty() && std::binary_search(away_.begin(), away_.end(), i);
+}
+
+void StationDay::set_away(std::uint32_t i, bool now_away) {
+  const auto at = std::lower_bound(away_.begin(), away_.end(), i);
+  const bool listed = at != away_.end() && *at == i;
+  if (now_away && !listed) away_.insert(at, i);
+  if (!now_away && listed) away_.erase(at);
+}
+
 // The ill recover, the hospitalised come home.
 void StationDay::recover(SimState& state) {
   auto& sick = state.sick[static_cast<std::size_t>(station_)];
   for (SickRecord& rec : sick)
-    if (episode_ends_today(rec) && !rec.dead) state.health[rec.elder] = HealthState::kWell;
+    if (episode_ends_today(rec) && !rec.dead) {
+      state.health[rec.elder] = HealthState::kWell;
+      set_away(rec.elder, false);
+    }
   std::erase_if(sick, [](const SickRecord& rec) { return rec.resolved && rec.days_left == 0; });
 }
 
@@ -124,7 +151,7 @@ void StationDay::count_new_episodes(const DayContext& day, SimState& state) {
 // The meal programme's elders not in hospital: diners eat at their point (a count), or book delivery for a
 // warning day from the nearest canteen within reach, within its delivery capacity; the homebound are on
 // their canteen's round or, when no canteen reaches them, on the station's.
-void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
+void StationDay::plan_lunch_round(const DayContext& day) {
   const Elders& el = world_.elders;
   const MealPoints& mp = world_.meal_points;
   stops_.clear();
@@ -133,7 +160,7 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
   booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
-    if (away(state.health[i])) continue;  // in hospital or dead
+    if (is_away(i)) continue;  // in hospital or dead
     const std::uint32_t q = world_.lunch_deliverer[k];
     const MealStop& stop = enrolled_stop_[k - st_.enrolled_begin];
     switch (world_.lunch_arrangement[k]) {
@@ -232,10 +259,10 @@ void StationDay::start_helpers(const DayContext& day) {
 void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
-  visit_keys_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
-  plan_appointments(day, state);
+  plan_appointments(day);
   plan_caseload_tasks(day, state);
+  queue_due_visits(day, state);
   plan_children_tasks(day);
   if (config_.policy.shidu_activity && is_activity_day(day.date, config_.loneliness.activity_day_of_month))
     tasks_.push_back({group_activity(st_.x_km, st_.y_km, config_.services, config_.staffing), TaskKind::kActivity, 0, 0});
@@ -243,52 +270,101 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
 }
 
 // The tasks in the order of task_before, ties in list order (a stable sort), sorting small keys rather
-// than the tasks. Routine visits are not in tasks_: with full registers a station has hundreds of (mostly
-// overdue) visits a day of which its helpers can do a few, so plan_caseload_tasks lists them as keys in
-// register order with whole-day deadlines; a counting sort by deadline puts them in task_before's order in
-// linear time, and routine_visit makes a visit's task only when it is offered.
+// than the tasks. Routine visits are not in tasks_ (see queue_due_visits).
 void StationDay::sort_tasks() {
   task_order_.clear();
   for (std::uint32_t k = 0; k < tasks_.size(); ++k)
     task_order_.push_back(TaskKey{tasks_[k].kind, tasks_[k].deadline, tasks_[k].ref, k});
-  const auto before = [](const TaskKey& a, const TaskKey& b) {
+  std::stable_sort(task_order_.begin(), task_order_.end(), [](const TaskKey& a, const TaskKey& b) {
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.deadline != b.deadline) return a.deadline < b.deadline;
     if (a.ref != b.ref) return a.ref < b.ref;
     return a.index < b.index;
-  };
-  bool by_ref = true;
-  for (std::size_t k = 1; k < visit_keys_.size(); ++k) by_ref = by_ref && visit_keys_[k - 1].ref < visit_keys_[k].ref;
-  for (const TaskKey& key : visit_keys_)
-    by_ref = by_ref && key.deadline == std::floor(key.deadline) && std::abs(key.deadline) < 1e6;
-  if (by_ref) counting_sort_visits();
-  else std::stable_sort(visit_keys_.begin(), visit_keys_.end(), before);
-  std::stable_sort(task_order_.begin(), task_order_.end(), before);
+  });
   sorted_tasks_.clear();
   for (const TaskKey& key : task_order_) sorted_tasks_.push_back(tasks_[key.index]);
   tasks_.swap(sorted_tasks_);
 }
 
-// The routine visit of register entry c (its key from plan_caseload_tasks).
-TaskItem StationDay::routine_visit(const TaskKey& key) const {
-  const std::uint32_t i = world_.caseload.elder[key.ref];
+// Routine visits. With full registers a station has hundreds of due (mostly overdue) visits a day of
+// which its helpers can do a few, so they are not listed as tasks every day: each tier keeps its due
+// register entries in task_before's order (deadline = due day + the tier's slack, then register order).
+// An entry joins its tier's queue on its due day, after every entry already there (their deadlines are
+// no later), and leaves it when visited (close_visit_queues). The queues are built from the state on the
+// first day a StationDay serves, so a resumed run rebuilds them.
+void StationDay::queue_due_visits(const DayContext& day, const SimState& state) {
+  const Caseload& cl = world_.caseload;
+  const auto& cp = config_.caseload;
+  auto join = [&](std::uint32_t c) {
+    due_visits_[static_cast<std::size_t>(cl.tier[c])].push_back(
+        DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], cp), c, cl.elder[c]});
+  };
+  if (!visit_queues_ready_) {  // first day: every entry due now joins, the others wait in the calendar
+    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+      if (state.visit_due[c] <= day.day) join(c);
+      else remember_visit_due(c, state.visit_due[c]);
+    for (auto& queue : due_visits_)
+      std::stable_sort(queue.begin(), queue.end(),
+                       [](const DueVisit& a, const DueVisit& b) { return a.deadline < b.deadline; });
+    visit_queues_ready_ = true;
+  } else if (static_cast<std::size_t>(day.day) < visit_calendar_.size()) {
+    auto& today = visit_calendar_[static_cast<std::size_t>(day.day)];
+    std::sort(today.begin(), today.end());  // register order
+    for (const std::uint32_t c : today) join(c);
+    today.clear();
+  }
+  for (const auto& queue : due_visits_)
+    for (const DueVisit& v : queue) tally_.visits_due += !is_away(v.elder);
+}
+
+// An entry's next visit falls due on `day`: it joins its queue then (the calendar is kept by due day).
+void StationDay::remember_visit_due(std::uint32_t c, int day) {
+  if (day < 0) return;
+  const auto d = static_cast<std::size_t>(day);
+  if (d >= visit_calendar_.size()) visit_calendar_.resize(d + 1);
+  visit_calendar_[d].push_back(c);
+}
+
+// The next due visit to offer (deadline, then register entry, over the tiers) from the cursors `at`;
+// false when none is left. Elders in hospital and those with a check-in visit today (it does the routine
+// visit too) are passed over.
+bool StationDay::next_due_visit(const DayContext& day, std::array<std::size_t, 3>& at,
+                                DueVisit& out) const {
+  const Caseload& cl = world_.caseload;
+  for (;;) {
+    const DueVisit* best = nullptr;
+    std::size_t from = 0;
+    for (std::size_t t = 0; t < due_visits_.size(); ++t) {
+      if (at[t] == due_visits_[t].size()) continue;
+      const DueVisit& v = due_visits_[t][at[t]];
+      if (!best || v.deadline < best->deadline || (v.deadline == best->deadline && v.ref < best->ref)) {
+        best = &v;
+        from = t;
+      }
+    }
+    if (!best) return false;
+    out = *best;
+    ++at[from];
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[out.ref]);
+    if (!checkin && !is_away(out.elder)) return true;
+  }
+}
+
+// End of the day: visited entries leave their queues; the others past their deadline are overdue.
+void StationDay::close_visit_queues(const DayContext& day, const SimState& state) {
+  for (auto& queue : due_visits_) {
+    std::erase_if(queue, [&](const DueVisit& v) { return state.visit_due[v.ref] > day.day; });
+    for (const DueVisit& v : queue) tally_.visits_overdue += day.day > v.deadline;
+  }
+}
+
+// The routine visit of a due register entry.
+TaskItem StationDay::routine_visit(const DueVisit& v) const {
+  const std::uint32_t i = v.elder;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   return {home_visit(world_.elders.x_km[i], world_.elders.y_km[i], config_.staffing.shift_start_min, day_end,
                      config_.services),
-          TaskKind::kVisit, key.ref, key.deadline};
-}
-
-// Stable counting sort of the visit keys by their whole-day deadline.
-void StationDay::counting_sort_visits() {
-  if (visit_keys_.size() < 2) return;
-  double lo = visit_keys_[0].deadline, hi = lo;
-  for (const TaskKey& k : visit_keys_) lo = std::min(lo, k.deadline), hi = std::max(hi, k.deadline);
-  bucket_start_.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
-  for (const TaskKey& k : visit_keys_) ++bucket_start_[static_cast<std::size_t>(k.deadline - lo) + 1];
-  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-  sorted_keys_.resize(visit_keys_.size());
-  for (const TaskKey& k : visit_keys_) sorted_keys_[bucket_start_[static_cast<std::size_t>(k.deadline - lo)]++] = k;
-  visit_keys_.swap(sorted_keys_);
+          TaskKind::kVisit, v.ref, static_cast<double>(v.deadline)};
 }
 
 // Whether any helper still has `min` minutes of field time and a free stretch of `min` minutes before
@@ -311,14 +387,14 @@ bool StationDay::someone_has_field_time(double min) const {
 // so the register entries with one today are found by geometric skips through the station's register
 // (one station stream a day, for_each_success) rather than a draw per entry; an independent elder or one
 // away is passed over. Morning or afternoon is the elder's own draw.
-void StationDay::plan_appointments(const DayContext& day, SimState& state) {
+void StationDay::plan_appointments(const DayContext& day) {
   const Elders& el = world_.elders;
   const auto& cp = config_.caseload;
   const double p = appointment_probability(Function::kSemiDisabled, day.weekend, cp);
   Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationAppointments);
   for_each_success(seq, st_.caseload_begin, st_.caseload_end, p, [&](std::uint64_t c) {
     const std::uint32_t i = world_.caseload.elder[c];
-    if (appointment_probability(el.function[i], day.weekend, cp) < p || away(state.health[i])) return;
+    if (appointment_probability(el.function[i], day.weekend, cp) < p || is_away(i)) return;
     ++tally_.escorts_due;
     Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
@@ -328,34 +404,32 @@ void StationDay::plan_appointments(const DayContext& day, SimState& state) {
   });
 }
 
+// Check-ins (warning days, policy on: the high-risk entries) and medicine errands (the chronic entries
+// whose purchase is due). Tasks are listed by kind rather than entry by entry; sort_tasks orders them by
+// task_before, whose keys make each task unique, so the order of listing does not matter.
 void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const Elders& el = world_.elders;
-  const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
   const auto& sv = config_.services;
   const double shift_start = config_.staffing.shift_start_min;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
-    const std::uint32_t i = cl.elder[c];
-    if (away(state.health[i])) continue;
-    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
-    if (checkin) {  // the call list starts with the highest heat risk (heat_weight), when not all can be reached
+  if (gets_heat_checkin(config_.policy.heat_checkins, day.warning, RiskTier::kHigh))
+    for (const std::uint32_t c : high_risk_entries_) {
+      const std::uint32_t i = world_.caseload.elder[c];
+      if (is_away(i)) continue;
+      // The call list starts with the highest heat risk (heat_weight), when not all can be reached.
       const float x = el.x_km[i], y = el.y_km[i];
       const double risk_first = checkin_priority(el.heat_weight[i]);
       tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, risk_first});
       tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, risk_first});
     }
-    if (day.day >= state.medicine_due[c]) {
-      ++tally_.medicine_due;
-      tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
-                        static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
-    }
-    if (day.day >= state.visit_due[c]) {
-      ++tally_.visits_due;
-      if (!checkin)  // a check-in visit today does the routine visit too; its task is made when offered
-        visit_keys_.push_back(TaskKey{TaskKind::kVisit,
-                                      static_cast<double>(state.visit_due[c] + visit_slack_days(cl.tier[c], cp)), c, 0});
-    }
+  for (const std::uint32_t c : chronic_entries_) {
+    if (day.day < state.medicine_due[c]) continue;
+    const std::uint32_t i = world_.caseload.elder[c];
+    if (is_away(i)) continue;
+    ++tally_.medicine_due;
+    tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
+                      static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
   }
 }
 
@@ -399,6 +473,7 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
         state.visit_due[c] = day.day + visit_interval_days(cl.tier[c], config_.caseload);
+        remember_visit_due(c, state.visit_due[c]);
       }
       break;
     case TaskKind::kMedicine:
@@ -407,18 +482,18 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       break;
     case TaskKind::kChildCare:
     case TaskKind::kTutoring: ++tally_.child_done; break;
-    case TaskKind::kActivity: run_group_activity(day, state); break;
+    case TaskKind::kActivity: run_group_activity(day); break;
   }
 }
 
 // The registered shidu elders who are not in hospital are invited; each attends by its own draw.
-void StationDay::run_group_activity(const DayContext& day, SimState& state) {
+void StationDay::run_group_activity(const DayContext& day) {
   ++tally_.activities;
   const Elders& el = world_.elders;
   const Caseload& cl = world_.caseload;
   for (std::uint32_t k = st_.caseload_begin; k < st_.caseload_end; ++k) {
     const std::uint32_t i = cl.elder[k];
-    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || away(state.health[i])) continue;
+    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || is_away(i)) continue;
     Stream as(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     if (as.at(Draw::kActivityAttendance) < config_.loneliness.activity_attendance) {
       ++tally_.attendance;
@@ -622,8 +697,9 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   for (; next < tasks_.size() && tasks_[next].kind < TaskKind::kVisit; ++next)
     if (!done_early_[next]) dispatch(tasks_[next], day, state);
   // Visits while someone could still take one and the time kept for later work is untouched.
-  for (const TaskKey& key : visit_keys_) {
-    const TaskItem visit = routine_visit(key);
+  std::array<std::size_t, 3> at{};
+  for (DueVisit v{}; next_due_visit(day, at, v);) {
+    const TaskItem visit = routine_visit(v);
     dispatch(visit, day, state);
     if (!someone_has_field_time(visit.task.service_min) || field_time_left() <= keep) break;
   }
@@ -687,6 +763,7 @@ void StationDay::resolve_episode(SickRecord& rec, Settle s, const Found& f, cons
     metric(state, Metric::kHospitalisationsRegistered, d0) += hospital;
   }
   if (s == Settle::kFound && station_finder(f.by)) request_urgent_escort(i, f.min - 1440.0 * (day.day - d0));
+  if (dies || hospital) set_away(i, true);
   if (dies) {
     state.health[i] = HealthState::kDead;
     rec.dead = true;
@@ -745,12 +822,9 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
-  const int slack[3] = {visit_slack_days(RiskTier::kHigh, cp), visit_slack_days(RiskTier::kKey, cp),
-                        visit_slack_days(RiskTier::kGeneral, cp)};  // by tier, once a day
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-    if (day.day > state.visit_due[c] + slack[static_cast<int>(cl.tier[c])]) ++tally_.visits_overdue;
-  }
+  close_visit_queues(day, state);
 }
 
 void StationDay::update_loneliness(SimState& state) {
