@@ -141,7 +141,8 @@ class StationDay {
   std::vector<std::uint32_t> away_;  // the station's elders in hospital or dead, sorted (is_away)
   bool away_ready_ = false;
   std::vector<std::vector<std::uint32_t>> visit_calendar_;  // by day: entries whose next visit falls due then
-  std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;  // register entries (fixed for the run)
+  std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;
+  std::vector<std::int16_t> entry_of_elder_;  // per elder of the station: register offset, -1 none (caseload_index)  // register entries (fixed for the run)
   std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
