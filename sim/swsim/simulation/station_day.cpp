@@ -28,6 +28,15 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
     if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
   }
+  // Each elder's register entry (offset in the station's register, -1 none), for the lunch contacts.
+  const auto own = [&](std::uint32_t c) { return world.caseload.elder[c] - st_.elder_begin < st_.elder_end - st_.elder_begin; };
+  bool mappable = st_.caseload_end - st_.caseload_begin < 32768;
+  for (std::uint32_t c = st_.caseload_begin; mappable && c < st_.caseload_end; ++c) mappable = own(c);
+  if (mappable) {
+    entry_of_elder_.assign(st_.elder_end - st_.elder_begin, -1);
+    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+      entry_of_elder_[world.caseload.elder[c] - st_.elder_begin] = static_cast<std::int16_t>(c - st_.caseload_begin);
+  }
   // The meal stops of the station's enrolled elders do not change during a run: made once, not daily.
   const MealPoints& mp = world.meal_points;
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
@@ -170,9 +179,11 @@ void StationDay::plan_lunch_round(const DayContext& day) {
         stop_point_.push_back(enrolled_point_[k - st_.enrolled_begin]);
         break;
       case MealArrangement::kDiner: {
-        const bool may = day.warning && q != kNoPoint;
+        // The elder's own draw, made only when it can matter (a requester, a canteen with room left).
+        int& booked = booked_[day.warning && q != kNoPoint ? q - st_.meal_point_begin : 0];
+        const bool may = day.warning && q != kNoPoint && (el.flags[i] & elder_flag::kWarningRequester) &&
+                         booked < mp.delivery_capacity[q];
         const double u = may ? Stream(config_.run.seed, el.id[i], day.stream_day, StreamKind::kElderDay).at(Draw::kWarningLunchRequest) : 1.0;
-        int& booked = booked_[may ? q - st_.meal_point_begin : 0];
         if (may && books_delivery_in_warning(u, el.flags[i], day.warning, booked, mp.delivery_capacity[q], config_.lunch)) {
           ++booked;
           ++tally_.switched;
@@ -313,8 +324,12 @@ void StationDay::queue_due_visits(const DayContext& day, const SimState& state) 
     for (const std::uint32_t c : today) join(c);
     today.clear();
   }
-  for (const auto& queue : due_visits_)
-    for (const DueVisit& v : queue) tally_.visits_due += !is_away(v.elder);
+  // Due and not in hospital (or dead): every queued entry but those of the few elders away.
+  for (const auto& queue : due_visits_) tally_.visits_due += static_cast<int>(queue.size());
+  for (const std::uint32_t i : away_) {
+    const std::int64_t c = caseload_index(i);
+    if (c >= 0 && state.visit_due[static_cast<std::size_t>(c)] <= day.day) --tally_.visits_due;
+  }
 }
 
 // An entry's next visit falls due on `day`: it joins its queue then (the calendar is kept by due day).
@@ -351,11 +366,21 @@ bool StationDay::next_due_visit(const DayContext& day, std::array<std::size_t, 3
 }
 
 // End of the day: visited entries leave their queues; the others past their deadline are overdue.
-void StationDay::close_visit_queues(const DayContext& day, const SimState& state) {
-  for (auto& queue : due_visits_) {
-    std::erase_if(queue, [&](const DueVisit& v) { return state.visit_due[v.ref] > day.day; });
-    for (const DueVisit& v : queue) tally_.visits_overdue += day.day > v.deadline;
+// Both by search: a queue is sorted by (deadline, entry), and a visited entry was due, so it is in its queue.
+void StationDay::close_visit_queues(const DayContext& day) {
+  const auto before = [](const DueVisit& a, const DueVisit& b) {
+    return a.deadline != b.deadline ? a.deadline < b.deadline : a.ref < b.ref;
+  };
+  for (const DueVisit& v : visited_) {
+    auto& queue = due_visits_[static_cast<std::size_t>(world_.caseload.tier[v.ref])];
+    const auto at = std::lower_bound(queue.begin(), queue.end(), v, before);
+    if (at != queue.end() && at->ref == v.ref) queue.erase(at);
   }
+  visited_.clear();
+  for (const auto& queue : due_visits_)
+    tally_.visits_overdue += static_cast<int>(
+        std::lower_bound(queue.begin(), queue.end(), day.day, [](const DueVisit& v, int d) { return v.deadline < d; }) -
+        queue.begin());
 }
 
 // The routine visit of a due register entry.
@@ -472,6 +497,7 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
+        visited_.push_back(DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], config_.caseload), c, cl.elder[c]});
         state.visit_due[c] = day.day + visit_interval_days(cl.tier[c], config_.caseload);
         remember_visit_due(c, state.visit_due[c]);
       }
@@ -609,7 +635,7 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     point_couriers_.resize(couriers_.size());
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       const CourierState& cs = courier_state_[c];
-      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]) * detour / couriers_[c].speed_kmh * 60;
+      const double ride = km_between(cs.x_km, cs.y_km, mp.x_km[p], mp.y_km[p]) * detour / couriers_[c].speed_kmh * 60;
       point_couriers_[c] = Courier{couriers_[c].speed_kmh, couriers_[c].until, std::max<double>(lp.ready_min, cs.free_at + ride)};
     }
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], std::span(stops_.data() + b, e - b), point_couriers_, ls,
@@ -618,7 +644,7 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       if (lunch_scratch_.courier_free[c] <= point_couriers_[c].from) continue;  // carried nothing from here
       CourierState& cs = courier_state_[c];
-      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]);
+      const double ride = km_between(cs.x_km, cs.y_km, mp.x_km[p], mp.y_km[p]);
       tally_.lunch.km += ride * detour;
       if (cs.left_at < 0) cs.left_at = point_couriers_[c].from - ride * detour / couriers_[c].speed_kmh * 60;
       cs = CourierState{lunch_scratch_.courier_free[c], mp.x_km[p], mp.y_km[p], cs.left_at};
@@ -648,7 +674,7 @@ void StationDay::deliver_lunch(const DayContext& day) {
   for (std::size_t c = 0; c < couriers_.size(); ++c) {
     const CourierState& cs = courier_state_[c];
     if (cs.left_at < 0) continue;  // carried no meals
-    const double back = std::hypot(cs.x_km - st_.x_km, cs.y_km - st_.y_km) * config_.travel.detour_factor;
+    const double back = km_between(cs.x_km, cs.y_km, st_.x_km, st_.y_km) * config_.travel.detour_factor;
     tally_.lunch.km += back;
     helpers_[static_cast<std::size_t>(courier_helper_[c])].block(cs.left_at, cs.free_at + back / couriers_[c].speed_kmh * 60);
   }
@@ -661,7 +687,12 @@ void StationDay::deliver_lunch(const DayContext& day) {
 }
 
 std::int64_t StationDay::caseload_index(std::uint32_t elder) const {
-  const auto& ids = world_.caseload.elder;
+  const std::uint32_t off = elder - st_.elder_begin;
+  if (off < entry_of_elder_.size()) {
+    const std::int16_t k = entry_of_elder_[off];
+    return k < 0 ? -1 : static_cast<std::int64_t>(st_.caseload_begin) + k;
+  }
+  const auto& ids = world_.caseload.elder;  // no map (a register too large for it): search the register
   const auto b = ids.begin() + st_.caseload_begin, e = ids.begin() + st_.caseload_end;
   const auto it = std::lower_bound(b, e, elder);
   return it != e && *it == elder ? it - ids.begin() : -1;
@@ -795,7 +826,7 @@ void StationDay::request_urgent_escort(std::uint32_t elder, double found_min) {
   for (int k = 0; k < workers_on_duty_ + lent_; ++k) {
     Helper& hp = helpers_[static_cast<std::size_t>(k)];
     if (found_min < hp.shift_start || found_min >= hp.shift_end) continue;
-    const double km = 2 * std::hypot(el.x_km[elder] - st_.x_km, el.y_km[elder] - st_.y_km) * tm.detour_factor;
+    const double km = 2 * km_between(el.x_km[elder], el.y_km[elder], st_.x_km, st_.y_km) * tm.detour_factor;
     const double dur = km / hp.speed_kmh * 60 + sv.escort_min;
     hp.last_end = std::max(hp.last_end, hp.shift_end) + dur;  // the postponed work ends that much later
     hp.km += km;
@@ -824,20 +855,32 @@ void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const auto& cp = config_.caseload;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-  close_visit_queues(day, state);
+  close_visit_queues(day);
 }
 
 void StationDay::update_loneliness(SimState& state) {
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
-    float& score = state.loneliness[c];
-    score = next_loneliness(score, world_.caseload.loneliness_base[c], caseload_contacts_[c - st_.caseload_begin],
-                            config_.loneliness);
-    tally_.loneliness_sum += score;
-    if (world_.caseload.reasons[c] & register_reason::kShidu) {
-      tally_.loneliness_shidu_sum += score;
-      ++tally_.shidu;
+  // Plain pointers and local sums (the tally starts the day at 0, so the sums are the same numbers): the
+  // loop then keeps everything in registers.
+  const std::size_t n = st_.caseload_end - st_.caseload_begin;
+  float* score = state.loneliness.data() + st_.caseload_begin;
+  const float* base = world_.caseload.loneliness_base.data() + st_.caseload_begin;
+  const std::uint8_t* reasons = world_.caseload.reasons.data() + st_.caseload_begin;
+  const std::uint8_t* contacts = caseload_contacts_.data();
+  const LonelinessParams& lp = config_.loneliness;
+  double sum = 0, shidu_sum = 0;
+  int shidu = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const float s = next_loneliness(score[k], base[k], contacts[k], lp);
+    score[k] = s;
+    sum += s;
+    if (reasons[k] & register_reason::kShidu) {
+      shidu_sum += s;
+      ++shidu;
     }
   }
+  tally_.loneliness_sum += sum;
+  tally_.loneliness_shidu_sum += shidu_sum;
+  tally_.shidu += shidu;
 }
 
 // Social workers' hours and overtime (lent staff are paid by their general station), distance travelled.
