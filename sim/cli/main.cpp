@@ -307,6 +307,23 @@ class LiveSnapshots {
   std::chrono::steady_clock::time_point last_;
 };
 
+// A run whose result file surely cannot fit on the output's disk (free space below a low estimate of the
+// file, least_result_bytes) is refused up front in one line, rather than failing when the disk is full.
+void check_disk_fits(const Config& cfg, const World& world, const std::string& out_path) {
+  const std::uint64_t free = free_disk_bytes(out_path);
+  const std::uint64_t need = least_result_bytes(cfg.run.replicates, cfg.run.days,
+                                                static_cast<int>(world.stations.size()), static_cast<int>(world.areas.size()));
+  if (free == 0 || need <= free) return;
+  const double mb = 1e6;
+  char msg[300];
+  std::snprintf(msg, sizeof msg,
+                "%s: the result file of %d replicate%s needs at least %.0f MB of disk and its folder has %.0f MB free; "
+                "free some space, choose another --out folder or run fewer replicates",
+                shown(out_path, 200).c_str(), cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s",
+                static_cast<double>(need) / mb, static_cast<double>(free) / mb);
+  throw InputError(msg);
+}
+
 [[noreturn]] void result_write_failed(const std::string& out_path, const RuntimeError& e) {
   g_hdf5_write_failed = true;
   std::error_code ec;
@@ -378,6 +395,7 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const bool streamed = ranks == 1 && checkpoint_every <= 0 && resume_path.empty() && live_seconds <= 0 &&
                         cfg.run.replicates > 1;
   if (!streamed) check_results_fit(cfg, world);
+  if (writer) check_disk_fits(cfg, world, out_path);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
   control.stop = &g_stop;
   control.checkpoint_every = checkpoint_every;

@@ -4,6 +4,7 @@
 #include <hdf5.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -280,6 +281,19 @@ void PendingOutput::commit() {
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
                    const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info) {
   write_results(path, scenario, world, weather, Ensemble{{scenario.config.run.seed}, {results}}, info);
+}
+
+std::uint64_t least_result_bytes(int replicates, int days, int stations, int areas) {
+  const auto n = [](int x) { return static_cast<std::uint64_t>(std::max(0, x)); };
+  return n(replicates) * kMetricCount * n(days) * (n(stations) + n(areas) + 1) / 2;
+}
+
+std::uint64_t free_disk_bytes(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  struct statvfs st {};
+  if (::statvfs(folder.c_str(), &st) != 0) return 0;
+  return static_cast<std::uint64_t>(st.f_bavail) * static_cast<std::uint64_t>(st.f_frsize);
 }
 
 double quantile_of_sorted(const std::vector<double>& sorted, double p) {

@@ -99,6 +99,13 @@ class EnsembleFileWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+// A low estimate of a result file's size: half a byte per value of every metric, replicate, day and
+// station, area and the city (compressed files measure 0.9-1.3 bytes per value; the fixed part is left
+// out), so a run refused for want of disk (free_disk_bytes below this) would surely not have fitted.
+std::uint64_t least_result_bytes(int replicates, int days, int stations, int areas);
+// Bytes an unprivileged user may still write in the folder of `path`; 0 when unknown.
+std::uint64_t free_disk_bytes(const std::string& path);
+
 // Quantile of sorted values by linear interpolation between order statistics (numpy's default).
 double quantile_of_sorted(const std::vector<double>& sorted, double p);
 
