@@ -14,10 +14,10 @@ using namespace swsim;
 TEST_CASE("appointments: impaired elders on weekdays, at the rate that gives the mean interval", "[rules][services]") {
   Config c;
   c.caseload.escort_interval_days = 70;  // 7 / (5 x 70) = 0.02 a weekday
-  CHECK(has_appointment(0.019, Function::kSemiDisabled, false, c.caseload));
-  CHECK_FALSE(has_appointment(0.021, Function::kSemiDisabled, false, c.caseload));
-  CHECK_FALSE(has_appointment(0.001, Function::kIndependent, false, c.caseload));
-  CHECK_FALSE(has_appointment(0.001, Function::kDisabled, true, c.caseload));
+  CHECK(appointment_probability(Function::kSemiDisabled, false, c.caseload) == Approx(0.02));
+  CHECK(appointment_probability(Function::kDisabled, false, c.caseload) == Approx(0.02));
+  CHECK(appointment_probability(Function::kIndependent, false, c.caseload) == 0);
+  CHECK(appointment_probability(Function::kDisabled, true, c.caseload) == 0);
 }
 
 TEST_CASE("an escort leaves in the morning window or after lunch", "[rules][services]") {

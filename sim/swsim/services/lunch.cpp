@@ -23,45 +23,70 @@ double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::
   return len;
 }
 
+namespace {
+
+// Distances between the start (label 0) and the stops idx[0..n) (label 1 + k), computed once per route
+// (hypot is symmetric, so both directions are the same number).
+void route_distances(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> idx,
+                     std::vector<double>& d) {
+  const std::size_t m = idx.size() + 1;
+  d.resize(m * m);
+  auto px = [&](std::size_t a) { return a == 0 ? x0 : static_cast<double>(stops[idx[a - 1]].x_km); };
+  auto py = [&](std::size_t a) { return a == 0 ? y0 : static_cast<double>(stops[idx[a - 1]].y_km); };
+  for (std::size_t a = 0; a < m; ++a) {
+    d[a * m + a] = 0;
+    for (std::size_t b = a + 1; b < m; ++b) d[a * m + b] = d[b * m + a] = dist(px(a), py(a), px(b), py(b));
+  }
+}
+
+}  // namespace
+
 void order_route(double x0, double y0, std::span<const MealStop> stops, std::span<std::uint32_t> idx) {
   const std::size_t n = idx.size();
   if (n < 2) return;
+  thread_local std::vector<double> d;
+  thread_local std::vector<std::uint32_t> lab;  // the route as labels (1 + the stop's place in idx on entry)
+  route_distances(x0, y0, stops, idx, d);
+  const std::size_t m = n + 1;
+  lab.resize(n);
+  for (std::size_t k = 0; k < n; ++k) lab[k] = static_cast<std::uint32_t>(k + 1);
+  auto elder = [&](std::uint32_t a) { return stops[idx[a - 1]].elder; };
   // Nearest neighbour from the start.
-  double x = x0, y = y0;
+  std::uint32_t at = 0;
   for (std::size_t k = 0; k < n; ++k) {
     std::size_t best = k;
     double best_d = 1e300;
     for (std::size_t j = k; j < n; ++j) {
-      const double d = dist(x, y, stops[idx[j]].x_km, stops[idx[j]].y_km);
-      if (d < best_d || (d == best_d && stops[idx[j]].elder < stops[idx[best]].elder)) {
-        best_d = d;
+      const double dj = d[at * m + lab[j]];
+      if (dj < best_d || (dj == best_d && elder(lab[j]) < elder(lab[best]))) {
+        best_d = dj;
         best = j;
       }
     }
-    std::swap(idx[k], idx[best]);
-    x = stops[idx[k]].x_km;
-    y = stops[idx[k]].y_km;
+    std::swap(lab[k], lab[best]);
+    at = lab[k];
   }
-  // 2-opt on the open path with a fixed start: reversing idx[i..j] replaces edges (i-1,i) and (j,j+1).
-  auto px = [&](std::ptrdiff_t k) { return k < 0 ? x0 : static_cast<double>(stops[idx[static_cast<std::size_t>(k)]].x_km); };
-  auto py = [&](std::ptrdiff_t k) { return k < 0 ? y0 : static_cast<double>(stops[idx[static_cast<std::size_t>(k)]].y_km); };
+  // 2-opt on the open path with a fixed start: reversing lab[i..j] replaces edges (i-1,i) and (j,j+1).
+  auto node = [&](std::ptrdiff_t k) { return k < 0 ? std::size_t{0} : std::size_t{lab[static_cast<std::size_t>(k)]}; };
   const auto sn = static_cast<std::ptrdiff_t>(n);
   bool improved = true;
   for (int pass = 0; improved && pass < 50; ++pass) {
     improved = false;
     for (std::ptrdiff_t i = 0; i < sn - 1; ++i) {
       for (std::ptrdiff_t j = i + 1; j < sn; ++j) {
-        const double before = dist(px(i - 1), py(i - 1), px(i), py(i)) +
-                              (j + 1 < sn ? dist(px(j), py(j), px(j + 1), py(j + 1)) : 0.0);
-        const double after = dist(px(i - 1), py(i - 1), px(j), py(j)) +
-                             (j + 1 < sn ? dist(px(i), py(i), px(j + 1), py(j + 1)) : 0.0);
+        const std::size_t a = node(i - 1), b = node(i), c = node(j);
+        const double before = d[a * m + b] + (j + 1 < sn ? d[c * m + node(j + 1)] : 0.0);
+        const double after = d[a * m + c] + (j + 1 < sn ? d[b * m + node(j + 1)] : 0.0);
         if (after < before - 1e-12) {
-          std::reverse(idx.begin() + i, idx.begin() + j + 1);
+          std::reverse(lab.begin() + i, lab.begin() + j + 1);
           improved = true;
         }
       }
     }
   }
+  thread_local std::vector<std::uint32_t> original;
+  original.assign(idx.begin(), idx.end());
+  for (std::size_t k = 0; k < n; ++k) idx[k] = original[lab[k] - 1];
 }
 
 namespace {

@@ -8,8 +8,8 @@ bool task_before(const TaskItem& a, const TaskItem& b) {
   return a.ref < b.ref;
 }
 
-bool has_appointment(double u, Function function, bool weekend, const CaseloadParams& p) {
-  return !weekend && function != Function::kIndependent && u < 7.0 / (5.0 * p.escort_interval_days);
+double appointment_probability(Function function, bool weekend, const CaseloadParams& p) {
+  return weekend || function == Function::kIndependent ? 0.0 : 7.0 / (5.0 * p.escort_interval_days);
 }
 
 ScheduleTask appointment_escort(float x_km, float y_km, bool afternoon, double shift_start_min,
@@ -17,10 +17,6 @@ ScheduleTask appointment_escort(float x_km, float y_km, bool afternoon, double s
   const double release = afternoon ? p.afternoon_appointment_from : shift_start_min;
   const double latest = afternoon ? p.afternoon_appointment_by : p.morning_appointment_by;
   return {x_km, y_km, true, true, false, s.escort_min, release, static_cast<double>(latest)};
-}
-
-bool gets_heat_checkin(bool policy_on, bool warning, RiskTier tier) {
-  return policy_on && warning && tier == RiskTier::kHigh;
 }
 
 ScheduleTask checkin_call(float x_km, float y_km, double shift_start_min, const ServiceTimeParams& s) {
@@ -35,18 +31,6 @@ ScheduleTask home_visit(float x_km, float y_km, double shift_start_min, double d
 ScheduleTask medicine_errand(float x_km, float y_km, double shift_start_min, double day_end_min,
                              const ServiceTimeParams& s) {
   return {x_km, y_km, true, true, false, s.medicine_min, shift_start_min, day_end_min};
-}
-
-int visit_interval_days(RiskTier tier, const CaseloadParams& p) {
-  return tier == RiskTier::kHigh  ? p.visit_interval_high_days
-         : tier == RiskTier::kKey ? p.visit_interval_key_days
-                                  : p.visit_interval_general_days;
-}
-
-int visit_slack_days(RiskTier tier, const CaseloadParams& p) {
-  return tier == RiskTier::kHigh  ? p.visit_slack_high_days
-         : tier == RiskTier::kKey ? p.visit_slack_key_days
-                                  : p.visit_slack_general_days;
 }
 
 ScheduleTask child_care(float x_km, float y_km, const ChildrenParams& c, const ServiceTimeParams& s) {

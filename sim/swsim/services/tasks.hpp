@@ -36,15 +36,18 @@ struct TaskItem {
 // Priority order: kind, then deadline, then reference (deterministic).
 bool task_before(const TaskItem& a, const TaskItem& b);
 
-// An impaired registered elder has an outpatient appointment on a weekday with probability
-// 7 / (5 x caseload.escort_interval_days), so the mean interval is escort_interval_days.
-bool has_appointment(double u, Function function, bool weekend, const CaseloadParams& p);
+// The probability that a registered elder has an outpatient appointment today: 7 / (5 x
+// caseload.escort_interval_days) for an impaired elder on a weekday (so the mean interval is
+// escort_interval_days), 0 for an independent elder or at the weekend.
+double appointment_probability(Function function, bool weekend, const CaseloadParams& p);
 // The escort: in the morning (leave between the shift start and morning_appointment_by) or after lunch.
 ScheduleTask appointment_escort(float x_km, float y_km, bool afternoon, double shift_start_min,
                                 const CaseloadParams& p, const ServiceTimeParams& s);
 
 // Daily call and visit for high-risk elders while a heat warning is in force (policy.heat_checkins).
-bool gets_heat_checkin(bool policy_on, bool warning, RiskTier tier);
+inline bool gets_heat_checkin(bool policy_on, bool warning, RiskTier tier) {  // inline: once per entry a day
+  return policy_on && warning && tier == RiskTier::kHigh;
+}
 // The ordering key (TaskItem::deadline) of a check-in call or visit: the highest heat risk first, so that
 // the elders most at risk are reached when the staff cannot reach everyone by the call deadline.
 inline double checkin_priority(float heat_weight) { return -static_cast<double>(heat_weight); }
@@ -54,8 +57,16 @@ ScheduleTask home_visit(float x_km, float y_km, double shift_start_min, double d
 ScheduleTask medicine_errand(float x_km, float y_km, double shift_start_min, double day_end_min,
                              const ServiceTimeParams& s);
 
-int visit_interval_days(RiskTier tier, const CaseloadParams& p);
-int visit_slack_days(RiskTier tier, const CaseloadParams& p);
+inline int visit_interval_days(RiskTier tier, const CaseloadParams& p) {
+  return tier == RiskTier::kHigh  ? p.visit_interval_high_days
+         : tier == RiskTier::kKey ? p.visit_interval_key_days
+                                  : p.visit_interval_general_days;
+}
+inline int visit_slack_days(RiskTier tier, const CaseloadParams& p) {
+  return tier == RiskTier::kHigh  ? p.visit_slack_high_days
+         : tier == RiskTier::kKey ? p.visit_slack_key_days
+                                  : p.visit_slack_general_days;
+}
 
 ScheduleTask child_care(float x_km, float y_km, const ChildrenParams& c, const ServiceTimeParams& s);
 ScheduleTask tutoring(float x_km, float y_km, const ChildrenParams& c, const ServiceTimeParams& s);

@@ -11,6 +11,7 @@
 #include "swsim/services/lunch_demand.hpp"
 #include "swsim/services/travel.hpp"
 #include "swsim/util/rng.hpp"
+#include "swsim/util/thinning.hpp"
 #include "swsim/world/registers.hpp"
 
 namespace swsim {
@@ -22,6 +23,14 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {
   for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
     heat_weight_max_ = std::max(heat_weight_max_, world.elders.heat_weight[i]);
+  // The meal stops of the station's enrolled elders do not change during a run: made once, not daily.
+  const MealPoints& mp = world.meal_points;
+  for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
+    enrolled_stop_.push_back(meal_stop(world.elders, world.lunch_enrolled[k], config.travel.stair_min_per_floor));
+    const auto at = std::upper_bound(mp.enrolled_begin.begin() + st_.meal_point_begin,
+                                     mp.enrolled_begin.begin() + st_.meal_point_end, k);
+    enrolled_point_.push_back(static_cast<std::uint32_t>(at - mp.enrolled_begin.begin() - 1));
+  }
 }
 
 // ---- Morning ------------------------------------------------------------------------------------------
@@ -56,17 +65,10 @@ void StationDay::draw_heat_illness(const DayContext& day, SimState& state) {
   const auto& f = day.illness_factors;
   const double p_max = std::min(1.0, heat_weight_max_ * std::max({f[0], f[1], f[2]}));
   metric(state, Metric::kElders65plus, day.day) = st_.elders_by_heat_class[1] + st_.elders_by_heat_class[2];
-  if (p_max <= 0) return;
   Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationHeat);
-  const double log_q = std::log1p(-p_max);
-  std::uint64_t i = st_.elder_begin;
-  for (;;) {
-    const double gap = p_max >= 1.0 ? 0.0 : std::floor(std::log(seq.uniform()) / log_q);
-    if (gap >= static_cast<double>(st_.elder_end - i)) break;
-    i += static_cast<std::uint64_t>(gap);
+  for_each_success(seq, st_.elder_begin, st_.elder_end, p_max, [&](std::uint64_t i) {
     consider_heat_candidate(static_cast<std::uint32_t>(i), p_max, day, state);
-    ++i;
-  }
+  });
 }
 
 void StationDay::consider_heat_candidate(std::uint32_t i, double p_max, const DayContext& day, SimState& state) {
@@ -125,7 +127,6 @@ void StationDay::count_new_episodes(const DayContext& day, SimState& state) {
 void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
   const Elders& el = world_.elders;
   const MealPoints& mp = world_.meal_points;
-  const double stair_min = config_.travel.stair_min_per_floor;
   stops_.clear();
   stop_point_.clear();
   point_sort_.clear();
@@ -134,13 +135,12 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
     const std::uint32_t i = world_.lunch_enrolled[k];
     if (away(state.health[i])) continue;  // in hospital or dead
     const std::uint32_t q = world_.lunch_deliverer[k];
+    const MealStop& stop = enrolled_stop_[k - st_.enrolled_begin];
     switch (world_.lunch_arrangement[k]) {
-      case MealArrangement::kPointDelivered: point_sort_.emplace_back(q, meal_stop(el, i, stair_min)); break;
+      case MealArrangement::kPointDelivered: point_sort_.emplace_back(q, stop); break;
       case MealArrangement::kStationDelivered:
-        stops_.push_back(meal_stop(el, i, stair_min));
-        stop_point_.push_back(static_cast<std::uint32_t>(std::upper_bound(mp.enrolled_begin.begin() + st_.meal_point_begin,
-                                                                          mp.enrolled_begin.begin() + st_.meal_point_end, k) -
-                                                         mp.enrolled_begin.begin() - 1));
+        stops_.push_back(stop);
+        stop_point_.push_back(enrolled_point_[k - st_.enrolled_begin]);
         break;
       case MealArrangement::kDiner: {
         const bool may = day.warning && q != kNoPoint;
@@ -149,7 +149,7 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
         if (may && books_delivery_in_warning(u, el.flags[i], day.warning, booked, mp.delivery_capacity[q], config_.lunch)) {
           ++booked;
           ++tally_.switched;
-          point_sort_.emplace_back(q, meal_stop(el, i, stair_min));
+          point_sort_.emplace_back(q, stop);
         } else {
           ++tally_.on_site;
         }
@@ -162,7 +162,9 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
 
 // The meal points' deliveries grouped by point (stable: the booking order within a point).
 void StationDay::group_point_stops() {
-  std::stable_sort(point_sort_.begin(), point_sort_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto by_point = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(point_sort_.begin(), point_sort_.end(), by_point))
+    std::stable_sort(point_sort_.begin(), point_sort_.end(), by_point);
   point_stops_.clear();
   point_stop_begin_.clear();
   std::size_t e = 0;
@@ -231,7 +233,9 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
+  plan_appointments(day, state);
   plan_caseload_tasks(day, state);
+  queue_due_visits(day, state);
   plan_children_tasks(day);
   if (config_.policy.shidu_activity && is_activity_day(day.date, config_.loneliness.activity_day_of_month))
     tasks_.push_back({group_activity(st_.x_km, st_.y_km, config_.services, config_.staffing), TaskKind::kActivity, 0, 0});
@@ -239,51 +243,87 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
 }
 
 // The tasks in the order of task_before, ties in list order (a stable sort), sorting small keys rather
-// than the tasks. With full registers a station lists hundreds of (mostly overdue) routine visits a day:
-// they are listed in register order with whole-day deadlines, so a counting sort by deadline puts them in
-// task_before's order in linear time; the few other tasks are sorted by comparison.
+// than the tasks. Routine visits are not in tasks_ (see queue_due_visits).
 void StationDay::sort_tasks() {
   task_order_.clear();
-  visit_keys_.clear();
-  bool visits_by_ref = true;
-  for (std::uint32_t k = 0; k < tasks_.size(); ++k) {
-    const TaskKey key{tasks_[k].kind, tasks_[k].deadline, tasks_[k].ref, k};
-    if (key.kind != TaskKind::kVisit) {
-      task_order_.push_back(key);
-      continue;
-    }
-    visits_by_ref = visits_by_ref && (visit_keys_.empty() || visit_keys_.back().ref < key.ref) &&
-                    key.deadline == std::floor(key.deadline) && std::abs(key.deadline) < 1e6;
-    visit_keys_.push_back(key);
-  }
-  const auto before = [](const TaskKey& a, const TaskKey& b) {
+  for (std::uint32_t k = 0; k < tasks_.size(); ++k)
+    task_order_.push_back(TaskKey{tasks_[k].kind, tasks_[k].deadline, tasks_[k].ref, k});
+  std::stable_sort(task_order_.begin(), task_order_.end(), [](const TaskKey& a, const TaskKey& b) {
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.deadline != b.deadline) return a.deadline < b.deadline;
     if (a.ref != b.ref) return a.ref < b.ref;
     return a.index < b.index;
-  };
-  if (visits_by_ref) counting_sort_visits();
-  else std::stable_sort(visit_keys_.begin(), visit_keys_.end(), before);
-  std::stable_sort(task_order_.begin(), task_order_.end(), before);
-  const auto at = std::partition_point(task_order_.begin(), task_order_.end(),
-                                       [](const TaskKey& k) { return k.kind < TaskKind::kVisit; });
-  task_order_.insert(at, visit_keys_.begin(), visit_keys_.end());
+  });
   sorted_tasks_.clear();
   for (const TaskKey& key : task_order_) sorted_tasks_.push_back(tasks_[key.index]);
   tasks_.swap(sorted_tasks_);
 }
 
-// Stable counting sort of the visit keys by their whole-day deadline.
-void StationDay::counting_sort_visits() {
-  if (visit_keys_.size() < 2) return;
-  double lo = visit_keys_[0].deadline, hi = lo;
-  for (const TaskKey& k : visit_keys_) lo = std::min(lo, k.deadline), hi = std::max(hi, k.deadline);
-  bucket_start_.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
-  for (const TaskKey& k : visit_keys_) ++bucket_start_[static_cast<std::size_t>(k.deadline - lo) + 1];
-  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-  sorted_keys_.resize(visit_keys_.size());
-  for (const TaskKey& k : visit_keys_) sorted_keys_[bucket_start_[static_cast<std::size_t>(k.deadline - lo)]++] = k;
-  visit_keys_.swap(sorted_keys_);
+// Routine visits. With full registers a station has hundreds of due (mostly overdue) visits a day of
+// which its helpers can do a few, so they are not listed as tasks every day: each tier keeps its due
+// register entries in task_before's order (deadline = due day + the tier's slack, then register order).
+// An entry joins its tier's queue on its due day, after every entry already there (their deadlines are
+// no later), and leaves it when visited (close_visit_queues). The queues are built from the state on the
+// first day a StationDay serves, so a resumed run rebuilds them.
+void StationDay::queue_due_visits(const DayContext& day, const SimState& state) {
+  const Caseload& cl = world_.caseload;
+  const auto& cp = config_.caseload;
+  const bool first = !visit_queues_ready_;
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    const int due = state.visit_due[c];
+    if (first ? due > day.day : due != day.day) continue;
+    const auto tier = static_cast<std::size_t>(cl.tier[c]);
+    due_visits_[tier].push_back(DueVisit{due + visit_slack_days(cl.tier[c], cp), c});
+  }
+  if (first)
+    for (auto& queue : due_visits_)
+      std::stable_sort(queue.begin(), queue.end(),
+                       [](const DueVisit& a, const DueVisit& b) { return a.deadline < b.deadline; });
+  visit_queues_ready_ = true;
+  for (const auto& queue : due_visits_)
+    for (const DueVisit& v : queue) tally_.visits_due += !away(state.health[cl.elder[v.ref]]);
+}
+
+// The next due visit to offer (deadline, then register entry, over the tiers) from the cursors `at`;
+// false when none is left. Elders in hospital and those with a check-in visit today (it does the routine
+// visit too) are passed over.
+bool StationDay::next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at,
+                                DueVisit& out) const {
+  const Caseload& cl = world_.caseload;
+  for (;;) {
+    const DueVisit* best = nullptr;
+    std::size_t from = 0;
+    for (std::size_t t = 0; t < due_visits_.size(); ++t) {
+      if (at[t] == due_visits_[t].size()) continue;
+      const DueVisit& v = due_visits_[t][at[t]];
+      if (!best || v.deadline < best->deadline || (v.deadline == best->deadline && v.ref < best->ref)) {
+        best = &v;
+        from = t;
+      }
+    }
+    if (!best) return false;
+    out = *best;
+    ++at[from];
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[out.ref]);
+    if (!checkin && !away(state.health[cl.elder[out.ref]])) return true;
+  }
+}
+
+// End of the day: visited entries leave their queues; the others past their deadline are overdue.
+void StationDay::close_visit_queues(const DayContext& day, const SimState& state) {
+  for (auto& queue : due_visits_) {
+    std::erase_if(queue, [&](const DueVisit& v) { return state.visit_due[v.ref] > day.day; });
+    for (const DueVisit& v : queue) tally_.visits_overdue += day.day > v.deadline;
+  }
+}
+
+// The routine visit of a due register entry.
+TaskItem StationDay::routine_visit(const DueVisit& v) const {
+  const std::uint32_t i = world_.caseload.elder[v.ref];
+  const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
+  return {home_visit(world_.elders.x_km[i], world_.elders.y_km[i], config_.staffing.shift_start_min, day_end,
+                     config_.services),
+          TaskKind::kVisit, v.ref, static_cast<double>(v.deadline)};
 }
 
 // Whether any helper still has `min` minutes of field time and a free stretch of `min` minutes before
@@ -302,6 +342,27 @@ bool StationDay::someone_has_field_time(double min) const {
   return false;
 }
 
+// Outpatient appointments (weekdays): every impaired registered elder has one with the same probability,
+// so the register entries with one today are found by geometric skips through the station's register
+// (one station stream a day, for_each_success) rather than a draw per entry; an independent elder or one
+// away is passed over. Morning or afternoon is the elder's own draw.
+void StationDay::plan_appointments(const DayContext& day, SimState& state) {
+  const Elders& el = world_.elders;
+  const auto& cp = config_.caseload;
+  const double p = appointment_probability(Function::kSemiDisabled, day.weekend, cp);
+  Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationAppointments);
+  for_each_success(seq, st_.caseload_begin, st_.caseload_end, p, [&](std::uint64_t c) {
+    const std::uint32_t i = world_.caseload.elder[c];
+    if (appointment_probability(el.function[i], day.weekend, cp) < p || away(state.health[i])) return;
+    ++tally_.escorts_due;
+    Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
+    const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
+    tasks_.push_back({appointment_escort(el.x_km[i], el.y_km[i], afternoon, config_.staffing.shift_start_min, cp,
+                                         config_.services),
+                      TaskKind::kScheduledEscort, static_cast<std::uint32_t>(c), 0});
+  });
+}
+
 void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const Elders& el = world_.elders;
   const Caseload& cl = world_.caseload;
@@ -310,33 +371,20 @@ void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const double shift_start = config_.staffing.shift_start_min;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
+    if (!checkin && day.day < state.medicine_due[c]) continue;  // most entries, most days
     const std::uint32_t i = cl.elder[c];
     if (away(state.health[i])) continue;
-    const float x = el.x_km[i], y = el.y_km[i];
-    Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
-    // Only impaired elders have appointments, on weekdays: the draw is made only when it can matter.
-    const bool can_have_appointment = !day.weekend && el.function[i] != Function::kIndependent;
-    if (can_have_appointment && has_appointment(cs.at(Draw::kAppointment), el.function[i], day.weekend, cp)) {
-      ++tally_.escorts_due;
-      const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
-      tasks_.push_back({appointment_escort(x, y, afternoon, shift_start, cp, sv), TaskKind::kScheduledEscort, c, 0});
-    }
-    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
     if (checkin) {  // the call list starts with the highest heat risk (heat_weight), when not all can be reached
+      const float x = el.x_km[i], y = el.y_km[i];
       const double risk_first = checkin_priority(el.heat_weight[i]);
       tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, risk_first});
       tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, risk_first});
     }
     if (day.day >= state.medicine_due[c]) {
       ++tally_.medicine_due;
-      tasks_.push_back({medicine_errand(x, y, shift_start, day_end, sv), TaskKind::kMedicine, c,
+      tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
                         static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
-    }
-    if (day.day >= state.visit_due[c]) {
-      ++tally_.visits_due;
-      if (!checkin)  // a check-in visit today does the routine visit too
-        tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kVisit, c,
-                          static_cast<double>(state.visit_due[c] + visit_slack_days(cl.tier[c], cp))});
     }
   }
 }
@@ -601,15 +649,17 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
   // Routine visits may use caseload.visit_time_share of the field time left now; the rest is kept for the
   // work after them in priority (children, activities).
   const double keep = (1.0 - config_.caseload.visit_time_share) * field_time_left();
-  bool visits_possible = true;
-  for (; next < tasks_.size(); ++next) {
-    if (done_early_[next]) continue;
-    const bool visit = tasks_[next].kind == TaskKind::kVisit;
-    if (visit && !visits_possible) continue;
-    dispatch(tasks_[next], day, state);
-    if (visit)
-      visits_possible = someone_has_field_time(tasks_[next].task.service_min) && field_time_left() > keep;
+  for (; next < tasks_.size() && tasks_[next].kind < TaskKind::kVisit; ++next)
+    if (!done_early_[next]) dispatch(tasks_[next], day, state);
+  // Visits while someone could still take one and the time kept for later work is untouched.
+  std::array<std::size_t, 3> at{};
+  for (DueVisit v{}; next_due_visit(day, state, at, v);) {
+    const TaskItem visit = routine_visit(v);
+    dispatch(visit, day, state);
+    if (!someone_has_field_time(visit.task.service_min) || field_time_left() <= keep) break;
   }
+  for (; next < tasks_.size(); ++next)
+    if (!done_early_[next]) dispatch(tasks_[next], day, state);
   prevent_illness(day, state);
   detect_illness(day, state, true);
 }
@@ -726,12 +776,9 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
-  const int slack[3] = {visit_slack_days(RiskTier::kHigh, cp), visit_slack_days(RiskTier::kKey, cp),
-                        visit_slack_days(RiskTier::kGeneral, cp)};  // by tier, once a day
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-    if (day.day > state.visit_due[c] + slack[static_cast<int>(cl.tier[c])]) ++tally_.visits_overdue;
-  }
+  close_visit_queues(day, state);
 }
 
 void StationDay::update_loneliness(SimState& state) {

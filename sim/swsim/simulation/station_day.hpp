@@ -47,6 +47,16 @@ class StationDay {
     int on_site = 0, switched = 0, by_point = 0, by_staff = 0, by_volunteer = 0, gap = 0, within30 = 0;
   };
 
+  struct DueVisit {  // a due routine visit: its deadline (day) and register entry
+    int deadline;
+    std::uint32_t ref;
+  };
+  struct TaskKey {  // what task_before compares, and the task's place in the list
+    TaskKind kind;
+    double deadline;
+    std::uint32_t ref, index;
+  };
+
   // Morning steps.
   void recover(SimState& state);
   void expose_to_heat(const DayContext& day, SimState& state);
@@ -57,11 +67,15 @@ class StationDay {
   // Service steps.
   void start_helpers(const DayContext& day);
   void plan_tasks(const DayContext& day, SimState& state);
+  void plan_appointments(const DayContext& day, SimState& state);
   void plan_caseload_tasks(const DayContext& day, SimState& state);
   void plan_children_tasks(const DayContext& day);
   void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
   void sort_tasks();
-  void counting_sort_visits();
+  void queue_due_visits(const DayContext& day, const SimState& state);
+  bool next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at, DueVisit& out) const;
+  void close_visit_queues(const DayContext& day, const SimState& state);
+  TaskItem routine_visit(const DueVisit& v) const;
   bool someone_has_field_time(double min) const;
   double field_time_left() const;  // the helpers' task minutes left today
   void run_group_activity(const DayContext& day, SimState& state);
@@ -97,6 +111,8 @@ class StationDay {
   float heat_weight_max_ = 0;  // the station's highest heat weight (candidate rate of the illness draw)
   double protected_excess_ = 0;  // sum of the mortality factors of today's protected registered elders
   // The day's state, reused from day to day so a day allocates nothing once warmed up.
+  std::vector<MealStop> enrolled_stop_;          // per enrolled elder of the station (fixed for the run)
+  std::vector<std::uint32_t> enrolled_point_;    // per enrolled elder: the meal point enrolled at
   std::vector<MealStop> stops_;  // the station's own round (its deliveries, then the meal points' gaps)
   std::vector<MealStop> point_stops_;               // the meal points' deliveries, grouped by point
   std::vector<std::uint32_t> point_stop_begin_;     // per point of the station, and one past the last
@@ -116,13 +132,9 @@ class StationDay {
   std::vector<VolunteerToday> volunteers_today_;
   std::vector<Helper> helpers_;
   std::vector<TaskItem> tasks_;
-  struct TaskKey {  // what task_before compares, and the task's place in the list
-    TaskKind kind;
-    double deadline;
-    std::uint32_t ref, index;
-  };
-  std::vector<TaskKey> task_order_, visit_keys_, sorted_keys_;
-  std::vector<std::uint32_t> bucket_start_;
+  std::vector<TaskKey> task_order_;
+  std::array<std::vector<DueVisit>, 3> due_visits_;  // by tier: due routine visits in task_before's order
+  bool visit_queues_ready_ = false;
   std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;

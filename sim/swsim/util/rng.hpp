@@ -36,6 +36,7 @@ enum class StreamKind : std::uint32_t {
   kLendingDay = 14,      // a general station's team on a sampled run (rounding), by area and day
   kStationHeat = 15,     // a station's heat-illness candidates of the day (thinned Bernoulli sequence)
   kElderAlarm = 16,      // whether an elder living alone has the no-movement alarm (fixed for the run)
+  kStationAppointments = 17,  // a station's register entries with an outpatient appointment today (sequence)
 };
 
 // Every named draw: X(stream kind, entity class, name, first word, words, meaning). The entity class
@@ -87,8 +88,9 @@ enum class StreamKind : std::uint32_t {
   X(kHealthOutcome, 0, kCallNotices, 11, 1, "today's check-in call notices the illness (contact day)")     \
   X(kHealthOutcome, 0, kPreventionKept, 12, 1, "a protected elder's episode happens all the same")         \
   X(kStationHeat, 0, kHeatCandidates, 0, 0, "a station's heat-illness candidates of the day (sequence)")   \
+  X(kStationAppointments, 0, kAppointments, 0, 0, "a station's appointments of the day (sequence)")            \
   X(kElderAlarm, 0, kAlarmDevice, 0, 1, "an elder living alone has the no-movement alarm")                 \
-  X(kCaseloadDay, 0, kAppointment, 0, 1, "registered elder has an outpatient appointment today")           \
+  /* kCaseloadDay word 0 is retired (the per-elder appointment draw, now kAppointments); never reuse it. */ \
   X(kCaseloadDay, 0, kActivityAttendance, 1, 1, "registered shidu elder attends the group activity")       \
   X(kCaseloadDay, 0, kAfternoonAppointment, 2, 1, "the appointment is in the afternoon")                   \
   X(kChildDay, 0, kGuardianAway, 0, 1, "child's guardian is away today")                                   \
