@@ -1,5 +1,7 @@
 #include "swsim/services/lunch.hpp"
 
+#include "swsim/services/travel.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -9,7 +11,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-double dist(double ax, double ay, double bx, double by) { return std::hypot(ax - bx, ay - by); }
+double dist(double ax, double ay, double bx, double by) { return km_between(ax, ay, bx, by); }
 
 }  // namespace
 
@@ -26,7 +28,7 @@ double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::
 namespace {
 
 // Distances between the start (label 0) and the stops idx[0..n) (label 1 + k), computed once per route
-// (hypot is symmetric, so both directions are the same number).
+// (km_between is symmetric to the bit, so both directions are the same number).
 void route_distances(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> idx,
                      std::vector<double>& d) {
   const std::size_t m = idx.size() + 1;

@@ -1,5 +1,7 @@
 #include "swsim/services/schedule.hpp"
 
+#include "swsim/services/travel.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -68,7 +70,7 @@ double Helper::first_gap(double from, double dur) const {
 Assignment assign_task(const ScheduleTask& t, std::span<Helper> helpers, const TravelModel& tm) {
   Assignment best;
   double best_finish = 1e300;
-  const double dist = t.travel ? std::hypot(t.x_km - tm.station_x_km, t.y_km - tm.station_y_km) * tm.detour_factor : 0.0;
+  const double dist = t.travel ? km_between(t.x_km, t.y_km, tm.station_x_km, tm.station_y_km) * tm.detour_factor : 0.0;
   for (std::size_t k = 0; k < helpers.size(); ++k) {
     const Helper& h = helpers[k];
     if (t.social_worker_only && !h.social_worker) continue;

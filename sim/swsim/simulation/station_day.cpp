@@ -23,6 +23,20 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     : config_(config), world_(world), station_(station), st_(world.stations[static_cast<std::size_t>(station)]) {
   for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
     heat_weight_max_ = std::max(heat_weight_max_, world.elders.heat_weight[i]);
+  // Register entries that can need a medicine errand (chronic) or a check-in (high risk): fixed for the run.
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
+    if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
+    if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
+  }
+  // Each elder's register entry (offset in the station's register, -1 none), for the lunch contacts.
+  const auto own = [&](std::uint32_t c) { return world.caseload.elder[c] - st_.elder_begin < st_.elder_end - st_.elder_begin; };
+  bool mappable = st_.caseload_end - st_.caseload_begin < 32768;
+  for (std::uint32_t c = st_.caseload_begin; mappable && c < st_.caseload_end; ++c) mappable = own(c);
+  if (mappable) {
+    entry_of_elder_.assign(st_.elder_end - st_.elder_begin, -1);
+    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+      entry_of_elder_[world.caseload.elder[c] - st_.elder_begin] = static_cast<std::int16_t>(c - st_.caseload_begin);
+  }
   // The meal stops of the station's enrolled elders do not change during a run: made once, not daily.
   const MealPoints& mp = world.meal_points;
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
@@ -37,20 +51,42 @@ StationDay::StationDay(const Config& config, const World& world, int station)
 
 void StationDay::begin(const DayContext& day, SimState& state) {
   tally_ = Tally{};
+  if (!away_ready_) {  // the first day this StationDay serves (a new run or a resumed one)
+    for (std::uint32_t i = st_.elder_begin; i < st_.elder_end; ++i)
+      if (away(state.health[i])) away_.push_back(i);
+    away_ready_ = true;
+  }
   recover(state);
   expose_to_heat(day, state);
-  plan_lunch_round(day, state);
+  plan_lunch_round(day);
   workers_on_duty_ = social_workers_on_duty(st_.social_workers, day.weekend, config_.staffing);
   turn_out_volunteers(day, state);
   load_ = static_cast<double>(stops_.size()) / std::max(1, lunch_couriers_);
   lent_ = 0;
 }
 
+// Whether an elder of the station is in hospital or dead. The few such elders are kept in a sorted list
+// (set_away, on every change of state.health to or from those states), so the daily checks of the enrolled
+// and registered elders need not read state.health, which is scattered over the station's elders.
+bool StationDay::is_away(std::uint32_t i) const {
+  return !away_.empty() && std::binary_search(away_.begin(), away_.end(), i);
+}
+
+void StationDay::set_away(std::uint32_t i, bool now_away) {
+  const auto at = std::lower_bound(away_.begin(), away_.end(), i);
+  const bool listed = at != away_.end() && *at == i;
+  if (now_away && !listed) away_.insert(at, i);
+  if (!now_away && listed) away_.erase(at);
+}
+
 // The ill recover, the hospitalised come home.
 void StationDay::recover(SimState& state) {
   auto& sick = state.sick[static_cast<std::size_t>(station_)];
   for (SickRecord& rec : sick)
-    if (episode_ends_today(rec) && !rec.dead) state.health[rec.elder] = HealthState::kWell;
+    if (episode_ends_today(rec) && !rec.dead) {
+      state.health[rec.elder] = HealthState::kWell;
+      set_away(rec.elder, false);
+    }
   std::erase_if(sick, [](const SickRecord& rec) { return rec.resolved && rec.days_left == 0; });
 }
 
@@ -124,7 +160,7 @@ void StationDay::count_new_episodes(const DayContext& day, SimState& state) {
 // The meal programme's elders not in hospital: diners eat at their point (a count), or book delivery for a
 // warning day from the nearest canteen within reach, within its delivery capacity; the homebound are on
 // their canteen's round or, when no canteen reaches them, on the station's.
-void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
+void StationDay::plan_lunch_round(const DayContext& day) {
   const Elders& el = world_.elders;
   const MealPoints& mp = world_.meal_points;
   stops_.clear();
@@ -133,7 +169,7 @@ void StationDay::plan_lunch_round(const DayContext& day, SimState& state) {
   booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
-    if (away(state.health[i])) continue;  // in hospital or dead
+    if (is_away(i)) continue;  // in hospital or dead
     const std::uint32_t q = world_.lunch_deliverer[k];
     const MealStop& stop = enrolled_stop_[k - st_.enrolled_begin];
     switch (world_.lunch_arrangement[k]) {
@@ -233,7 +269,7 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
-  plan_appointments(day, state);
+  plan_appointments(day);
   plan_caseload_tasks(day, state);
   queue_due_visits(day, state);
   plan_children_tasks(day);
@@ -268,26 +304,40 @@ void StationDay::sort_tasks() {
 void StationDay::queue_due_visits(const DayContext& day, const SimState& state) {
   const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
-  const bool first = !visit_queues_ready_;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
-    const int due = state.visit_due[c];
-    if (first ? due > day.day : due != day.day) continue;
-    const auto tier = static_cast<std::size_t>(cl.tier[c]);
-    due_visits_[tier].push_back(DueVisit{due + visit_slack_days(cl.tier[c], cp), c});
-  }
-  if (first)
+  auto join = [&](std::uint32_t c) {
+    due_visits_[static_cast<std::size_t>(cl.tier[c])].push_back(
+        DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], cp), c, cl.elder[c]});
+  };
+  if (!visit_queues_ready_) {  // first day: every entry due now joins, the others wait in the calendar
+    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+      if (state.visit_due[c] <= day.day) join(c);
+      else remember_visit_due(c, state.visit_due[c]);
     for (auto& queue : due_visits_)
       std::stable_sort(queue.begin(), queue.end(),
                        [](const DueVisit& a, const DueVisit& b) { return a.deadline < b.deadline; });
-  visit_queues_ready_ = true;
+    visit_queues_ready_ = true;
+  } else if (static_cast<std::size_t>(day.day) < visit_calendar_.size()) {
+    auto& today = visit_calendar_[static_cast<std::size_t>(day.day)];
+    std::sort(today.begin(), today.end());  // register order
+    for (const std::uint32_t c : today) join(c);
+    today.clear();
+  }
   for (const auto& queue : due_visits_)
-    for (const DueVisit& v : queue) tally_.visits_due += !away(state.health[cl.elder[v.ref]]);
+    for (const DueVisit& v : queue) tally_.visits_due += !is_away(v.elder);
+}
+
+// An entry's next visit falls due on `day`: it joins its queue then (the calendar is kept by due day).
+void StationDay::remember_visit_due(std::uint32_t c, int day) {
+  if (day < 0) return;
+  const auto d = static_cast<std::size_t>(day);
+  if (d >= visit_calendar_.size()) visit_calendar_.resize(d + 1);
+  visit_calendar_[d].push_back(c);
 }
 
 // The next due visit to offer (deadline, then register entry, over the tiers) from the cursors `at`;
 // false when none is left. Elders in hospital and those with a check-in visit today (it does the routine
 // visit too) are passed over.
-bool StationDay::next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at,
+bool StationDay::next_due_visit(const DayContext& day, std::array<std::size_t, 3>& at,
                                 DueVisit& out) const {
   const Caseload& cl = world_.caseload;
   for (;;) {
@@ -305,7 +355,7 @@ bool StationDay::next_due_visit(const DayContext& day, const SimState& state, st
     out = *best;
     ++at[from];
     const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[out.ref]);
-    if (!checkin && !away(state.health[cl.elder[out.ref]])) return true;
+    if (!checkin && !is_away(out.elder)) return true;
   }
 }
 
@@ -319,7 +369,7 @@ void StationDay::close_visit_queues(const DayContext& day, const SimState& state
 
 // The routine visit of a due register entry.
 TaskItem StationDay::routine_visit(const DueVisit& v) const {
-  const std::uint32_t i = world_.caseload.elder[v.ref];
+  const std::uint32_t i = v.elder;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
   return {home_visit(world_.elders.x_km[i], world_.elders.y_km[i], config_.staffing.shift_start_min, day_end,
                      config_.services),
@@ -346,14 +396,14 @@ bool StationDay::someone_has_field_time(double min) const {
 // so the register entries with one today are found by geometric skips through the station's register
 // (one station stream a day, for_each_success) rather than a draw per entry; an independent elder or one
 // away is passed over. Morning or afternoon is the elder's own draw.
-void StationDay::plan_appointments(const DayContext& day, SimState& state) {
+void StationDay::plan_appointments(const DayContext& day) {
   const Elders& el = world_.elders;
   const auto& cp = config_.caseload;
   const double p = appointment_probability(Function::kSemiDisabled, day.weekend, cp);
   Stream seq(config_.run.seed, static_cast<std::uint32_t>(station_), day.stream_day, StreamKind::kStationAppointments);
   for_each_success(seq, st_.caseload_begin, st_.caseload_end, p, [&](std::uint64_t c) {
     const std::uint32_t i = world_.caseload.elder[c];
-    if (appointment_probability(el.function[i], day.weekend, cp) < p || away(state.health[i])) return;
+    if (appointment_probability(el.function[i], day.weekend, cp) < p || is_away(i)) return;
     ++tally_.escorts_due;
     Stream cs(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     const bool afternoon = cs.at(Draw::kAfternoonAppointment) < cp.afternoon_appointment_share;
@@ -363,29 +413,32 @@ void StationDay::plan_appointments(const DayContext& day, SimState& state) {
   });
 }
 
+// Check-ins (warning days, policy on: the high-risk entries) and medicine errands (the chronic entries
+// whose purchase is due). Tasks are listed by kind rather than entry by entry; sort_tasks orders them by
+// task_before, whose keys make each task unique, so the order of listing does not matter.
 void StationDay::plan_caseload_tasks(const DayContext& day, SimState& state) {
   const Elders& el = world_.elders;
-  const Caseload& cl = world_.caseload;
   const auto& cp = config_.caseload;
   const auto& sv = config_.services;
   const double shift_start = config_.staffing.shift_start_min;
   const double day_end = config_.staffing.shift_end_min + config_.staffing.max_overtime_min;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
-    const bool checkin = gets_heat_checkin(config_.policy.heat_checkins, day.warning, cl.tier[c]);
-    if (!checkin && day.day < state.medicine_due[c]) continue;  // most entries, most days
-    const std::uint32_t i = cl.elder[c];
-    if (away(state.health[i])) continue;
-    if (checkin) {  // the call list starts with the highest heat risk (heat_weight), when not all can be reached
+  if (gets_heat_checkin(config_.policy.heat_checkins, day.warning, RiskTier::kHigh))
+    for (const std::uint32_t c : high_risk_entries_) {
+      const std::uint32_t i = world_.caseload.elder[c];
+      if (is_away(i)) continue;
+      // The call list starts with the highest heat risk (heat_weight), when not all can be reached.
       const float x = el.x_km[i], y = el.y_km[i];
       const double risk_first = checkin_priority(el.heat_weight[i]);
       tasks_.push_back({checkin_call(x, y, shift_start, sv), TaskKind::kCheckinCall, c, risk_first});
       tasks_.push_back({home_visit(x, y, shift_start, day_end, sv), TaskKind::kCheckinVisit, c, risk_first});
     }
-    if (day.day >= state.medicine_due[c]) {
-      ++tally_.medicine_due;
-      tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
-                        static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
-    }
+  for (const std::uint32_t c : chronic_entries_) {
+    if (day.day < state.medicine_due[c]) continue;
+    const std::uint32_t i = world_.caseload.elder[c];
+    if (is_away(i)) continue;
+    ++tally_.medicine_due;
+    tasks_.push_back({medicine_errand(el.x_km[i], el.y_km[i], shift_start, day_end, sv), TaskKind::kMedicine, c,
+                      static_cast<double>(state.medicine_due[c] + cp.medicine_window_days - 1)});
   }
 }
 
@@ -429,6 +482,7 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
         state.visit_due[c] = day.day + visit_interval_days(cl.tier[c], config_.caseload);
+        remember_visit_due(c, state.visit_due[c]);
       }
       break;
     case TaskKind::kMedicine:
@@ -437,18 +491,18 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       break;
     case TaskKind::kChildCare:
     case TaskKind::kTutoring: ++tally_.child_done; break;
-    case TaskKind::kActivity: run_group_activity(day, state); break;
+    case TaskKind::kActivity: run_group_activity(day); break;
   }
 }
 
 // The registered shidu elders who are not in hospital are invited; each attends by its own draw.
-void StationDay::run_group_activity(const DayContext& day, SimState& state) {
+void StationDay::run_group_activity(const DayContext& day) {
   ++tally_.activities;
   const Elders& el = world_.elders;
   const Caseload& cl = world_.caseload;
   for (std::uint32_t k = st_.caseload_begin; k < st_.caseload_end; ++k) {
     const std::uint32_t i = cl.elder[k];
-    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || away(state.health[i])) continue;
+    if (!(el.flags[i] & elder_flag::kLostOnlyChild) || is_away(i)) continue;
     Stream as(config_.run.seed, el.id[i], day.stream_day, StreamKind::kCaseloadDay);
     if (as.at(Draw::kActivityAttendance) < config_.loneliness.activity_attendance) {
       ++tally_.attendance;
@@ -564,7 +618,7 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     point_couriers_.resize(couriers_.size());
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       const CourierState& cs = courier_state_[c];
-      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]) * detour / couriers_[c].speed_kmh * 60;
+      const double ride = km_between(cs.x_km, cs.y_km, mp.x_km[p], mp.y_km[p]) * detour / couriers_[c].speed_kmh * 60;
       point_couriers_[c] = Courier{couriers_[c].speed_kmh, couriers_[c].until, std::max<double>(lp.ready_min, cs.free_at + ride)};
     }
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], std::span(stops_.data() + b, e - b), point_couriers_, ls,
@@ -573,7 +627,7 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       if (lunch_scratch_.courier_free[c] <= point_couriers_[c].from) continue;  // carried nothing from here
       CourierState& cs = courier_state_[c];
-      const double ride = std::hypot(cs.x_km - mp.x_km[p], cs.y_km - mp.y_km[p]);
+      const double ride = km_between(cs.x_km, cs.y_km, mp.x_km[p], mp.y_km[p]);
       tally_.lunch.km += ride * detour;
       if (cs.left_at < 0) cs.left_at = point_couriers_[c].from - ride * detour / couriers_[c].speed_kmh * 60;
       cs = CourierState{lunch_scratch_.courier_free[c], mp.x_km[p], mp.y_km[p], cs.left_at};
@@ -603,7 +657,7 @@ void StationDay::deliver_lunch(const DayContext& day) {
   for (std::size_t c = 0; c < couriers_.size(); ++c) {
     const CourierState& cs = courier_state_[c];
     if (cs.left_at < 0) continue;  // carried no meals
-    const double back = std::hypot(cs.x_km - st_.x_km, cs.y_km - st_.y_km) * config_.travel.detour_factor;
+    const double back = km_between(cs.x_km, cs.y_km, st_.x_km, st_.y_km) * config_.travel.detour_factor;
     tally_.lunch.km += back;
     helpers_[static_cast<std::size_t>(courier_helper_[c])].block(cs.left_at, cs.free_at + back / couriers_[c].speed_kmh * 60);
   }
@@ -616,7 +670,12 @@ void StationDay::deliver_lunch(const DayContext& day) {
 }
 
 std::int64_t StationDay::caseload_index(std::uint32_t elder) const {
-  const auto& ids = world_.caseload.elder;
+  const std::uint32_t off = elder - st_.elder_begin;
+  if (off < entry_of_elder_.size()) {
+    const std::int16_t k = entry_of_elder_[off];
+    return k < 0 ? -1 : static_cast<std::int64_t>(st_.caseload_begin) + k;
+  }
+  const auto& ids = world_.caseload.elder;  // no map (a register too large for it): search the register
   const auto b = ids.begin() + st_.caseload_begin, e = ids.begin() + st_.caseload_end;
   const auto it = std::lower_bound(b, e, elder);
   return it != e && *it == elder ? it - ids.begin() : -1;
@@ -653,7 +712,7 @@ void StationDay::do_checkins_and_routine_work(const DayContext& day, SimState& s
     if (!done_early_[next]) dispatch(tasks_[next], day, state);
   // Visits while someone could still take one and the time kept for later work is untouched.
   std::array<std::size_t, 3> at{};
-  for (DueVisit v{}; next_due_visit(day, state, at, v);) {
+  for (DueVisit v{}; next_due_visit(day, at, v);) {
     const TaskItem visit = routine_visit(v);
     dispatch(visit, day, state);
     if (!someone_has_field_time(visit.task.service_min) || field_time_left() <= keep) break;
@@ -718,6 +777,7 @@ void StationDay::resolve_episode(SickRecord& rec, Settle s, const Found& f, cons
     metric(state, Metric::kHospitalisationsRegistered, d0) += hospital;
   }
   if (s == Settle::kFound && station_finder(f.by)) request_urgent_escort(i, f.min - 1440.0 * (day.day - d0));
+  if (dies || hospital) set_away(i, true);
   if (dies) {
     state.health[i] = HealthState::kDead;
     rec.dead = true;
@@ -749,7 +809,7 @@ void StationDay::request_urgent_escort(std::uint32_t elder, double found_min) {
   for (int k = 0; k < workers_on_duty_ + lent_; ++k) {
     Helper& hp = helpers_[static_cast<std::size_t>(k)];
     if (found_min < hp.shift_start || found_min >= hp.shift_end) continue;
-    const double km = 2 * std::hypot(el.x_km[elder] - st_.x_km, el.y_km[elder] - st_.y_km) * tm.detour_factor;
+    const double km = 2 * km_between(el.x_km[elder], el.y_km[elder], st_.x_km, st_.y_km) * tm.detour_factor;
     const double dur = km / hp.speed_kmh * 60 + sv.escort_min;
     hp.last_end = std::max(hp.last_end, hp.shift_end) + dur;  // the postponed work ends that much later
     hp.km += km;
@@ -782,16 +842,28 @@ void StationDay::count_overdue(const DayContext& day, SimState& state) {
 }
 
 void StationDay::update_loneliness(SimState& state) {
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
-    float& score = state.loneliness[c];
-    score = next_loneliness(score, world_.caseload.loneliness_base[c], caseload_contacts_[c - st_.caseload_begin],
-                            config_.loneliness);
-    tally_.loneliness_sum += score;
-    if (world_.caseload.reasons[c] & register_reason::kShidu) {
-      tally_.loneliness_shidu_sum += score;
-      ++tally_.shidu;
+  // Plain pointers and local sums (the tally starts the day at 0, so the sums are the same numbers): the
+  // loop then keeps everything in registers.
+  const std::size_t n = st_.caseload_end - st_.caseload_begin;
+  float* score = state.loneliness.data() + st_.caseload_begin;
+  const float* base = world_.caseload.loneliness_base.data() + st_.caseload_begin;
+  const std::uint8_t* reasons = world_.caseload.reasons.data() + st_.caseload_begin;
+  const std::uint8_t* contacts = caseload_contacts_.data();
+  const LonelinessParams& lp = config_.loneliness;
+  double sum = 0, shidu_sum = 0;
+  int shidu = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const float s = next_loneliness(score[k], base[k], contacts[k], lp);
+    score[k] = s;
+    sum += s;
+    if (reasons[k] & register_reason::kShidu) {
+      shidu_sum += s;
+      ++shidu;
     }
   }
+  tally_.loneliness_sum += sum;
+  tally_.loneliness_shidu_sum += shidu_sum;
+  tally_.shidu += shidu;
 }
 
 // Social workers' hours and overtime (lent staff are paid by their general station), distance travelled.

@@ -47,9 +47,9 @@ class StationDay {
     int on_site = 0, switched = 0, by_point = 0, by_staff = 0, by_volunteer = 0, gap = 0, within30 = 0;
   };
 
-  struct DueVisit {  // a due routine visit: its deadline (day) and register entry
+  struct DueVisit {  // a due routine visit: its deadline (day), register entry and elder
     int deadline;
-    std::uint32_t ref;
+    std::uint32_t ref, elder;
   };
   struct TaskKey {  // what task_before compares, and the task's place in the list
     TaskKind kind;
@@ -62,23 +62,26 @@ class StationDay {
   void expose_to_heat(const DayContext& day, SimState& state);
   void draw_heat_illness(const DayContext& day, SimState& state);
   void consider_heat_candidate(std::uint32_t i, double p_max, const DayContext& day, SimState& state);
-  void plan_lunch_round(const DayContext& day, SimState& state);
+  void plan_lunch_round(const DayContext& day);
   void turn_out_volunteers(const DayContext& day, SimState& state);
   // Service steps.
   void start_helpers(const DayContext& day);
   void plan_tasks(const DayContext& day, SimState& state);
-  void plan_appointments(const DayContext& day, SimState& state);
+  void plan_appointments(const DayContext& day);
   void plan_caseload_tasks(const DayContext& day, SimState& state);
   void plan_children_tasks(const DayContext& day);
   void dispatch(const TaskItem& t, const DayContext& day, SimState& state);
   void sort_tasks();
   void queue_due_visits(const DayContext& day, const SimState& state);
-  bool next_due_visit(const DayContext& day, const SimState& state, std::array<std::size_t, 3>& at, DueVisit& out) const;
+  bool next_due_visit(const DayContext& day, std::array<std::size_t, 3>& at, DueVisit& out) const;
   void close_visit_queues(const DayContext& day, const SimState& state);
+  void remember_visit_due(std::uint32_t c, int day);
+  bool is_away(std::uint32_t elder) const;
+  void set_away(std::uint32_t elder, bool now_away);
   TaskItem routine_visit(const DueVisit& v) const;
   bool someone_has_field_time(double min) const;
   double field_time_left() const;  // the helpers' task minutes left today
-  void run_group_activity(const DayContext& day, SimState& state);
+  void run_group_activity(const DayContext& day);
   void book_planned_work(const DayContext& day, SimState& state);
   void deliver_lunch(const DayContext& day);
   void deliver_from_meal_points(const DayContext& day);
@@ -135,6 +138,11 @@ class StationDay {
   std::vector<TaskKey> task_order_;
   std::array<std::vector<DueVisit>, 3> due_visits_;  // by tier: due routine visits in task_before's order
   bool visit_queues_ready_ = false;
+  std::vector<std::uint32_t> away_;  // the station's elders in hospital or dead, sorted (is_away)
+  bool away_ready_ = false;
+  std::vector<std::vector<std::uint32_t>> visit_calendar_;  // by day: entries whose next visit falls due then
+  std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;
+  std::vector<std::int16_t> entry_of_elder_;  // per elder of the station: register offset, -1 none (caseload_index)  // register entries (fixed for the run)
   std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
