@@ -179,9 +179,11 @@ void StationDay::plan_lunch_round(const DayContext& day) {
         stop_point_.push_back(enrolled_point_[k - st_.enrolled_begin]);
         break;
       case MealArrangement::kDiner: {
-        const bool may = day.warning && q != kNoPoint;
+        // The elder's own draw, made only when it can matter (a requester, a canteen with room left).
+        int& booked = booked_[day.warning && q != kNoPoint ? q - st_.meal_point_begin : 0];
+        const bool may = day.warning && q != kNoPoint && (el.flags[i] & elder_flag::kWarningRequester) &&
+                         booked < mp.delivery_capacity[q];
         const double u = may ? Stream(config_.run.seed, el.id[i], day.stream_day, StreamKind::kElderDay).at(Draw::kWarningLunchRequest) : 1.0;
-        int& booked = booked_[may ? q - st_.meal_point_begin : 0];
         if (may && books_delivery_in_warning(u, el.flags[i], day.warning, booked, mp.delivery_capacity[q], config_.lunch)) {
           ++booked;
           ++tally_.switched;
@@ -322,8 +324,12 @@ void StationDay::queue_due_visits(const DayContext& day, const SimState& state) 
     for (const std::uint32_t c : today) join(c);
     today.clear();
   }
-  for (const auto& queue : due_visits_)
-    for (const DueVisit& v : queue) tally_.visits_due += !is_away(v.elder);
+  // Due and not in hospital (or dead): every queued entry but those of the few elders away.
+  for (const auto& queue : due_visits_) tally_.visits_due += static_cast<int>(queue.size());
+  for (const std::uint32_t i : away_) {
+    const std::int64_t c = caseload_index(i);
+    if (c >= 0 && state.visit_due[static_cast<std::size_t>(c)] <= day.day) --tally_.visits_due;
+  }
 }
 
 // An entry's next visit falls due on `day`: it joins its queue then (the calendar is kept by due day).
@@ -360,11 +366,21 @@ bool StationDay::next_due_visit(const DayContext& day, std::array<std::size_t, 3
 }
 
 // End of the day: visited entries leave their queues; the others past their deadline are overdue.
-void StationDay::close_visit_queues(const DayContext& day, const SimState& state) {
-  for (auto& queue : due_visits_) {
-    std::erase_if(queue, [&](const DueVisit& v) { return state.visit_due[v.ref] > day.day; });
-    for (const DueVisit& v : queue) tally_.visits_overdue += day.day > v.deadline;
+// Both by search: a queue is sorted by (deadline, entry), and a visited entry was due, so it is in its queue.
+void StationDay::close_visit_queues(const DayContext& day) {
+  const auto before = [](const DueVisit& a, const DueVisit& b) {
+    return a.deadline != b.deadline ? a.deadline < b.deadline : a.ref < b.ref;
+  };
+  for (const DueVisit& v : visited_) {
+    auto& queue = due_visits_[static_cast<std::size_t>(world_.caseload.tier[v.ref])];
+    const auto at = std::lower_bound(queue.begin(), queue.end(), v, before);
+    if (at != queue.end() && at->ref == v.ref) queue.erase(at);
   }
+  visited_.clear();
+  for (const auto& queue : due_visits_)
+    tally_.visits_overdue += static_cast<int>(
+        std::lower_bound(queue.begin(), queue.end(), day.day, [](const DueVisit& v, int d) { return v.deadline < d; }) -
+        queue.begin());
 }
 
 // The routine visit of a due register entry.
@@ -481,6 +497,7 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
+        visited_.push_back(DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], config_.caseload), c, cl.elder[c]});
         state.visit_due[c] = day.day + visit_interval_days(cl.tier[c], config_.caseload);
         remember_visit_due(c, state.visit_due[c]);
       }
@@ -838,7 +855,7 @@ void StationDay::count_overdue(const DayContext& day, SimState& state) {
   const auto& cp = config_.caseload;
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
-  close_visit_queues(day, state);
+  close_visit_queues(day);
 }
 
 void StationDay::update_loneliness(SimState& state) {

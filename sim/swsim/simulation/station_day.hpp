@@ -74,7 +74,7 @@ class StationDay {
   void sort_tasks();
   void queue_due_visits(const DayContext& day, const SimState& state);
   bool next_due_visit(const DayContext& day, std::array<std::size_t, 3>& at, DueVisit& out) const;
-  void close_visit_queues(const DayContext& day, const SimState& state);
+  void close_visit_queues(const DayContext& day);
   void remember_visit_due(std::uint32_t c, int day);
   bool is_away(std::uint32_t elder) const;
   void set_away(std::uint32_t elder, bool now_away);
@@ -138,6 +138,7 @@ class StationDay {
   std::vector<TaskKey> task_order_;
   std::array<std::vector<DueVisit>, 3> due_visits_;  // by tier: due routine visits in task_before's order
   bool visit_queues_ready_ = false;
+  std::vector<DueVisit> visited_;  // today's routine visits done (their queue entries), removed at day's end
   std::vector<std::uint32_t> away_;  // the station's elders in hospital or dead, sorted (is_away)
   bool away_ready_ = false;
   std::vector<std::vector<std::uint32_t>> visit_calendar_;  // by day: entries whose next visit falls due then
