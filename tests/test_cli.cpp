@@ -1,17 +1,21 @@
 // The swsim command line as a user meets it: exit codes, one-line errors, no stray output files.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "h5_digest.hpp"
 #include "reader/result_file.hpp"
 #include "swsim/config/scenario.hpp"
+#include "swsim/io/result_writer.hpp"
 #include "swsim/simulation/ensemble.hpp"
 #include "swsim/world/world.hpp"
 
@@ -298,4 +302,99 @@ TEST_CASE("validate: a parameter moved outside its tolerance fails its rows and 
   }
   CHECK(row_result(b, "inputs.share_65plus") == "pass");  // the rows the parameter does not reach still pass
   CHECK(row_result(b, "closed.erlang_c.c3_a2.5") == "pass");
+}
+
+namespace {
+// swsim run with `args` (stderr dropped) as a child process: its exit code and peak resident memory (KiB).
+struct Measured {
+  int code = -1;
+  long max_rss_kib = 0;
+};
+pid_t spawn_swsim(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(SWSIM_BIN)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 2);
+    ::execv(SWSIM_BIN, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+Measured run_measured(const std::vector<std::string>& args) {
+  const pid_t pid = spawn_swsim(args);
+  Measured m;
+  int status = 0;
+  struct rusage ru {};
+  if (pid > 0 && ::wait4(pid, &status, 0, &ru) == pid && WIFEXITED(status)) m.code = WEXITSTATUS(status);
+  m.max_rss_kib = ru.ru_maxrss;
+  return m;
+}
+std::string file_hash(const std::string& path) {
+  swsim::bench::quiet_hdf5_errors();
+  const auto h = swsim::bench::hash_h5_file(path);
+  return h ? swsim::bench::hex(h->hs.h) : "unreadable";
+}
+std::vector<std::string> small_ensemble(const std::string& out, int replicates, int threads, int days = 92) {
+  return {"run", "--scenario", baseline, "--scale", "0.05", "--days", std::to_string(days), "--replicates",
+          std::to_string(replicates), "--threads", std::to_string(threads), "--quiet", "--out", out};
+}
+}  // namespace
+
+TEST_CASE("swsim run streams an ensemble into its file: memory flat in the replicates, the lock-step run's file, "
+          "any thread count", "[cli][ensemble][streamed]") {
+  const std::string few = temp_dir() + "/stream4.h5", many = temp_dir() + "/stream60.h5";
+  const Measured m4 = run_measured(small_ensemble(few, 4, 2)), m60 = run_measured(small_ensemble(many, 60, 2));
+  REQUIRE(m4.code == 0);
+  REQUIRE(m60.code == 0);
+  // Holding the results would add 56 x 75 metrics x 92 days x 15 stations x 8 bytes = 46 MiB (plus the writer's
+  // copies); streamed, both runs keep the same 4 simulations alive and one replicate's slab at a time.
+  INFO("peak RSS 4 replicates " << m4.max_rss_kib << " KiB, 60 replicates " << m60.max_rss_kib << " KiB");
+  CHECK(m60.max_rss_kib - m4.max_rss_kib < 16 * 1024);
+  const swsim::results::ResultFile big(many);
+  CHECK(big.read("meals_on_time").size() == 60u * 92 * 15);
+  // The disk check's estimate is low but not far off: what 56 more replicates add to the file.
+  const double grown = static_cast<double>(std::filesystem::file_size(many) - std::filesystem::file_size(few));
+  const auto least = [&](int n) { return static_cast<double>(swsim::least_result_bytes(n, 92, big.stations(), big.areas())); };
+  CHECK(grown >= least(60) - least(4));
+  CHECK(grown <= 4 * (least(60) - least(4)));
+  // The same data as the lock-step run (checkpoints on: every replicate held and written at the end), and
+  // at one thread as at two.
+  const std::string one = temp_dir() + "/stream4_t1.h5", lockstep = temp_dir() + "/lockstep4.h5";
+  REQUIRE(run_measured(small_ensemble(one, 4, 1)).code == 0);
+  std::vector<std::string> held = small_ensemble(lockstep, 4, 2);
+  held.insert(held.end(), {"--checkpoint-every", "1000"});
+  REQUIRE(run_measured(held).code == 0);
+  CHECK(file_hash(few) == file_hash(one));
+  CHECK(file_hash(few) == file_hash(lockstep));
+  CHECK(file_hash(few) != "unreadable");
+  for (const auto& f : {few, many, one, lockstep}) std::filesystem::remove(f);
+}
+
+TEST_CASE("a streamed ensemble stopped by SIGINT while writing leaves no result file and no temporary",
+          "[cli][ensemble][streamed][signals]") {
+  const std::string out = temp_dir() + "/stream_stopped.h5";
+  const pid_t pid = spawn_swsim(small_ensemble(out, 1000, 2));
+  REQUIRE(pid > 0);
+  const std::string temp = temp_dir() + "/.stream_stopped.h5.tmp." + std::to_string(pid);
+  // Wait until replicates are arriving in the temporary file (it grows past its fixed part).
+  std::uintmax_t first = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(temp, ec);
+    if (!ec && size > 0 && first == 0) first = size;
+    if (!ec && first > 0 && size > first + 512 * 1024) break;
+    ::usleep(50 * 1000);
+  }
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK(first > 0);
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(temp));
 }

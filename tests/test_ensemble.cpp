@@ -185,7 +185,7 @@ TEST_CASE("stream_ensemble stops between days when asked", "[ensemble]") {
   CHECK(days == 2);
 }
 
-TEST_CASE("an ensemble's results memory: every replicate plus the writer's statistics, and how many fit",
+TEST_CASE("a held ensemble's results memory: every replicate plus the writer's statistics, and how many fit",
           "[ensemble][memory]") {
   const ResultsMemory m = results_memory(92, 161, 1000);
   CHECK(m.per_replicate == kMetricCount * 92 * 161 * sizeof(double));

@@ -526,3 +526,48 @@ TEST_CASE("NcWriter reports an uncreatable file as swsim::RuntimeError", "[io][n
   const std::string msg = runtime_error_message([&] { NcWriter w(path); });
   CHECK_THAT(msg, Catch::Contains(path) && Catch::Contains("cannot create file"));
 }
+
+TEST_CASE("NcWriter declares a variable and fills it block by block, as variable() would have written it",
+          "[io][nc_writer][blocks]") {
+  TempPath path("blocks");
+  const std::vector<double> values{1.9, -2.7, 3.0, 4.5, 5.2, 6.0, 7.8, 8.1, 9.9, 10.0, 11.5, 12.25};  // 2 x 3 x 2
+  std::vector<double> first, box;
+  {
+    NcWriter w(path.str());
+    w.dimension("rep", std::vector<std::int32_t>{0, 1}, {"1", "replicate", {}});
+    w.dimension("day", std::vector<std::int32_t>{0, 1, 2}, {"1", "day", {}});
+    w.dimension("st", std::vector<std::int32_t>{0, 1}, {"1", "station", {}});
+    w.declare("counts", {"rep", "day", "st"}, true, {"1", "counts", {Attribute::Text("label", "n")}}, {}, {1, 3, 2});
+    w.declare("sums", {"rep", "day", "st"}, false, {"min", "sums", {}}, "g");
+    w.variable("after", {"st"}, std::vector<double>{0.5, 1.5}, {"1", "written after", {}});
+    // Replicate 1 first, then replicate 0: a block is any box of the variable.
+    w.write_block("counts", "", {1, 0, 0}, {1, 3, 2}, std::vector<double>(values.begin() + 6, values.end()));
+    w.write_block("counts", "", {0, 0, 0}, {1, 3, 2}, std::vector<double>(values.begin(), values.begin() + 6));
+    w.write_block("sums", "g", {0, 0, 0}, {2, 3, 2}, values);
+    w.read_block("counts", "", {0, 0, 0}, {1, 3, 2}, first);
+    w.read_block("sums", "g", {0, 1, 1}, {2, 2, 1}, box);
+    CHECK_THROWS_AS(w.write_block("counts", "", {1, 1, 0}, {1, 3, 2}, std::vector<double>(6)), swsim::RuntimeError);
+    CHECK_THROWS_AS(w.write_block("counts", "", {0, 0, 0}, {1, 3, 2}, std::vector<double>(5)), swsim::RuntimeError);
+    CHECK_THROWS_AS(w.write_block("missing", "", {0}, {1}, std::vector<double>(1)), swsim::RuntimeError);
+    CHECK_THROWS_AS(w.declare("counts", {"rep"}, true, {"1", "again", {}}), swsim::RuntimeError);
+    w.close();
+  }
+  CHECK(first == std::vector<double>{1, -2, 3, 4, 5, 6});  // int32: truncated toward zero, like variable()
+  CHECK(box == std::vector<double>{4.5, 6.0, 10.0, 12.25});
+  Id file(H5Fopen(path.str().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  const auto counts = read_dataset<std::int32_t>(file.get(), "counts", H5T_NATIVE_INT32);
+  CHECK(counts == std::vector<std::int32_t>{1, -2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  CHECK(read_dataset<double>(file.get(), "g/sums", H5T_NATIVE_DOUBLE) == values);
+  Id ds(H5Dopen2(file.get(), "counts", H5P_DEFAULT), H5Dclose);
+  CHECK(read_text_attribute(ds.get(), "label") == "n");
+  CHECK(H5DSis_attached(ds.get(), Id(H5Dopen2(file.get(), "day", H5P_DEFAULT), H5Dclose).get(), 1) > 0);
+  Id dcpl(H5Dget_create_plist(ds.get()), H5Pclose);
+  hsize_t chunk[3] = {0, 0, 0};
+  REQUIRE(H5Pget_chunk(dcpl.get(), 3, chunk) == 3);
+  CHECK(chunk[0] == 1);
+  CHECK(chunk[1] == 3);
+  // Declared variables keep their place in the variable order (creation order of the root's links).
+  char name[32] = {0};
+  H5Lget_name_by_idx(file.get(), ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, 3, name, sizeof name, H5P_DEFAULT);
+  CHECK(std::string(name) == "counts");
+}

@@ -1,13 +1,17 @@
 #include <catch2/catch.hpp>
+#include <hdf5.h>
+#include <hdf5_hl.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "h5_digest.hpp"
 #include "reader/result_file.hpp"
 #include "summary.hpp"
 #include "swsim/config/scenario.hpp"
 #include "swsim/io/result_writer.hpp"
+#include "swsim/simulation/ensemble.hpp"
 #include "swsim/simulation/simulation.hpp"
 #include "swsim/util/error.hpp"
 
@@ -177,4 +181,127 @@ TEST_CASE("output goes to a temporary file that only a commit moves into place",
   }
   std::filesystem::remove(target);
   CHECK_THROWS_AS(PendingOutput("/nonexistent/dir/out.h5"), InputError);
+}
+
+namespace {
+// The structure a netCDF reader sees, beyond values: every object by path in creation order (the
+// variable order), its attributes in creation order, its type (class and size) and the names of the
+// dimension scales attached to each axis.
+herr_t describe_scale(hid_t, unsigned, hid_t scale, void* out) {
+  char name[256] = {0};
+  H5DSget_scale_name(scale, name, sizeof name);
+  static_cast<std::string*>(out)->append(name).append(",");
+  return 0;
+}
+herr_t describe_attr(hid_t, const char* name, const H5A_info_t*, void* out) {
+  static_cast<std::string*>(out)->append(" @").append(name);
+  return 0;
+}
+struct Describe {
+  std::string text;
+  hid_t file;
+};
+herr_t describe_link(hid_t group, const char* name, const H5L_info_t*, void* data) {
+  auto& d = *static_cast<Describe*>(data);
+  const hid_t obj = H5Oopen(group, name, H5P_DEFAULT);
+  d.text.append("\n").append(name);
+  hsize_t idx = 0;
+  H5Aiterate2(obj, H5_INDEX_CRT_ORDER, H5_ITER_INC, &idx, describe_attr, &d.text);
+  if (H5Iget_type(obj) == H5I_DATASET) {
+    const hid_t type = H5Dget_type(obj), space = H5Dget_space(obj);
+    d.text.append(" class ").append(std::to_string(H5Tget_class(type))).append(" size ");
+    d.text.append(std::to_string(H5Tget_size(type))).append(" dims ");
+    const int rank = H5Sget_simple_extent_ndims(space);
+    for (int axis = 0; axis < rank && H5DSis_scale(obj) <= 0; ++axis)
+      H5DSiterate_scales(obj, static_cast<unsigned>(axis), nullptr, describe_scale, &d.text);
+    H5Sclose(space);
+    H5Tclose(type);
+  } else if (H5Iget_type(obj) == H5I_GROUP) {
+    hsize_t at = 0;
+    H5Literate(obj, H5_INDEX_CRT_ORDER, H5_ITER_INC, &at, describe_link, &d);
+  }
+  H5Oclose(obj);
+  return 0;
+}
+std::string describe(const std::string& path) {
+  Describe d{{}, H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT)};
+  REQUIRE(d.file >= 0);
+  hsize_t idx = 0;
+  H5Aiterate2(d.file, H5_INDEX_CRT_ORDER, H5_ITER_INC, &idx, describe_attr, &d.text);
+  hsize_t at = 0;
+  H5Literate(d.file, H5_INDEX_CRT_ORDER, H5_ITER_INC, &at, describe_link, &d);
+  H5Fclose(d.file);
+  return d.text;
+}
+// Chunk extents of a dataset.
+std::vector<hsize_t> chunk_of(const std::string& path, const std::string& dataset) {
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  const hid_t ds = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT), dcpl = H5Dget_create_plist(ds);
+  std::vector<hsize_t> chunk(8);
+  chunk.resize(static_cast<std::size_t>(std::max(0, H5Pget_chunk(dcpl, 8, chunk.data()))));
+  H5Pclose(dcpl);
+  H5Dclose(ds);
+  H5Fclose(f);
+  return chunk;
+}
+}  // namespace
+
+TEST_CASE("a streamed ensemble file equals the held ensemble's: every value, attribute, type and dimension",
+          "[io][ensemble][streamed]") {
+  Scenario s = scenario_from_text("[run]\nscale = 0.05\ndays = 9\nreplicates = 4\nstart_date = 2022-06-14\n"
+                                  "[weather]\nheat_waves = 2022-06-16 5 39 35\n", "streamed.ini");
+  const World w = build_world(s.config);
+  const std::vector<WeatherDay> weather = make_weather(s.config);
+  const Ensemble held = run_ensemble(s.config, w, weather);
+  REQUIRE(held.replicates.size() == 4);
+  const RunInfo info{"test-version", "swsim run --test"};
+  const std::string a = temp_file("held.h5"), b = temp_file("streamed.h5");
+  write_results(a, s, w, weather, held, info);
+  {
+    EnsembleFileWriter file(b, s, w, weather, held.seeds, info);
+    for (int r : {2, 0, 3, 1}) file.add(r, held.replicates[static_cast<std::size_t>(r)]);  // any order
+    file.finish();
+  }
+  bench::quiet_hdf5_errors();
+  const auto ha = bench::hash_h5_file(a), hb = bench::hash_h5_file(b);
+  REQUIRE(ha.has_value());
+  REQUIRE(hb.has_value());
+  CHECK(bench::hex(ha->hs.h) == bench::hex(hb->hs.h));  // every dataset's values, every attribute's value
+  const std::string da = describe(a), db = describe(b);
+  CHECK(da.find("meals_requested_quantile @units @long_name") != std::string::npos);
+  CHECK(da.find("dims replicate,day,station,") != std::string::npos);
+  CHECK(da == db);  // order of variables and attributes, types, dimensions
+  // The replicate values and summaries read back alike through the analysis reader too.
+  const results::ResultFile fa(a), fb(b);
+  for (const char* v : {"meals_on_time", "meals_on_time_mean", "areas/meal_wait_min_quantile", "city/heat_illness"}) {
+    INFO(v);
+    CHECK(fa.read(v) == fb.read(v));
+  }
+  // What differs: one replicate's slab is one chunk, so it is written whole as it arrives.
+  const auto stations = static_cast<hsize_t>(w.stations.size());
+  CHECK(chunk_of(b, "meals_on_time") == std::vector<hsize_t>{1, 9, stations});
+  CHECK(chunk_of(b, "city/meals_on_time") == std::vector<hsize_t>{1, 9});
+  CHECK(chunk_of(b, "meals_on_time_mean") == chunk_of(a, "meals_on_time_mean"));
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+}
+
+TEST_CASE("a streamed ensemble file refuses a replicate twice, a wrong shape, and finishing with one missing",
+          "[io][ensemble][streamed]") {
+  Scenario s = scenario_from_text("[run]\nscale = 0.02\ndays = 3\nreplicates = 3\n", "streamed.ini");
+  const World w = build_world(s.config);
+  const std::vector<WeatherDay> weather = make_weather(s.config);
+  const std::string path = temp_file("incomplete.h5");
+  const Results ok(3, static_cast<int>(w.stations.size())), wrong(2, static_cast<int>(w.stations.size()));
+  {
+    EnsembleFileWriter file(path, s, w, weather, {1, 2, 3}, RunInfo{"v", "c"});
+    file.add(0, ok);
+    CHECK_THROWS_AS(file.add(0, ok), RuntimeError);
+    CHECK_THROWS_AS(file.add(3, ok), RuntimeError);
+    CHECK_THROWS_AS(file.add(1, wrong), RuntimeError);
+    file.add(2, ok);
+    CHECK_THROWS_WITH(file.finish(), Contains("replicate 1 was never added"));
+  }
+  CHECK_THROWS_AS(EnsembleFileWriter(path, s, w, weather, {1}, RunInfo{"v", "c"}), RuntimeError);  // one: no ensemble
+  std::filesystem::remove(path);
 }

@@ -247,8 +247,11 @@ std::optional<tbb::global_control> thread_limit(const po::variables_map& vm) {
   return limit;
 }
 
-// An ensemble holds every replicate's results until it is written: a run whose results cannot fit in the
-// memory available now is refused up front in one line, rather than killed by the kernel halfway.
+// A run that holds every replicate's results until it is written (checkpoints, a resume, --live snapshots,
+// MPI: the replicates step in lock-step or are gathered) and whose results cannot fit in the memory
+// available now is refused up front in one line, rather than killed by the kernel halfway. A plain run
+// streams each replicate to the file (stream_to_file) and is not checked: its memory does not grow with
+// the replicates.
 void check_results_fit(const Config& cfg, const World& world) {
   const std::uint64_t available = available_memory_bytes();
   if (available == 0 || cfg.run.replicates <= 1) return;
@@ -259,8 +262,8 @@ void check_results_fit(const Config& cfg, const World& world) {
   char msg[400];
   std::snprintf(msg, sizeof msg,
                 "run.replicates = %d: the results of %d replicates of %d stations over %d days need about %.1f GiB "
-                "and %.1f GiB of memory is available; run at most %d replicates at a time, a smaller --scale, or "
-                "several runs with different --seed",
+                "and %.1f GiB of memory is available (checkpoints, --resume, --live and MPI runs hold every replicate "
+                "until the end); run at most %d replicates at a time, without those options, or with a smaller --scale",
                 cfg.run.replicates, cfg.run.replicates, stations, cfg.run.days,
                 static_cast<double>(m.total(cfg.run.replicates)) / gib, static_cast<double>(available) / gib,
                 m.replicates_within(available));
@@ -304,6 +307,61 @@ class LiveSnapshots {
   std::chrono::steady_clock::time_point last_;
 };
 
+// A run whose result file surely cannot fit on the output's disk (free space below a low estimate of the
+// file, least_result_bytes) is refused up front in one line, rather than failing when the disk is full.
+void check_disk_fits(const Config& cfg, const World& world, const std::string& out_path) {
+  const std::uint64_t free = free_disk_bytes(out_path);
+  const std::uint64_t need = least_result_bytes(cfg.run.replicates, cfg.run.days,
+                                                static_cast<int>(world.stations.size()), static_cast<int>(world.areas.size()));
+  if (free == 0 || need <= free) return;
+  const double mb = 1e6;
+  char msg[300];
+  std::snprintf(msg, sizeof msg,
+                "%s: the result file of %d replicate%s needs at least %.0f MB of disk and its folder has %.0f MB free; "
+                "free some space, choose another --out folder or run fewer replicates",
+                shown(out_path, 200).c_str(), cfg.run.replicates, cfg.run.replicates == 1 ? "" : "s",
+                static_cast<double>(need) / mb, static_cast<double>(free) / mb);
+  throw InputError(msg);
+}
+
+[[noreturn]] void result_write_failed(const std::string& out_path, const RuntimeError& e) {
+  g_hdf5_write_failed = true;
+  std::error_code ec;
+  const bool kept = std::filesystem::exists(out_path, ec);
+  throw RuntimeError(out_path + ": cannot write the result file (" + e.what() + ")" +
+                     (kept ? "; the previous file is unchanged" : ""));
+}
+
+// A plain ensemble (one process, no checkpoints, resume or live snapshots, two or more replicates) is
+// written to the file replicate by replicate as the replicates finish (EnsembleFileWriter), so its memory
+// does not grow with the number of replicates; the file is the temporary one, renamed by the caller.
+void stream_to_file(const Scenario& scenario, const World& world, const std::vector<WeatherDay>& weather,
+                    const std::string& out_path, const std::string& temp_path, const RunInfo& info, ProgressBar& bar) {
+  const Config& cfg = scenario.config;
+  std::vector<std::uint64_t> seeds;
+  for (int r = 0; r < cfg.run.replicates; ++r) seeds.push_back(replicate_seed(cfg.run.seed, r));
+  std::optional<EnsembleFileWriter> file;
+  try {
+    file.emplace(temp_path, scenario, world, weather, seeds, info);
+  } catch (const RuntimeError& e) {
+    result_write_failed(out_path, e);
+  }
+  long done = 0;
+  const auto add = [&](int r, const Results& results) {
+    try {
+      file->add(r, results);
+    } catch (const RuntimeError& e) {
+      result_write_failed(out_path, e);
+    }
+  };
+  stream_ensemble(cfg, world, weather, add, 0, {}, [&] { bar.update(static_cast<int>(++done)); }, &g_stop);
+  try {
+    file->finish();
+  } catch (const RuntimeError& e) {
+    result_write_failed(out_path, e);
+  }
+}
+
 void simulate_and_write(const Scenario& scenario, const std::string& out_path, const std::string& command_line,
                         const std::string& label, bool quiet, int checkpoint_every = 0,
                         const std::string& resume_path = "", bool spread_replicates = false, double live_seconds = 0) {
@@ -334,7 +392,10 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
   const auto t0 = std::chrono::steady_clock::now();
   const std::shared_ptr<const World> shared = shared_world(cfg);  // sweep points sharing a world build it once
   const World& world = *shared;
-  check_results_fit(cfg, world);
+  const bool streamed = ranks == 1 && checkpoint_every <= 0 && resume_path.empty() && live_seconds <= 0 &&
+                        cfg.run.replicates > 1;
+  if (!streamed) check_results_fit(cfg, world);
+  if (writer) check_disk_fits(cfg, world, out_path);
   ProgressBar bar(label, cfg.run.days * cfg.run.replicates, !quiet && ProgressBar::stderr_is_terminal());
   control.stop = &g_stop;
   control.checkpoint_every = checkpoint_every;
@@ -361,6 +422,8 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
       ensemble.seeds.resize(static_cast<std::size_t>(cfg.run.replicates));
       ensemble.replicates.assign(static_cast<std::size_t>(cfg.run.replicates),
                                  Results(cfg.run.days, static_cast<int>(world.stations.size())));
+    } else if (streamed) {
+      stream_to_file(scenario, world, weather, out_path, output->temp_path(), RunInfo{SWSIM_VERSION, command_line}, bar);
     } else {
       ensemble = run_ensemble(cfg, world, weather, [&](long done, long) { bar.update(static_cast<int>(done)); }, control);
     }
@@ -379,13 +442,10 @@ void simulate_and_write(const Scenario& scenario, const std::string& out_path, c
       cluster::send_results_to_root(ensemble.replicates[static_cast<std::size_t>(r)], r % ranks);
   if (!writer) return;
   try {
-    write_results(output->temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
+    if (!streamed)
+      write_results(output->temp_path(), scenario, world, weather, ensemble, RunInfo{SWSIM_VERSION, command_line});
   } catch (const RuntimeError& e) {
-    g_hdf5_write_failed = true;
-    std::error_code ec;
-    const bool kept = std::filesystem::exists(out_path, ec);
-    throw RuntimeError(out_path + ": cannot write the result file (" + e.what() + ")" +
-                       (kept ? "; the previous file is unchanged" : ""));
+    result_write_failed(out_path, e);
   }
   output->commit();
   live.remove();

@@ -420,6 +420,67 @@ struct NcWriter::Impl {
     names.insert(key(group, name));
   }
 
+  // A chunked, compressed numeric dataset without values yet (declare).
+  void declared_variable(const std::string& name, const std::vector<std::string>& dim_names, bool integer,
+                         const VarInfo& info, const std::string& group, const std::vector<std::uint64_t>& chunk_hint) {
+    const std::string what = "variable " + quoted(key(group, name));
+    check_new_name("variable", name, group);
+    const hid_t loc = location(group, what);
+    std::vector<hsize_t> shape;
+    hsize_t size = 1;
+    for (const std::string& d : dim_names) size *= dim_length(what, d, group);
+    const std::vector<std::size_t> dim_index = resolve(what, dim_names, static_cast<std::size_t>(size), shape, group);
+    const std::size_t element = integer ? sizeof(std::int32_t) : sizeof(double);
+    std::vector<hsize_t> chunk(chunk_hint.begin(), chunk_hint.end());
+    if (!chunk.empty() && chunk.size() != shape.size()) reject(what + ": chunk rank differs from the dimensions'");
+    for (std::size_t i = 0; i < chunk.size(); ++i) chunk[i] = std::clamp<hsize_t>(chunk[i], 1, std::max<hsize_t>(shape[i], 1));
+    if (chunk.empty() && size > 0 && !shape.empty()) chunk = choose_chunk(shape, element);
+    if (size == 0 || shape.empty()) chunk.clear();
+    Handle dcpl = dataset_plist(chunk, what);
+    Handle space = dataspace(shape, what);
+    Handle ds = make(H5Dcreate2(loc, name.c_str(), integer ? H5T_STD_I32LE : H5T_IEEE_F64LE, space.get(),
+                                H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                     H5Dclose, what + ": cannot create dataset");
+    write_info(ds.get(), what, info, false);
+    attach(ds.get(), dim_index, what);
+    check(ds.close(), what + ": cannot close dataset");
+    names.insert(key(group, name));
+  }
+
+  hsize_t dim_length(const std::string& what, const std::string& d, const std::string& group) const {
+    auto it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.group == group && x.name == d; });
+    if (it == dims.end())
+      it = std::find_if(dims.begin(), dims.end(), [&](const Dimension& x) { return x.group.empty() && x.name == d; });
+    if (it == dims.end()) reject(what + ": unknown dimension " + quoted(d));
+    return it->length;
+  }
+
+  // The declared dataset `group/name` with the box [start, start + count) selected in `file_space`;
+  // `mem_space` gets a matching simple dataspace.
+  Handle open_box(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
+                  const std::vector<std::uint64_t>& count, std::size_t values, Handle& file_space,
+                  Handle& mem_space, const std::string& what) {
+    if (!names.count(key(group, name))) reject(what + ": no such variable");
+    Handle ds = make(H5Dopen2(location(group, what), name.c_str(), H5P_DEFAULT), H5Dclose, what + ": cannot open dataset");
+    file_space = make(H5Dget_space(ds.get()), H5Sclose, what + ": cannot get dataspace");
+    const int rank = H5Sget_simple_extent_ndims(file_space.get());
+    if (rank < 0 || static_cast<std::size_t>(rank) != start.size() || start.size() != count.size())
+      reject(what + ": box rank differs from the variable's");
+    std::vector<hsize_t> st(start.begin(), start.end()), ct(count.begin(), count.end()), shape(start.size());
+    H5Sget_simple_extent_dims(file_space.get(), shape.data(), nullptr);
+    hsize_t n = 1;
+    for (std::size_t i = 0; i < st.size(); ++i) {
+      if (st[i] + ct[i] > shape[i]) reject(what + ": box outside the variable");
+      n *= ct[i];
+    }
+    if (n != values) reject(what + ": box has " + std::to_string(n) + " values, data " + std::to_string(values));
+    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, st.data(), nullptr, ct.data(), nullptr),
+          what + ": cannot select box");
+    // The memory space has the box's own shape: HDF5 then maps chunks by hyperslab, not element by element.
+    mem_space = dataspace(ct, what);
+    return ds;
+  }
+
   void string_variable(const std::string& name, const std::vector<std::string>& dim_names,
                        const std::vector<std::string>& data, const VarInfo& info, const std::string& group) {
     const std::string what = "variable " + quoted(key(group, name));
@@ -593,6 +654,51 @@ void NcWriter::variable(const std::string& name, const std::vector<std::string>&
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
   impl_->string_variable(name, dims, data, info, group);
+}
+
+void NcWriter::declare(const std::string& name, const std::vector<std::string>& dims, bool integer,
+                       const VarInfo& info, const std::string& group, const std::vector<std::uint64_t>& chunk) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  impl_->declared_variable(name, dims, integer, info, group, chunk);
+}
+
+void NcWriter::write_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
+                           const std::vector<std::uint64_t>& count, const std::vector<double>& data) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  Impl& im = *impl_;
+  const std::string what = "variable " + quoted(Impl::key(group, name)) + " (block)";
+  Handle file_space, mem_space;
+  Handle ds = im.open_box(name, group, start, count, data.size(), file_space, mem_space, what);
+  if (data.empty()) return;
+  Handle type = im.make(H5Dget_type(ds.get()), H5Tclose, what + ": cannot get type");
+  if (H5Tget_class(type.get()) == H5T_INTEGER) {
+    const std::vector<std::int32_t> values(data.begin(), data.end());  // truncation, as variable() of int32
+    im.check(H5Dwrite(ds.get(), H5T_NATIVE_INT32, mem_space.get(), file_space.get(), H5P_DEFAULT, values.data()),
+             what + ": cannot write data");
+  } else {
+    im.check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, data.data()),
+             what + ": cannot write data");
+  }
+  im.check(ds.close(), what + ": cannot close dataset");
+}
+
+void NcWriter::read_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
+                          const std::vector<std::uint64_t>& count, std::vector<double>& data) {
+  if (!impl_) closed_error(path_, "variable " + quoted(name));
+  QuietHdf5 quiet;
+  Impl& im = *impl_;
+  const std::string what = "variable " + quoted(Impl::key(group, name)) + " (block)";
+  std::size_t n = 1;
+  for (std::uint64_t c : count) n *= static_cast<std::size_t>(c);
+  data.resize(n);
+  Handle file_space, mem_space;
+  Handle ds = im.open_box(name, group, start, count, n, file_space, mem_space, what);
+  if (n == 0) return;
+  im.check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, data.data()),
+           what + ": cannot read data");
+  im.check(ds.close(), what + ": cannot close dataset");
 }
 
 void NcWriter::close() {

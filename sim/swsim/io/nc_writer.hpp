@@ -76,6 +76,20 @@ class NcWriter {
   void variable(const std::string& name, const std::vector<std::string>& dims,
                 const std::vector<std::string>& data, const VarInfo& info, const std::string& group = {});
 
+  // A numeric variable (int32 when `integer`, else float64) created now and filled later, piece by piece,
+  // with write_block (data that arrive over time, like an ensemble's replicates). `chunk` gives the chunk
+  // shape (one extent per dimension; empty = as variable() would choose). Its attributes and dimensions
+  // are written now, so it takes its place in the variable order like any other.
+  void declare(const std::string& name, const std::vector<std::string>& dims, bool integer, const VarInfo& info,
+               const std::string& group = {}, const std::vector<std::uint64_t>& chunk = {});
+  // Writes `data` (C order, size = product of `count`) into the box [start, start + count) of a declared
+  // variable; an int32 variable gets each value truncated toward zero, as variable() does. read_block
+  // reads such a box back (as float64).
+  void write_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
+                   const std::vector<std::uint64_t>& count, const std::vector<double>& data);
+  void read_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
+                  const std::vector<std::uint64_t>& count, std::vector<double>& data);
+
   // A scalar int8 container variable (value 0) in a child group of the root, carrying only attributes
   // (CF's pattern for metadata records, like grid mappings); the group is created on first use. Groups
   // keep the root's variable list short; xarray opens them with `group=`.

@@ -4,6 +4,7 @@
 #include <hdf5.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,6 +18,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "swsim/io/nc_writer.hpp"
@@ -281,6 +283,19 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_results(path, scenario, world, weather, Ensemble{{scenario.config.run.seed}, {results}}, info);
 }
 
+std::uint64_t least_result_bytes(int replicates, int days, int stations, int areas) {
+  const auto n = [](int x) { return static_cast<std::uint64_t>(std::max(0, x)); };
+  return n(replicates) * kMetricCount * n(days) * (n(stations) + n(areas) + 1) / 2;
+}
+
+std::uint64_t free_disk_bytes(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  struct statvfs st {};
+  if (::statvfs(folder.c_str(), &st) != 0) return 0;
+  return static_cast<std::uint64_t>(st.f_bavail) * static_cast<std::uint64_t>(st.f_frsize);
+}
+
 double quantile_of_sorted(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return std::nan("");
   const double h = (static_cast<double>(sorted.size()) - 1) * p;
@@ -422,15 +437,16 @@ void write_replicate_axes(io::NcWriter& out, std::size_t n_rep, const std::strin
   out.dimension("quantile", std::vector<double>(kQuantiles.begin(), kQuantiles.end()), info_for("quantile"), group);
 }
 
-void write_dimensions(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
+void write_dimensions(io::NcWriter& out, const Config& cfg, const World& world, std::size_t n_rep,
+                      const std::vector<std::uint64_t>& replicate_seeds, int days) {
   out.dimension("nv", iota(2), info_for("nv"));
   write_day_axis(out, cfg, days, "");
   out.dimension("station", iota(world.stations.size()), info_for("station"));
   out.dimension("area", iota(world.areas.size()), info_for("area"));
-  write_replicate_axes(out, ensemble.replicates.size(), "");
-  if (ensemble.replicates.size() > 1) {
+  write_replicate_axes(out, n_rep, "");
+  if (n_rep > 1) {
     std::vector<std::string> seeds;
-    for (std::uint64_t sd : ensemble.seeds) seeds.push_back(std::to_string(sd));
+    for (std::uint64_t sd : replicate_seeds) seeds.push_back(std::to_string(sd));
     out.variable("replicate_seed", {"replicate"}, seeds, info_for("replicate_seed"));
   }
 }
@@ -476,6 +492,30 @@ VarInfo metric_info(const MetricDef& def, const std::string& long_name, const ch
   return vi;
 }
 
+// The attributes of NAME_mean and NAME_quantile: the metric's, with the long name saying which summary.
+VarInfo mean_info(const VarInfo& vi) {
+  return VarInfo{vi.units, vi.long_name + " (mean over replicates)", vi.extra};
+}
+VarInfo quantile_info(const VarInfo& vi) {
+  return VarInfo{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", vi.extra};
+}
+
+std::vector<std::string> leading(const char* first, const std::vector<std::string>& dims) {
+  std::vector<std::string> d{first};
+  d.insert(d.end(), dims.begin(), dims.end());
+  return d;
+}
+
+// The summaries of one cell over replicates, as the file holds them: the mean (summed in replicate
+// order) and the 5/50/95 % quantiles. `column` holds the cell's value in every replicate (it is sorted).
+void summarise_cell(std::vector<double>& column, double& mean, double* quant, std::size_t quant_stride) {
+  mean = 0.0;
+  for (double v : column) mean += v;  // replicate order: deterministic
+  mean /= static_cast<double>(column.size());
+  std::sort(column.begin(), column.end());
+  for (std::size_t q = 0; q < kQuantiles.size(); ++q) quant[q * quant_stride] = quantile_of_sorted(column, kQuantiles[q]);
+}
+
 // One metric variable; with replicates it gains a leading replicate dimension, plus NAME_mean and
 // NAME_quantile (5/50/95 %) summaries.
 void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<std::string>& dims,
@@ -492,24 +532,14 @@ void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<s
   for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
   std::vector<double> column(n_rep);
   for (std::size_t c = 0; c < cells; ++c) {
-    for (std::size_t r = 0; r < n_rep; ++r) {
-      column[r] = per_rep[r][c];
-      mean[c] += per_rep[r][c];  // replicate order: deterministic
-    }
-    mean[c] /= static_cast<double>(n_rep);
-    std::sort(column.begin(), column.end());
-    for (std::size_t q = 0; q < kQuantiles.size(); ++q) quant[q * cells + c] = quantile_of_sorted(column, kQuantiles[q]);
+    for (std::size_t r = 0; r < n_rep; ++r) column[r] = per_rep[r][c];
+    summarise_cell(column, mean[c], &quant[c], cells);
   }
-  std::vector<std::string> rep_dims{"replicate"};
-  rep_dims.insert(rep_dims.end(), dims.begin(), dims.end());
+  const std::vector<std::string> rep_dims = leading("replicate", dims);
   if (integer) out.variable(name, rep_dims, std::vector<std::int32_t>(all.begin(), all.end()), vi, group);
   else out.variable(name, rep_dims, all, vi, group);
-  VarInfo mi{vi.units, vi.long_name + " (mean over replicates)", vi.extra};
-  out.variable(name + "_mean", dims, mean, mi, group);
-  VarInfo qi{vi.units, vi.long_name + " (5, 50 and 95 % quantiles over replicates)", vi.extra};
-  std::vector<std::string> q_dims{"quantile"};
-  q_dims.insert(q_dims.end(), dims.begin(), dims.end());
-  out.variable(name + "_quantile", q_dims, quant, qi, group);
+  out.variable(name + "_mean", dims, mean, mean_info(vi), group);
+  out.variable(name + "_quantile", leading("quantile", dims), quant, quantile_info(vi), group);
 }
 
 // The per-area and city sums of one metric, in a fixed order (stations in index order within an area,
@@ -541,6 +571,27 @@ void write_aggregate_axes(io::NcWriter& out, const Config& cfg, const World& wor
   write_replicate_axes(out, n_rep, "city");
 }
 
+// The three levels every metric is written at: per station at the root, summed per management area in
+// /areas and over all simulated stations in /city.
+struct MetricLevel {
+  const char* group;
+  std::vector<std::string> dims;  // without the replicate dimension
+  const char* long_name_suffix;
+  const char* coordinates;
+};
+const std::array<MetricLevel, 3>& metric_levels() {
+  static const std::array<MetricLevel, 3> levels{{
+      {"", {"day", "station"}, "", kStationCoordinates},
+      {"areas", {"day", "area"}, ", summed over the area's stations", "area_name"},
+      {"city", {"day"}, ", summed over all simulated stations", ""},
+  }};
+  return levels;
+}
+
+VarInfo level_info(const MetricDef& def, const MetricLevel& level) {
+  return metric_info(def, std::string(def.long_name) + level.long_name_suffix, level.coordinates);
+}
+
 // Every metric per station at the root (a CF timeSeries per station), and summed per management area
 // (group /areas) and over all simulated stations (group /city) under the same names.
 void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
@@ -556,16 +607,80 @@ void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, con
       station[r] = reps[r].series(def.id);
       sum_metric(world, station[r], days, by_area[m][r], city[m][r]);
     }
-    emit_metric(out, std::string(def.name), {"day", "station"}, station, def.integer,
-                metric_info(def, std::string(def.long_name), kStationCoordinates), "");
+    emit_metric(out, std::string(def.name), metric_levels()[0].dims, station, def.integer,
+                level_info(def, metric_levels()[0]), "");
   }
   write_aggregate_axes(out, cfg, world, n_rep, days);
-  for (const MetricDef& def : metric_defs())
-    emit_metric(out, std::string(def.name), {"day", "area"}, by_area[static_cast<std::size_t>(def.id)], def.integer,
-                metric_info(def, std::string(def.long_name) + ", summed over the area's stations", "area_name"), "areas");
-  for (const MetricDef& def : metric_defs())
-    emit_metric(out, std::string(def.name), {"day"}, city[static_cast<std::size_t>(def.id)], def.integer,
-                metric_info(def, std::string(def.long_name) + ", summed over all simulated stations", ""), "city");
+  for (std::size_t l = 1; l < metric_levels().size(); ++l)
+    for (const MetricDef& def : metric_defs()) {
+      const auto& sums = l == 1 ? by_area : city;
+      emit_metric(out, std::string(def.name), metric_levels()[l].dims, sums[static_cast<std::size_t>(def.id)],
+                  def.integer, level_info(def, metric_levels()[l]), metric_levels()[l].group);
+    }
+}
+
+// The streamed ensemble file (EnsembleFileWriter): each replicate's slab of a metric is one chunk row
+// (replicate extent 1, `days` days deep) so it is written whole as it arrives; the summaries then read
+// the slabs back a block of days at a time, every replicate's chunk of the block once.
+constexpr std::uint64_t kSummaryBlockBytes = std::uint64_t{16} << 20;  // all replicates of one block
+constexpr std::uint64_t kMaxSlabChunkBytes = std::uint64_t{1} << 20;   // one replicate's chunk
+
+// Days per block (and per chunk) of a level with `cols` values a day, for `n_rep` replicates.
+std::uint64_t block_days(std::size_t n_rep, int days, std::size_t cols) {
+  const std::uint64_t day_bytes = std::max<std::size_t>(cols, 1) * sizeof(double);
+  const std::uint64_t by_summary = kSummaryBlockBytes / (day_bytes * std::max<std::size_t>(n_rep, 1));
+  const std::uint64_t by_chunk = kMaxSlabChunkBytes / day_bytes;
+  return std::clamp<std::uint64_t>(std::min(by_summary, by_chunk), 1, static_cast<std::uint64_t>(std::max(days, 1)));
+}
+
+std::size_t level_cols(const World& world, std::size_t level) {
+  return level == 0 ? world.stations.size() : level == 1 ? world.areas.size() : 1;
+}
+
+// An index (or extent) on a level's dimensions after a leading one: (lead, day, col), or (lead, day) for
+// the city, which has no column dimension.
+std::vector<std::uint64_t> at(const MetricLevel& level, std::uint64_t lead, std::uint64_t day, std::uint64_t col) {
+  if (level.dims.size() == 1) return {lead, day};
+  return {lead, day, col};
+}
+
+// The metric variables of a streamed ensemble, declared in the order write_metrics writes them.
+void declare_metrics(io::NcWriter& out, const Config& cfg, const World& world, std::size_t n_rep, int days) {
+  for (std::size_t l = 0; l < metric_levels().size(); ++l) {
+    const MetricLevel& level = metric_levels()[l];
+    if (l == 1) write_aggregate_axes(out, cfg, world, n_rep, days);
+    const std::size_t cols = level_cols(world, l);
+    const std::vector<std::uint64_t> chunk = at(level, 1, block_days(n_rep, days, cols), cols);
+    for (const MetricDef& def : metric_defs()) {
+      const std::string name(def.name);
+      const VarInfo vi = level_info(def, level);
+      out.declare(name, leading("replicate", level.dims), def.integer, vi, level.group, chunk);
+      out.declare(name + "_mean", level.dims, false, mean_info(vi), level.group);
+      out.declare(name + "_quantile", leading("quantile", level.dims), false, quantile_info(vi), level.group);
+    }
+  }
+}
+
+// NAME_mean and NAME_quantile of one streamed metric, from its replicate slabs read back block by block.
+void summarise_streamed(io::NcWriter& out, const std::string& name, const MetricLevel& level, std::size_t cols,
+                        std::size_t n_rep, int days) {
+  const std::size_t cells = static_cast<std::size_t>(days) * cols;
+  std::vector<double> mean(cells), quant(kQuantiles.size() * cells), block, column(n_rep);
+  const std::uint64_t step = block_days(n_rep, days, cols);
+  for (std::uint64_t d0 = 0; d0 < static_cast<std::uint64_t>(days); d0 += step) {
+    const std::uint64_t nb = std::min<std::uint64_t>(step, static_cast<std::uint64_t>(days) - d0);
+    out.read_block(name, level.group, at(level, 0, d0, 0), at(level, n_rep, nb, cols), block);
+    const std::size_t block_cells = static_cast<std::size_t>(nb) * cols, first = static_cast<std::size_t>(d0) * cols;
+    for (std::size_t c = 0; c < block_cells; ++c) {
+      for (std::size_t r = 0; r < n_rep; ++r) column[r] = block[r * block_cells + c];
+      summarise_cell(column, mean[first + c], &quant[first + c], cells);
+    }
+  }
+  std::vector<std::uint64_t> origin = at(level, 0, 0, 0), extent = at(level, kQuantiles.size(), days, cols);
+  out.write_block(name + "_quantile", level.group, origin, extent, quant);
+  origin.erase(origin.begin());
+  extent.erase(extent.begin());
+  out.write_block(name + "_mean", level.group, origin, extent, mean);
 }
 
 template <class T, class F>
@@ -771,17 +886,14 @@ void write_extras(io::NcWriter& out, const RunInfo& info) {
   }
 }
 
-}  // namespace
-
-void write_results(const std::string& path, const Scenario& scenario, const World& world,
-                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
-  if (ensemble.replicates.empty()) throw RuntimeError("internal: no replicate to write");
-  const int days = ensemble.replicates[0].days();
-  io::NcWriter out(path);
-  write_global_attributes(out, scenario, world, info, ensemble.replicates.size(), days);
-  write_dimensions(out, scenario.config, world, ensemble, days);
+// The whole file in its order; `metrics` writes (or declares) the metric variables.
+void write_file(io::NcWriter& out, const Scenario& scenario, const World& world, const std::vector<WeatherDay>& weather,
+                const std::vector<std::uint64_t>& seeds, std::size_t n_rep, int days, const RunInfo& info,
+                const std::function<void()>& metrics) {
+  write_global_attributes(out, scenario, world, info, n_rep, days);
+  write_dimensions(out, scenario.config, world, n_rep, seeds, days);
   write_weather(out, weather, days);
-  write_metrics(out, scenario.config, world, ensemble, days);
+  metrics();
   write_station_facts(out, world);
   write_extras(out, info);
   write_area_facts(out, world);
@@ -789,7 +901,75 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
   write_meal_points(out, world);
   write_district_outlines(out, world);
   write_indicators(out);
+}
+
+}  // namespace
+
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
+  if (ensemble.replicates.empty()) throw RuntimeError("internal: no replicate to write");
+  const int days = ensemble.replicates[0].days();
+  io::NcWriter out(path);
+  write_file(out, scenario, world, weather, ensemble.seeds, ensemble.replicates.size(), days, info,
+             [&] { write_metrics(out, scenario.config, world, ensemble, days); });
   out.close();
+}
+
+struct EnsembleFileWriter::Impl {
+  io::NcWriter out;
+  const World& world;
+  int days = 0;
+  std::size_t n_rep = 0;
+  std::vector<bool> added;
+  std::vector<double> by_area, city;  // one replicate's sums of one metric
+  Impl(const std::string& path, const World& w) : out(path), world(w) {}
+};
+
+EnsembleFileWriter::EnsembleFileWriter(const std::string& path, const Scenario& scenario, const World& world,
+                                       const std::vector<WeatherDay>& weather, const std::vector<std::uint64_t>& seeds,
+                                       const RunInfo& info)
+    : impl_(std::make_unique<Impl>(path, world)) {
+  Impl& im = *impl_;
+  im.days = scenario.config.run.days;
+  im.n_rep = seeds.size();
+  if (im.n_rep < 2) throw RuntimeError("internal: a streamed ensemble file needs at least 2 replicates");
+  if (weather.size() < static_cast<std::size_t>(im.days)) throw RuntimeError("internal: weather shorter than the run");
+  im.added.assign(im.n_rep, false);
+  write_file(im.out, scenario, world, weather, seeds, im.n_rep, im.days, info,
+             [&] { declare_metrics(im.out, scenario.config, world, im.n_rep, im.days); });
+}
+
+EnsembleFileWriter::~EnsembleFileWriter() = default;
+
+void EnsembleFileWriter::add(int replicate, const Results& results) {
+  Impl& im = *impl_;
+  const std::size_t stations = im.world.stations.size();
+  if (replicate < 0 || static_cast<std::size_t>(replicate) >= im.n_rep || im.added[static_cast<std::size_t>(replicate)])
+    throw RuntimeError("internal: replicate " + std::to_string(replicate) + " added twice or out of range");
+  if (results.days() != im.days || static_cast<std::size_t>(results.stations()) != stations)
+    throw RuntimeError("internal: replicate results of another shape than the file's");
+  const auto r = static_cast<std::uint64_t>(replicate);
+  const auto days = static_cast<std::uint64_t>(im.days);
+  const auto& levels = metric_levels();
+  for (const MetricDef& def : metric_defs()) {
+    const std::string name(def.name);
+    const std::vector<double>& series = results.series(def.id);
+    sum_metric(im.world, series, im.days, im.by_area, im.city);
+    im.out.write_block(name, "", at(levels[0], r, 0, 0), at(levels[0], 1, days, stations), series);
+    im.out.write_block(name, "areas", at(levels[1], r, 0, 0), at(levels[1], 1, days, im.world.areas.size()), im.by_area);
+    im.out.write_block(name, "city", at(levels[2], r, 0, 0), at(levels[2], 1, days, 1), im.city);
+  }
+  im.added[static_cast<std::size_t>(replicate)] = true;
+}
+
+void EnsembleFileWriter::finish() {
+  Impl& im = *impl_;
+  for (std::size_t r = 0; r < im.n_rep; ++r)
+    if (!im.added[r]) throw RuntimeError("internal: replicate " + std::to_string(r) + " was never added");
+  for (std::size_t l = 0; l < metric_levels().size(); ++l)
+    for (const MetricDef& def : metric_defs())
+      summarise_streamed(im.out, std::string(def.name), metric_levels()[l], level_cols(im.world, l), im.n_rep, im.days);
+  im.out.close();
 }
 
 std::string existing_result_scenario(const std::string& path) {

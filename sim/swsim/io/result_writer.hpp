@@ -2,6 +2,8 @@
 // Writes a run's results as netCDF-4-compatible HDF5 (schema: docs/hdf5-schema.md). The file is written
 // under a temporary name beside the target and renamed only once complete, so a file at the output path
 // is always a whole one.
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,6 +74,37 @@ void write_results(const std::string& path, const Scenario& scenario, const Worl
 // With several replicates the metrics gain a replicate dimension and ensemble statistics.
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
                    const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info);
+
+// An ensemble's file written replicate by replicate (swsim run --replicates N, N >= 2), so memory does not
+// grow with N: the constructor creates the file at `path` with everything but the metric values (the
+// metric variables are created empty, in their places); add(r, results) writes replicate r's slab of every
+// metric (per station, per area, city) as it arrives, in any order; finish() computes NAME_mean and
+// NAME_quantile one metric and one block of days at a time from the slabs read back, and closes the file.
+// The file equals write_results(Ensemble)'s value for value and attribute for attribute (only its chunking
+// differs: one replicate per chunk). Without finish() the file is incomplete (the caller's PendingOutput
+// removes it). Throws RuntimeError on HDF5 failures.
+class EnsembleFileWriter {
+ public:
+  EnsembleFileWriter(const std::string& path, const Scenario& scenario, const World& world,
+                     const std::vector<WeatherDay>& weather, const std::vector<std::uint64_t>& seeds,
+                     const RunInfo& info);
+  ~EnsembleFileWriter();
+  EnsembleFileWriter(const EnsembleFileWriter&) = delete;
+  EnsembleFileWriter& operator=(const EnsembleFileWriter&) = delete;
+  void add(int replicate, const Results& results);
+  void finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A low estimate of a result file's size: half a byte per value of every metric, replicate, day and
+// station, area and the city (compressed files measure 0.9-1.3 bytes per value; the fixed part is left
+// out), so a run refused for want of disk (free_disk_bytes below this) would surely not have fitted.
+std::uint64_t least_result_bytes(int replicates, int days, int stations, int areas);
+// Bytes an unprivileged user may still write in the folder of `path`; 0 when unknown.
+std::uint64_t free_disk_bytes(const std::string& path);
 
 // Quantile of sorted values by linear interpolation between order statistics (numpy's default).
 double quantile_of_sorted(const std::vector<double>& sorted, double p);

@@ -27,9 +27,11 @@ struct Ensemble {
   std::vector<Results> replicates;
 };
 
-// Memory an ensemble's results take while it is written: every replicate's Results (all metrics, days,
+// Memory a held ensemble's results take while it is written: every replicate's Results (all metrics, days,
 // stations, as doubles) plus the mean and three quantiles the writer computes, and `fixed` bytes for the
-// world and the simulations alive. An ensemble holds every replicate until it is written.
+// world and the simulations alive. Runs whose replicates step in lock-step (checkpoints, resume, live
+// snapshots) or are gathered from MPI ranks hold every replicate until it is written; a plain swsim run
+// streams them into the file (EnsembleFileWriter) and holds none.
 struct ResultsMemory {
   std::uint64_t per_replicate = 0, fixed = 0;
   std::uint64_t total(int replicates) const { return (static_cast<std::uint64_t>(replicates) + 4) * per_replicate + fixed; }
