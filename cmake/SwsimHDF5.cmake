@@ -13,4 +13,6 @@ if(HDF5_IS_PARALLEL)
 endif()
 add_library(swsim_hdf5 INTERFACE)
 set_target_properties(swsim_hdf5 PROPERTIES EXPORT_NAME hdf5)
-target_link_libraries(swsim_hdf5 INTERFACE hdf5::hdf5 hdf5::hdf5_hl)
+# zlib: the writer compresses chunks itself, in parallel, exactly as HDF5's deflate filter would.
+find_package(ZLIB REQUIRED)
+target_link_libraries(swsim_hdf5 INTERFACE hdf5::hdf5 hdf5::hdf5_hl ZLIB::ZLIB)

@@ -2,9 +2,15 @@
 
 #include <hdf5.h>
 #include <hdf5_hl.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_group.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
+#include <deque>
+#include <memory>
 #include <limits>
 #include <set>
 #include <utility>
@@ -191,6 +197,49 @@ bool reserved_attribute_name(const std::string& name) {
 
 }  // namespace
 
+// A chunk as HDF5's filter pipeline (shuffle, then deflate at kDeflateLevel) stores it, made here so many
+// chunks can be compressed at once: the chunk's elements in row-major order (edge chunks padded with
+// zeros), bytes shuffled (byte j of element i to j * n + i), then zlib's compress2, which is what the
+// deflate filter calls. The file holds the same values as an H5Dwrite through the pipeline.
+template <class T>
+std::vector<unsigned char> encode_chunk(const std::vector<T>& data, const std::vector<hsize_t>& shape,
+                                        const std::vector<hsize_t>& chunk, const std::vector<hsize_t>& origin) {
+  const std::size_t rank = shape.size();
+  std::size_t n = 1;
+  for (hsize_t c : chunk) n *= static_cast<std::size_t>(c);
+  std::vector<T> elems(n, T{});
+  std::vector<hsize_t> at(rank, 0);  // position inside the chunk
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t flat = 0;
+    bool inside = true;
+    for (std::size_t d = 0; d < rank; ++d) {
+      const hsize_t x = origin[d] + at[d];
+      inside = inside && x < shape[d];
+      flat = flat * static_cast<std::size_t>(shape[d]) + static_cast<std::size_t>(x);
+    }
+    if (inside) elems[k] = data[flat];
+    for (std::size_t d = rank; d-- > 0;) {
+      if (++at[d] < chunk[d]) break;
+      at[d] = 0;
+    }
+  }
+  const std::size_t bytes = n * sizeof(T);
+  std::vector<unsigned char> shuffled(bytes);
+  const auto* raw = reinterpret_cast<const unsigned char*>(elems.data());
+  if (sizeof(T) > 1 && n > 1) {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < sizeof(T); ++j) shuffled[j * n + i] = raw[i * sizeof(T) + j];
+  } else {
+    std::memcpy(shuffled.data(), raw, bytes);
+  }
+  uLongf out_len = compressBound(static_cast<uLong>(bytes));
+  std::vector<unsigned char> out(out_len);
+  if (compress2(out.data(), &out_len, shuffled.data(), static_cast<uLong>(bytes), static_cast<int>(kDeflateLevel)) != Z_OK)
+    throw RuntimeError("zlib could not compress a chunk");
+  out.resize(out_len);
+  return out;
+}
+
 struct NcWriter::Impl {
   struct Dimension {
     std::string group;  // "" for the root
@@ -206,6 +255,66 @@ struct NcWriter::Impl {
   std::vector<Dimension> dims;
   std::set<std::string> names;  // dimensions, variables and groups share one namespace per group: "GROUP/NAME"
   std::vector<std::pair<std::string, Handle>> groups;  // child groups of the root, created on demand
+  // Variables whose chunks are being compressed (encode_chunk, in parallel), written and closed by
+  // write_pending: before the file closes, before any block is read or written, and when they hold
+  // more than kPendingBytes.
+  struct Pending {
+    Handle dataset;
+    std::string what;
+    std::vector<std::vector<hsize_t>> origins;
+    std::vector<std::vector<unsigned char>> chunks;
+  };
+  std::deque<Pending> pending;
+  std::size_t pending_bytes = 0;
+  tbb::task_group compressing;
+  static constexpr std::size_t kPendingBytes = 64u << 20;
+
+  ~Impl() {
+    try {
+      compressing.wait();
+    } catch (...) {  // an error already being reported; the handles still close
+    }
+  }
+
+  void write_pending() {
+    compressing.wait();
+    for (Pending& v : pending) {
+      for (std::size_t k = 0; k < v.chunks.size(); ++k)
+        check(H5Dwrite_chunk(v.dataset.get(), H5P_DEFAULT, 0, v.origins[k].data(), v.chunks[k].size(), v.chunks[k].data()),
+              v.what + ": cannot write data");
+      check(v.dataset.close(), v.what + ": cannot close dataset");
+    }
+    pending.clear();
+    pending_bytes = 0;
+  }
+
+  // Hands a new dataset's values to the compressors; the chunks are written by write_pending.
+  template <class T>
+  void compress_later(Handle ds, const std::string& what, const std::vector<T>& data, const std::vector<hsize_t>& shape,
+                      const std::vector<hsize_t>& chunk) {
+    Pending& v = pending.emplace_back();
+    v.dataset = std::move(ds);
+    v.what = what;
+    std::vector<hsize_t> origin(shape.size(), 0);
+    for (;;) {
+      v.origins.push_back(origin);
+      std::size_t d = shape.size();
+      while (d-- > 0) {
+        origin[d] += chunk[d];
+        if (origin[d] < shape[d]) break;
+        origin[d] = 0;
+      }
+      if (d == static_cast<std::size_t>(-1)) break;
+    }
+    v.chunks.resize(v.origins.size());
+    auto values = std::make_shared<const std::vector<T>>(data);
+    compressing.run([&v, values, shape, chunk] {
+      tbb::parallel_for(std::size_t{0}, v.origins.size(),
+                        [&](std::size_t k) { v.chunks[k] = encode_chunk(*values, shape, chunk, v.origins[k]); });
+    });
+    pending_bytes += data.size() * sizeof(T);
+    if (pending_bytes > kPendingBytes) write_pending();
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     const std::string detail = hdf5_error_detail();
@@ -411,13 +520,14 @@ struct NcWriter::Impl {
     Handle ds = make(H5Dcreate2(loc, name.c_str(), NumericType<T>::file(), space.get(), H5P_DEFAULT,
                                 dcpl.get(), H5P_DEFAULT),
                      H5Dclose, what + ": cannot create dataset");
-    if (!data.empty())
+    if (!data.empty() && chunk.empty())
       check(H5Dwrite(ds.get(), NumericType<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
             what + ": cannot write data");
     write_info(ds.get(), what, info, NumericType<T>::kIsInt8);
     attach(ds.get(), dim_index, what);
-    check(ds.close(), what + ": cannot close dataset");
     names.insert(key(group, name));
+    if (!chunk.empty()) return compress_later(std::move(ds), what, data, shape, chunk);
+    check(ds.close(), what + ": cannot close dataset");
   }
 
   // A chunked, compressed numeric dataset without values yet (declare).
@@ -668,6 +778,7 @@ void NcWriter::write_block(const std::string& name, const std::string& group, co
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
   Impl& im = *impl_;
+  im.write_pending();  // a variable still being compressed is whole before any block of the file is touched
   const std::string what = "variable " + quoted(Impl::key(group, name)) + " (block)";
   Handle file_space, mem_space;
   Handle ds = im.open_box(name, group, start, count, data.size(), file_space, mem_space, what);
@@ -689,6 +800,7 @@ void NcWriter::read_block(const std::string& name, const std::string& group, con
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
   Impl& im = *impl_;
+  im.write_pending();  // a variable still being compressed is whole before any block of the file is touched
   const std::string what = "variable " + quoted(Impl::key(group, name)) + " (block)";
   std::size_t n = 1;
   for (std::uint64_t c : count) n *= static_cast<std::size_t>(c);
@@ -706,6 +818,7 @@ void NcWriter::close() {
   QuietHdf5 quiet;
   // Taken out first: whatever happens below, the writer counts as closed and the handles still close.
   std::unique_ptr<Impl> im = std::move(impl_);
+  im->write_pending();
   im->check(H5Fflush(im->file.get(), H5F_SCOPE_LOCAL), "cannot flush file");
   for (Impl::Dimension& d : im->dims)
     im->check(d.dataset.close(), "dimension " + quoted(d.name) + ": cannot close");
