@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "swsim/health/episodes.hpp"
@@ -29,21 +30,29 @@ struct ChiSquare {
   bool rejects() const { return stat > chi2_critical(df); }
 };
 
-// Observed counts against expected counts, neighbouring bins pooled until each expects at least 5.
-ChiSquare goodness_of_fit(const std::vector<double>& observed, const std::vector<double>& expected) {
-  ChiSquare c;
-  double o = 0, e = 0;
-  int bins = 0;
-  for (std::size_t k = 0; k < observed.size(); ++k) {
-    o += observed[k];
-    e += expected[k];
-    if (e >= 5 || k + 1 == observed.size()) {
-      c.stat += (o - e) * (o - e) / e;
-      ++bins;
-      o = e = 0;
+// Two histograms over the same bins with neighbouring bins pooled until `enough(a, b)` holds for the
+// pooled pair (the last pool takes what is left).
+template <class Enough>
+std::vector<std::pair<double, double>> pooled(const std::vector<double>& a, const std::vector<double>& b, Enough enough) {
+  std::vector<std::pair<double, double>> bins;
+  double sa = 0, sb = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    sa += a[k];
+    sb += b[k];
+    if (enough(sa, sb) || k + 1 == a.size()) {
+      bins.emplace_back(sa, sb);
+      sa = sb = 0;
     }
   }
-  c.df = bins - 1;
+  return bins;
+}
+
+// Observed counts against expected counts, bins pooled until each expects at least 5.
+ChiSquare goodness_of_fit(const std::vector<double>& observed, const std::vector<double>& expected) {
+  ChiSquare c;
+  const auto bins = pooled(observed, expected, [](double, double e) { return e >= 5; });
+  for (const auto& [o, e] : bins) c.stat += (o - e) * (o - e) / e;
+  c.df = static_cast<int>(bins.size()) - 1;
   return c;
 }
 
@@ -53,19 +62,12 @@ ChiSquare homogeneity(const std::vector<double>& a, const std::vector<double>& b
   double na = 0, nb = 0;
   for (std::size_t k = 0; k < a.size(); ++k) na += a[k], nb += b[k];
   ChiSquare c;
-  double sa = 0, sb = 0;
-  int bins = 0;
-  for (std::size_t k = 0; k < a.size(); ++k) {
-    sa += a[k];
-    sb += b[k];
-    if (sa + sb >= 20 || k + 1 == a.size()) {
-      const double ea = (sa + sb) * na / (na + nb), eb = (sa + sb) * nb / (na + nb);
-      c.stat += (sa - ea) * (sa - ea) / ea + (sb - eb) * (sb - eb) / eb;
-      ++bins;
-      sa = sb = 0;
-    }
+  const auto bins = pooled(a, b, [](double x, double y) { return x + y >= 20; });
+  for (const auto& [sa, sb] : bins) {
+    const double ea = (sa + sb) * na / (na + nb), eb = (sa + sb) * nb / (na + nb);
+    c.stat += (sa - ea) * (sa - ea) / ea + (sb - eb) * (sb - eb) / eb;
   }
-  c.df = bins - 1;
+  c.df = static_cast<int>(bins.size()) - 1;
   return c;
 }
 
