@@ -851,10 +851,9 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
 }
 
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
-  const Caseload& cl = world_.caseload;
-  const auto& cp = config_.caseload;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-    if (cl.chronic[c] && day.day > state.medicine_due[c] + cp.medicine_window_days - 1) ++tally_.medicine_overdue;
+  const int window = config_.caseload.medicine_window_days;
+  for (const std::uint32_t c : chronic_entries_)
+    if (day.day > state.medicine_due[c] + window - 1) ++tally_.medicine_overdue;
   close_visit_queues(day);
 }
 
