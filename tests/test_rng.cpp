@@ -2,6 +2,7 @@
 #include <tbb/parallel_for.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -9,6 +10,10 @@
 
 using swsim::Stream;
 using swsim::StreamKind;
+using swsim::Draw;
+using swsim::DrawInfo;
+using swsim::kDrawTable;
+using swsim::StreamBlocks;
 
 namespace {
 std::vector<double> draws_in_parallel(int threads, std::size_t entities) {
@@ -60,6 +65,39 @@ TEST_CASE("uniform draws lie in (0,1) with the right mean and variance", "[rng]"
   CHECK(var == Approx(1.0 / 12).margin(0.002));
 }
 
+// The polar method's pairs: each member standard normal (moments and a Kolmogorov-Smirnov distance to
+// the normal CDF), the two uncorrelated, and their squares too (independent, not merely uncorrelated).
+TEST_CASE("normal pairs (polar method) are two independent standard normals", "[rng]") {
+  const int n = 200000;
+  Stream s(11, 0, 0, StreamKind::kWorldSettlement);
+  std::vector<double> a(n), b(n);
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, sq = 0;
+  for (int i = 0; i < n; ++i) {
+    s.normal_pair(a[i], b[i]);
+    sa += a[i];
+    sb += b[i];
+    saa += a[i] * a[i];
+    sbb += b[i] * b[i];
+    sab += a[i] * b[i];
+    sq += (a[i] * a[i] - 1) * (b[i] * b[i] - 1);
+  }
+  CHECK(sa / n == Approx(0).margin(0.01));
+  CHECK(sb / n == Approx(0).margin(0.01));
+  CHECK(saa / n == Approx(1).margin(0.015));
+  CHECK(sbb / n == Approx(1).margin(0.015));
+  CHECK(sab / n == Approx(0).margin(0.01));
+  CHECK(sq / n == Approx(0).margin(0.03));  // E[(a²-1)(b²-1)] = 0 when independent (sd of the mean ≈ 0.0045)
+  for (std::vector<double>* v : {&a, &b}) {
+    std::sort(v->begin(), v->end());
+    double d = 0;
+    for (int i = 0; i < n; ++i) {
+      const double cdf = 0.5 * std::erfc(-(*v)[static_cast<std::size_t>(i)] / std::sqrt(2.0));
+      d = std::max({d, std::abs(cdf - static_cast<double>(i) / n), std::abs(cdf - static_cast<double>(i + 1) / n)});
+    }
+    CHECK(d < 1.63 / std::sqrt(static_cast<double>(n)));  // the KS critical value at 1 %
+  }
+}
+
 TEST_CASE("normal draws have mean 0 and variance 1", "[rng]") {
   double sum = 0, sum2 = 0;
   const int n = 200000;
@@ -71,4 +109,24 @@ TEST_CASE("normal draws have mean 0 and variance 1", "[rng]") {
   }
   CHECK(sum / n == Approx(0).margin(0.01));
   CHECK(sum2 / n == Approx(1).margin(0.015));
+}
+
+// StreamBlocks computes a stream's blocks together; every named draw must read exactly what Stream reads,
+// inside the listed blocks and outside them.
+TEST_CASE("StreamBlocks reads every named draw as Stream does", "[rng]") {
+  for (std::uint32_t entity : {0u, 1u, 77u, 1836804u}) {
+    const StreamBlocks<3> blocks(12345, entity, 0, StreamKind::kWorldElder, {0, 1, 2});
+    Stream stream(12345, entity, 0, StreamKind::kWorldElder);
+    for (const DrawInfo& d : kDrawTable) {
+      if (d.kind != StreamKind::kWorldElder || d.words == 0) continue;
+      const auto id = static_cast<Draw>((static_cast<std::uint32_t>(d.kind) << 16) | (d.entity_class << 12) | d.word);
+      INFO(d.name << " of elder " << entity);
+      CHECK(blocks.at(id) == stream.at(id));
+    }
+  }
+  const StreamBlocks<2> other(12345, 5, 3, StreamKind::kCaseloadDay, {0, 7});
+  Stream same(12345, 5, 3, StreamKind::kCaseloadDay);
+  CHECK(other.at(Draw::kActivityAttendance) == same.at(Draw::kActivityAttendance));
+  const StreamBlocks<1> seeded(999, 5, 3, StreamKind::kCaseloadDay, {0});
+  CHECK(seeded.at(Draw::kActivityAttendance) != same.at(Draw::kActivityAttendance));
 }
