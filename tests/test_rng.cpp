@@ -10,10 +10,6 @@
 
 using swsim::Stream;
 using swsim::StreamKind;
-using swsim::Draw;
-using swsim::DrawInfo;
-using swsim::kDrawTable;
-using swsim::StreamBlocks;
 
 namespace {
 std::vector<double> draws_in_parallel(int threads, std::size_t entities) {
@@ -109,24 +105,4 @@ TEST_CASE("normal draws have mean 0 and variance 1", "[rng]") {
   }
   CHECK(sum / n == Approx(0).margin(0.01));
   CHECK(sum2 / n == Approx(1).margin(0.015));
-}
-
-// StreamBlocks computes a stream's blocks together; every named draw must read exactly what Stream reads,
-// inside the listed blocks and outside them.
-TEST_CASE("StreamBlocks reads every named draw as Stream does", "[rng]") {
-  for (std::uint32_t entity : {0u, 1u, 77u, 1836804u}) {
-    const StreamBlocks<3> blocks(12345, entity, 0, StreamKind::kWorldElder, {0, 1, 2});
-    Stream stream(12345, entity, 0, StreamKind::kWorldElder);
-    for (const DrawInfo& d : kDrawTable) {
-      if (d.kind != StreamKind::kWorldElder || d.words == 0) continue;
-      const auto id = static_cast<Draw>((static_cast<std::uint32_t>(d.kind) << 16) | (d.entity_class << 12) | d.word);
-      INFO(d.name << " of elder " << entity);
-      CHECK(blocks.at(id) == stream.at(id));
-    }
-  }
-  const StreamBlocks<2> other(12345, 5, 3, StreamKind::kCaseloadDay, {0, 7});
-  Stream same(12345, 5, 3, StreamKind::kCaseloadDay);
-  CHECK(other.at(Draw::kActivityAttendance) == same.at(Draw::kActivityAttendance));
-  const StreamBlocks<1> seeded(999, 5, 3, StreamKind::kCaseloadDay, {0});
-  CHECK(seeded.at(Draw::kActivityAttendance) != same.at(Draw::kActivityAttendance));
 }

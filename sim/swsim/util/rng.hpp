@@ -139,9 +139,6 @@ static_assert(draw_slots_disjoint(kDrawTable), "two named draws share a slot of 
 constexpr StreamKind stream_of(Draw d) { return static_cast<StreamKind>(static_cast<std::uint32_t>(d) >> 16); }
 constexpr std::uint32_t word_of(Draw d) { return static_cast<std::uint32_t>(d) & 0xfffu; }
 
-// A stream word as a uniform in the open interval (0, 1): never 0, so log(u) is safe; 2^-32 resolution.
-inline double word_to_uniform(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
-
 class Stream {
  public:
   using Gen = r123::Philox4x32;
@@ -192,7 +189,7 @@ class Stream {
   double exponential(double mean) { return -mean * std::log(uniform()); }
 
  private:
-  static double to_uniform(std::uint32_t w) { return word_to_uniform(w); }
+  static double to_uniform(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
   static double box_muller(double u1, double u2) {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
   }
@@ -214,41 +211,6 @@ class Stream {
   Gen::ctr_type block_{};
   std::uint32_t block_index_ = UINT32_MAX;
   std::uint32_t next_ = 0;
-};
-
-// Blocks of one stream computed together, for an entity whose named draws are read at once (an elder's
-// attributes): the blocks do not depend on each other, so the processor overlaps their rounds instead of
-// finishing one before starting the next, as Stream's one-block cache must. at(d) equals
-// Stream(seed, entity, day, kind).at(d); a draw outside the listed blocks is computed on its own.
-template <std::size_t N>
-class StreamBlocks {
- public:
-  using Gen = r123::Philox4x32;
-  StreamBlocks(std::uint64_t seed, std::uint32_t entity, std::uint32_t day, StreamKind kind,
-               const std::array<std::uint32_t, N>& blocks)
-      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
-        ctr_{{entity, day, static_cast<std::uint32_t>(kind), 0u}},
-        index_(blocks) {
-    for (std::size_t b = 0; b < N; ++b) {
-      Gen::ctr_type c = ctr_;
-      c.v[3] = blocks[b];
-      block_[b] = Gen{}(c, key_);
-    }
-  }
-  double at(Draw d) const {
-    const std::uint32_t w = word_of(d);
-    for (std::size_t b = 0; b < N; ++b)
-      if (index_[b] == w >> 2) return word_to_uniform(block_[b].v[w & 3u]);
-    Gen::ctr_type c = ctr_;
-    c.v[3] = w >> 2;
-    return word_to_uniform(Gen{}(c, key_).v[w & 3u]);
-  }
-
- private:
-  Gen::key_type key_;
-  Gen::ctr_type ctr_;
-  std::array<std::uint32_t, N> index_;
-  std::array<Gen::ctr_type, N> block_;
 };
 
 }  // namespace swsim

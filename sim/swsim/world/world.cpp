@@ -513,7 +513,9 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   const bool urban = geo.territories.units[el.unit[i]].urban;
   el.x_km[i] = static_cast<float>(home.x);
   el.y_km[i] = static_cast<float>(home.y);
-  const StreamBlocks<3> s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder, {0, 1, 2});  // words 0-11
+  // Words 1-11 in order (assistance, word 1, first): Stream's one-block cache computes each block once.
+  Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
+  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   int band = 0;
   const int age = draw_age(ap, pop, s.at(Draw::kAgeBand), s.at(Draw::kAgeInBand), band);
   el.age[i] = static_cast<std::uint8_t>(age);
@@ -527,7 +529,6 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   if (draw_air_conditioning(ap, urban, band, s.at(Draw::kAirConditioning))) flags |= elder_flag::kAirConditioning;
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
-  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   const bool impaired = fn != Function::kIndependent;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
   if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
