@@ -44,7 +44,10 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     const auto at = std::upper_bound(mp.enrolled_begin.begin() + st_.meal_point_begin,
                                      mp.enrolled_begin.begin() + st_.meal_point_end, k);
     enrolled_point_.push_back(static_cast<std::uint32_t>(at - mp.enrolled_begin.begin() - 1));
+    if (world.lunch_arrangement[k] == MealArrangement::kDiner) diner_elders_.push_back(world.lunch_enrolled[k]);
+    else delivered_entries_.push_back(k);
   }
+  std::sort(diner_elders_.begin(), diner_elders_.end());
 }
 
 // ---- Morning ------------------------------------------------------------------------------------------
@@ -167,6 +170,14 @@ void StationDay::plan_lunch_round(const DayContext& day) {
   stop_point_.clear();
   point_sort_.clear();
   booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
+  if (!day.warning) {
+    // No diner books a delivery: the delivered ones in the same order, and the diners present eat on site.
+    for (const std::uint32_t k : delivered_entries_) add_delivered_stop(k);
+    int diners_away = 0;
+    for (const std::uint32_t i : away_) diners_away += std::binary_search(diner_elders_.begin(), diner_elders_.end(), i);
+    tally_.on_site += static_cast<int>(diner_elders_.size()) - diners_away;
+    return group_point_stops();
+  }
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
     if (is_away(i)) continue;  // in hospital or dead
@@ -196,6 +207,18 @@ void StationDay::plan_lunch_round(const DayContext& day) {
     }
   }
   group_point_stops();
+}
+
+// Enrolled elder k (a World::lunch_enrolled index) delivered to by a meal point or by the station, unless away.
+void StationDay::add_delivered_stop(std::uint32_t k) {
+  if (is_away(world_.lunch_enrolled[k])) return;  // in hospital or dead
+  const MealStop& stop = enrolled_stop_[k - st_.enrolled_begin];
+  if (world_.lunch_arrangement[k] == MealArrangement::kPointDelivered) {
+    point_sort_.emplace_back(world_.lunch_deliverer[k], stop);
+  } else {
+    stops_.push_back(stop);
+    stop_point_.push_back(enrolled_point_[k - st_.enrolled_begin]);
+  }
 }
 
 // The meal points' deliveries grouped by point (stable: the booking order within a point).
@@ -371,10 +394,17 @@ void StationDay::close_visit_queues(const DayContext& day) {
   const auto before = [](const DueVisit& a, const DueVisit& b) {
     return a.deadline != b.deadline ? a.deadline < b.deadline : a.ref < b.ref;
   };
-  for (const DueVisit& v : visited_) {
-    auto& queue = due_visits_[static_cast<std::size_t>(world_.caseload.tier[v.ref])];
-    const auto at = std::lower_bound(queue.begin(), queue.end(), v, before);
-    if (at != queue.end() && at->ref == v.ref) queue.erase(at);
+  // Today's visits leave their queues in one pass per queue (visited_ in queue order; each is in its
+  // queue at most once), rather than one erase (a shift of the queue's tail) per visit.
+  std::sort(visited_.begin(), visited_.end(), before);
+  for (std::size_t t = 0; t < due_visits_.size(); ++t) {
+    auto& queue = due_visits_[t];
+    auto next = visited_.begin();
+    const auto is_visited = [&](const DueVisit& q) {
+      while (next != visited_.end() && (static_cast<std::size_t>(world_.caseload.tier[next->ref]) != t || before(*next, q))) ++next;
+      return next != visited_.end() && next->ref == q.ref && !before(q, *next);
+    };
+    queue.erase(std::remove_if(queue.begin(), queue.end(), is_visited), queue.end());
   }
   visited_.clear();
   for (const auto& queue : due_visits_)
