@@ -48,6 +48,8 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     else delivered_entries_.push_back(k);
   }
   std::sort(diner_elders_.begin(), diner_elders_.end());
+  point_plans_.resize(st_.meal_point_end - st_.meal_point_begin);
+  station_plans_.resize(st_.meal_point_end - st_.meal_point_begin);
 }
 
 // ---- Morning ------------------------------------------------------------------------------------------
@@ -587,7 +589,8 @@ void StationDay::deliver_from_meal_points(const DayContext& day) {
     couriers_.assign(mp.couriers[p], Courier{speed, static_cast<double>(lp.on_time_min), static_cast<double>(lp.ready_min)});
     const std::span<const MealStop> stops(point_stops_.data() + b, e - b);
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], stops, couriers_, ls, lunch_scratch_,
-                                         std::span(point_outcomes_.data() + b, e - b), std::span(point_handover_.data() + b, e - b));
+                                         std::span(point_outcomes_.data() + b, e - b), std::span(point_handover_.data() + b, e - b),
+                                         {}, &point_plans_[p - st_.meal_point_begin]);
     tally_.lunch.requested += t.on_time;  // the gaps are counted on the station's round
     tally_.lunch.on_time += t.on_time;
     tally_.lunch.wait_min += t.wait_min;
@@ -670,7 +673,8 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     }
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], std::span(stops_.data() + b, e - b), point_couriers_, ls,
                                          lunch_scratch_, std::span(outcomes_.data() + b, e - b),
-                                         std::span(handover_.data() + b, e - b), std::span(courier_of_.data() + b, e - b));
+                                         std::span(handover_.data() + b, e - b), std::span(courier_of_.data() + b, e - b),
+                                         &station_plans_[p - st_.meal_point_begin]);
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       if (lunch_scratch_.courier_free[c] <= point_couriers_[c].from) continue;  // carried nothing from here
       CourierState& cs = courier_state_[c];

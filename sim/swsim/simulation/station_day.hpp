@@ -158,6 +158,9 @@ class StationDay {
   std::vector<Courier> couriers_;
   std::vector<int> courier_helper_;  // courier -> helper index
   LunchScratch lunch_scratch_;
+  // Per meal point of the station: the plans of its own round and of the station's meals taken from it,
+  // kept from day to day (dispatch_lunch reuses a plan while its stops and couriers do not change).
+  std::vector<LunchPlan> point_plans_, station_plans_;
   Tally tally_;
 };
 
