@@ -296,6 +296,7 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
+  called_or_visited_.clear();
   plan_appointments(day);
   plan_caseload_tasks(day, state);
   queue_due_visits(day, state);
@@ -521,12 +522,14 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       ++tally_.calls;
       contacts_.push_back(Contact{cl.elder[c], a.finish, sv.call_detection, Finder::kCall});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kCall;
+      called_or_visited_.push_back(c);
       break;
     case TaskKind::kCheckinVisit:
     case TaskKind::kVisit:
       if (t.kind == TaskKind::kCheckinVisit) ++tally_.checkin_visits;
       contacts_.push_back(Contact{cl.elder[c], visit_at, sv.visit_detection, Finder::kVisit});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
+      called_or_visited_.push_back(c);
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
         visited_.push_back(DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], config_.caseload), c, cl.elder[c]});
@@ -877,11 +880,13 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
   count_new_episodes(day, state);
   protected_excess_ = 0;
   if (!day.hot) return;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-    if (caseload_contacts_[c - st_.caseload_begin] & (contact::kCall | contact::kVisit)) {
-      metric(state, Metric::kHeatProtectedElders, day.day) += 1;
-      protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
-    }
+  // The register entries called or visited today, in register order (the order of the sum).
+  std::sort(called_or_visited_.begin(), called_or_visited_.end());
+  called_or_visited_.erase(std::unique(called_or_visited_.begin(), called_or_visited_.end()), called_or_visited_.end());
+  for (const std::uint32_t c : called_or_visited_) {
+    metric(state, Metric::kHeatProtectedElders, day.day) += 1;
+    protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
+  }
 }
 
 void StationDay::count_overdue(const DayContext& day, SimState& state) {

@@ -153,6 +153,7 @@ class StationDay {
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
   std::vector<std::uint8_t> caseload_contacts_;  // contact bits per registered elder of the station
+  std::vector<std::uint32_t> called_or_visited_;  // register entries given a call or a visit today (repeats)
   std::vector<MealOutcome> outcomes_;
   std::vector<double> handover_;
   std::vector<Courier> couriers_;
