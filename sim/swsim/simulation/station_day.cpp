@@ -28,6 +28,8 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
     if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
   }
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+    shidu_on_register_ += (world.elders.flags[world.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
   // Each elder's register entry (offset in the station's register, -1 none), for the lunch contacts.
   const auto own = [&](std::uint32_t c) { return world.caseload.elder[c] - st_.elder_begin < st_.elder_end - st_.elder_begin; };
   bool mappable = st_.caseload_end - st_.caseload_begin < 32768;
@@ -943,10 +945,7 @@ void StationDay::record(const DayContext& day, SimState& state) {
   const int d = day.day;
   const Tally& t = tally_;
   const int turnouts = static_cast<int>(volunteers_today_.size());
-  int shidu_with_gifts = 0;
-  if (!config_.policy.shidu_activity)
-    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-      shidu_with_gifts += (world_.elders.flags[world_.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
+  const int shidu_with_gifts = config_.policy.shidu_activity ? 0 : shidu_on_register_;
   const double travel_km = t.lunch.km + t.helper_km;
   const double cost = day_cost_yuan({workers_on_duty_ + lent_, t.overtime, turnouts, t.lunch.requested, travel_km,
                                      t.activities, t.attendance, shidu_with_gifts},

@@ -144,6 +144,7 @@ class StationDay {
   bool away_ready_ = false;
   std::vector<std::vector<std::uint32_t>> visit_calendar_;  // by day: entries whose next visit falls due then
   std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;  // register entries (fixed for the run)
+  int shidu_on_register_ = 0;  // register entries of elders who lost their only child (fixed for the run)
   std::vector<std::int16_t> entry_of_elder_;  // per elder of the station: register offset, -1 none (caseload_index)
   // The station's enrolled elders delivered to (by a meal point or the station: their World::lunch_enrolled
   // indices, ascending), and the diners' elder indices (sorted): on a day without a warning no diner books a
