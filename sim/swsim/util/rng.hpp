@@ -149,6 +149,9 @@ class Stream {
 
   // The uniform of a named draw, in (0, 1). Reading it again gives the same number.
   double at(Draw d) { return to_uniform(word(word_of(d))); }
+  // The raw word of a named draw, to keep (4 bytes) and turn into at()'s uniform later (uniform_of).
+  std::uint32_t raw_at(Draw d) { return word(word_of(d)); }
+  static double uniform_of(std::uint32_t raw) { return to_uniform(raw); }
   // A standard normal from a two-word named draw (Box-Muller).
   double normal_at(Draw d) {
     const std::uint32_t w = word_of(d);

@@ -53,7 +53,7 @@ struct StationProgramme {
 };
 
 // Who is enrolled: per pool (homebound / the rest), the station's target over the pool, by the elder's draw.
-void enrol(const Config& cfg, const Station& st, Elders& el, std::vector<std::uint32_t>& enrolled) {
+void enrol(const Config& cfg, const Station& st, Elders& el, const std::uint32_t* draws, std::vector<std::uint32_t>& enrolled) {
   const auto& lp = cfg.lunch;
   std::uint32_t pool_h = 0;
   for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) pool_h += is_homebound(el, i);
@@ -62,8 +62,9 @@ void enrol(const Config& cfg, const Station& st, Elders& el, std::vector<std::ui
   const double p_d = enrolment_probability(target * (1 - lp.delivered_share), st.elder_end - st.elder_begin - pool_h);
   for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
     el.flags[i] = static_cast<std::uint8_t>(el.flags[i] & ~elder_flag::kLunchEnrolled);
-    Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
-    if (s.at(Draw::kLunchEnrolment) < (is_homebound(el, i) ? p_h : p_d)) enrolled.push_back(i);
+    const double u = draws ? Stream::uniform_of(draws[i])
+                           : Stream(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder).at(Draw::kLunchEnrolment);
+    if (u < (is_homebound(el, i) ? p_h : p_d)) enrolled.push_back(i);
   }
 }
 
@@ -165,12 +166,12 @@ void join(const Config& cfg, std::size_t s, const StationProgramme& sp, World& w
 
 }  // namespace
 
-void build_meal_points(const Config& cfg, World& world) {
+void build_meal_points(const Config& cfg, World& world, const std::uint32_t* enrolment_draws) {
   std::vector<StationProgramme> progs(world.stations.size());
   tbb::parallel_for(std::size_t(0), world.stations.size(), [&](std::size_t s) {
     const Station& st = world.stations[s];
     std::vector<std::uint32_t> enrolled;
-    enrol(cfg, st, world.elders, enrolled);
+    enrol(cfg, st, world.elders, enrolment_draws, enrolled);
     place_points(cfg, st, world.elders, progs[s]);
     assign_points(cfg, world.elders, enrolled, progs[s]);
   });

@@ -54,7 +54,8 @@ MealArrangement meal_arrangement(bool homebound, double km_to_point, int booked,
 // Enrols elders (sets elder_flag::kLunchEnrolled, and kRegistered for those the station delivers),
 // places the meal points, and fills World::meal_points, World::lunch_enrolled (grouped by station, then
 // by point), World::lunch_arrangement, World::lunch_deliverer and the stations' point ranges. Runs after the elders are drawn and
-// before the registers are listed.
-void build_meal_points(const Config& cfg, World& world);
+// before the registers are listed. `enrolment_draws`, when given, holds each elder's raw enrolment draw
+// (Stream::raw_at(Draw::kLunchEnrolment), kept while the elders were drawn), else it is drawn here.
+void build_meal_points(const Config& cfg, World& world, const std::uint32_t* enrolment_draws = nullptr);
 
 }  // namespace swsim

@@ -443,13 +443,15 @@ UnitElders route_unit(const Geography& geo, const SitesByArea& sites, std::size_
   return ue;
 }
 
-void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i);
+void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i,
+                std::uint32_t& enrolment_draw);
 
 // Every resident 60+ gets a stable id, a unit and a home in it (world/settlement); an elder belongs to the
 // unit's own station when it is open, else to the nearest open station of the area. Those whose station
 // is simulated are kept, grouped by station (ids ascending: units in order, then ids), and drawn in place,
 // unit by unit in parallel.
-void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, World& world) {
+void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, World& world,
+                   HugeVector<std::uint32_t>& enrolment_draws) {
   number_elders(cfg, geo);
   const std::size_t n_units = jinan_units().size(), n_stations = world.stations.size();
   std::vector<UnitElders> routed(n_units);
@@ -468,6 +470,7 @@ void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, 
       begin[static_cast<std::size_t>(s)] += n;
     }
   world.elders.resize(world.stations.empty() ? 0 : world.stations.back().elder_end);
+  enrolment_draws.resize(world.elders.size());
   const AgeProfile ap = age_profile(cfg.population);
   tbb::parallel_for(std::size_t(0), n_units, [&](std::size_t u) {
     UnitElders& ue = routed[u];
@@ -482,7 +485,7 @@ void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, 
       world.elders.station[i] = static_cast<std::uint16_t>(s);
       world.elders.unit[i] = static_cast<std::uint16_t>(u);
       const geo::Pt home = ue.home.empty() ? geo.settlements[u].home(static_cast<std::uint64_t>(k)) : ue.home[static_cast<std::size_t>(k)];
-      draw_elder(cfg, ap, geo, home, world.elders, i);
+      draw_elder(cfg, ap, geo, home, world.elders, i, enrolment_draws[i]);
     }
   });
 }
@@ -508,7 +511,8 @@ float heat_weight(const HealthParams& h, Function fn, std::uint8_t flags, Living
 // One elder's attributes, each from its own named draw, so changing one parameter (say the lift share)
 // leaves every other attribute unchanged.
 // The home comes from the unit's settlement process (world/settlement), urban or rural from the unit.
-void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i) {
+void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i,
+                std::uint32_t& enrolment_draw) {
   const auto& pop = cfg.population;
   const bool urban = geo.territories.units[el.unit[i]].urban;
   el.x_km[i] = static_cast<float>(home.x);
@@ -529,6 +533,7 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   if (draw_air_conditioning(ap, urban, band, s.at(Draw::kAirConditioning))) flags |= elder_flag::kAirConditioning;
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
+  enrolment_draw = s.raw_at(Draw::kLunchEnrolment);  // the same block: kept for the meal programme's enrolment
   const bool impaired = fn != Function::kIndependent;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
   if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
@@ -731,8 +736,9 @@ World build_world(const Config& cfg) {
   Geography geo = make_geography(cfg);
   build_areas(cfg, table, world);
   const SitesByArea sites = place_stations(cfg, table, geo, world);
-  assign_elders(cfg, geo, sites, world);  // and draws their homes and attributes
-  build_meal_points(cfg, world);  // enrols elders (the station's deliveries join its register)
+  HugeVector<std::uint32_t> enrolment_draws;  // each elder's enrolment draw, taken with its attributes
+  assign_elders(cfg, geo, sites, world, enrolment_draws);  // and draws their homes and attributes
+  build_meal_points(cfg, world, enrolment_draws.data());  // enrols elders (the station's deliveries join its register)
   build_station_lists(cfg, world);
   build_catchment_grid(geo, sites, world);
   build_volunteers(cfg, world);
