@@ -195,6 +195,13 @@ bool reserved_attribute_name(const std::string& name) {
          name == "DIMENSION_LIST";
 }
 
+// One entry of a dimension scale's REFERENCE_LIST, laid out as the HL library's ds_list_t (a variable using
+// the scale and the axis it uses it on), so the attribute's type is the one H5DSattach_scale writes.
+struct ScaleUser {
+  hobj_ref_t dataset;
+  unsigned int dimension;
+};
+
 }  // namespace
 
 // A chunk as HDF5's filter pipeline (shuffle, then deflate at kDeflateLevel) stores it, made here so many
@@ -246,9 +253,12 @@ struct NcWriter::Impl {
     std::string name;
     hsize_t length = 0;
     Handle dataset;  // kept open so variables can attach it as a scale
+    hobj_ref_t ref{};  // what the DIMENSION_LIST of its variables holds
+    std::vector<ScaleUser> users{};  // its REFERENCE_LIST, in attachment order, written by close()
   };
 
   std::string path;
+  Handle dimension_list_type, reference_list_type;  // H5DS's attribute types, made on first use
   // Declaration order matters: members are destroyed in reverse, so datasets close before the file.
   Handle file;
   Handle root;
@@ -273,6 +283,10 @@ struct NcWriter::Impl {
     try {
       compressing.wait();
     } catch (...) {  // an error already being reported; the handles still close
+    }
+    try {
+      write_reference_lists();  // a file left unfinished still has consistent dimension scales
+    } catch (...) {
     }
   }
 
@@ -496,11 +510,50 @@ struct NcWriter::Impl {
     return index;
   }
 
-  void attach(hid_t var, const std::vector<std::size_t>& dim_index, const std::string& what) const {
+  // Attaches the dimension scales as H5DSattach_scale does, in bulk: the variable's DIMENSION_LIST (one
+  // reference per axis) now, each scale's REFERENCE_LIST once at the end (write_reference_lists), with the
+  // same entries in the same order, instead of rewriting the scale's growing list at every attachment.
+  void attach(hid_t var, const std::vector<std::size_t>& dim_index, const std::string& what) {
+    if (dim_index.empty()) return;
+    std::vector<std::string> dim_names;
+    for (std::size_t i : dim_index) dim_names.push_back(dims[i].name);
+    const std::string failed = what + ": cannot attach dimensions " + join_dims(dim_names);
+    hobj_ref_t self{};
+    check(H5Rcreate(&self, var, ".", H5R_OBJECT, H5I_INVALID_HID), failed);
+    std::vector<hobj_ref_t> refs(dim_index.size());
+    std::vector<hvl_t> list(dim_index.size());
     for (std::size_t axis = 0; axis < dim_index.size(); ++axis) {
-      const Dimension& d = dims[dim_index[axis]];
-      check(H5DSattach_scale(var, d.dataset.get(), static_cast<unsigned>(axis)),
-            what + ": cannot attach dimension " + quoted(d.name));
+      refs[axis] = dims[dim_index[axis]].ref;
+      list[axis] = hvl_t{1, &refs[axis]};
+    }
+    if (dimension_list_type.get() < 0)
+      dimension_list_type = make(H5Tvlen_create(H5T_STD_REF_OBJ), H5Tclose, failed);
+    Handle space = dataspace({static_cast<hsize_t>(dim_index.size())}, what);
+    Handle attr = make(H5Acreate2(var, "DIMENSION_LIST", dimension_list_type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                       H5Aclose, failed);
+    check(H5Awrite(attr.get(), dimension_list_type.get(), list.data()), failed);
+    check(attr.close(), failed);
+    for (std::size_t axis = 0; axis < dim_index.size(); ++axis)
+      dims[dim_index[axis]].users.push_back(ScaleUser{self, static_cast<unsigned>(axis)});
+  }
+
+  // Each scale's REFERENCE_LIST (H5DS's compound of the variable's reference and the axis), written once.
+  void write_reference_lists() {
+    for (Dimension& d : dims) {
+      if (d.users.empty()) continue;
+      const std::string what = "dimension " + quoted(key(d.group, d.name)) + ": cannot record its variables";
+      if (reference_list_type.get() < 0) {
+        reference_list_type = make(H5Tcreate(H5T_COMPOUND, sizeof(ScaleUser)), H5Tclose, what);
+        check(H5Tinsert(reference_list_type.get(), "dataset", offsetof(ScaleUser, dataset), H5T_STD_REF_OBJ), what);
+        check(H5Tinsert(reference_list_type.get(), "dimension", offsetof(ScaleUser, dimension), H5T_NATIVE_INT), what);
+      }
+      Handle space = dataspace({static_cast<hsize_t>(d.users.size())}, what);
+      Handle attr = make(H5Acreate2(d.dataset.get(), "REFERENCE_LIST", reference_list_type.get(), space.get(),
+                                    H5P_DEFAULT, H5P_DEFAULT),
+                         H5Aclose, what);
+      const std::vector<ScaleUser> users = std::exchange(d.users, {});  // written once, even if this fails
+      check(H5Awrite(attr.get(), reference_list_type.get(), users.data()), what);
+      check(attr.close(), what);
     }
   }
 
@@ -710,7 +763,9 @@ void NcWriter::dimension_impl(const std::string& name, const std::vector<T>& val
   // dimension). A scale is never attached to itself.
   im.check(H5DSset_scale(ds.get(), name.c_str()), what + ": cannot make dimension scale");
   im.write_info(ds.get(), what, info, false);
-  im.dims.push_back(Impl::Dimension{group, name, shape[0], std::move(ds)});
+  hobj_ref_t ref{};
+  im.check(H5Rcreate(&ref, ds.get(), ".", H5R_OBJECT, H5I_INVALID_HID), what + ": cannot reference dimension scale");
+  im.dims.push_back(Impl::Dimension{group, name, shape[0], std::move(ds), ref});
   im.names.insert(Impl::key(group, name));
 }
 
@@ -819,6 +874,7 @@ void NcWriter::close() {
   // Taken out first: whatever happens below, the writer counts as closed and the handles still close.
   std::unique_ptr<Impl> im = std::move(impl_);
   im->write_pending();
+  im->write_reference_lists();
   im->check(H5Fflush(im->file.get(), H5F_SCOPE_LOCAL), "cannot flush file");
   for (Impl::Dimension& d : im->dims)
     im->check(d.dataset.close(), "dimension " + quoted(d.name) + ": cannot close");
