@@ -27,7 +27,8 @@ constexpr std::size_t kMaxChunkBytes = 512 * 1024;
 // A chunk keeps at least this many elements along each dimension (or the whole dimension if shorter)
 // while other dimensions can still shrink, so no axis degenerates into single-element slices.
 constexpr hsize_t kMinChunkExtent = 8;
-constexpr unsigned kDeflateLevel = 4;
+// Level 2 (zlib's fast matcher): about a fifth less CPU per file than level 4 for 2 % more bytes (session 6).
+constexpr unsigned kDeflateLevel = 2;
 constexpr unsigned kMaxCompactAttributes = 32;
 constexpr unsigned kMinDenseAttributes = 24;
 
