@@ -335,7 +335,7 @@ TEST_CASE("NcWriter writes values and attributes that read back unchanged", "[io
       n_values = 1;
       CHECK(H5Pget_filter2(dcpl.get(), 1, &flags, &n_values, &level, 0, nullptr, &config) ==
             H5Z_FILTER_DEFLATE);
-      CHECK(level == 4);
+      CHECK(level == 2);  // zlib's fast matcher: a fifth less CPU than level 4 for 2 % more bytes
     }
   }
 }
