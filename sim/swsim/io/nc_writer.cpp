@@ -408,6 +408,15 @@ struct NcWriter::Impl {
                 what + ": cannot create dataspace");
   }
 
+  // A transfer list whose conversion buffer fits `values` elements: HDF5 1.10 otherwise zero-fills a 1 MiB
+  // buffer for every write that converts (the variable-length strings).
+  Handle transfer_plist(std::size_t values, const std::string& what) const {
+    Handle dxpl = make(H5Pcreate(H5P_DATASET_XFER), H5Pclose, what, "cannot create transfer property list");
+    check(H5Pset_buffer(dxpl.get(), std::max<std::size_t>(values, 1) * 64, nullptr, nullptr), what,
+          "cannot size the conversion buffer");
+    return dxpl;
+  }
+
   static std::string key(const std::string& group, const std::string& name) {
     return group.empty() ? name : group + "/" + name;
   }
@@ -718,7 +727,7 @@ struct NcWriter::Impl {
         H5Dcreate2(loc, name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl, H5P_DEFAULT),
         H5Dclose, what + ": cannot create dataset");
     if (!data.empty())
-      check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+      check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, transfer_plist(data.size(), what).get(), pointers.data()),
             what + ": cannot write data");
     write_info(ds.get(), what, info, false);
     attach(ds.get(), dim_index, what);
