@@ -2,6 +2,7 @@
 #include <tbb/parallel_for.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -58,6 +59,39 @@ TEST_CASE("uniform draws lie in (0,1) with the right mean and variance", "[rng]"
   const double mean = sum / n, var = sum2 / n - mean * mean;
   CHECK(mean == Approx(0.5).margin(4 * std::sqrt(1.0 / 12 / n)));
   CHECK(var == Approx(1.0 / 12).margin(0.002));
+}
+
+// The polar method's pairs: each member standard normal (moments and a Kolmogorov-Smirnov distance to
+// the normal CDF), the two uncorrelated, and their squares too (independent, not merely uncorrelated).
+TEST_CASE("normal pairs (polar method) are two independent standard normals", "[rng]") {
+  const int n = 200000;
+  Stream s(11, 0, 0, StreamKind::kWorldSettlement);
+  std::vector<double> a(n), b(n);
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, sq = 0;
+  for (int i = 0; i < n; ++i) {
+    s.normal_pair(a[i], b[i]);
+    sa += a[i];
+    sb += b[i];
+    saa += a[i] * a[i];
+    sbb += b[i] * b[i];
+    sab += a[i] * b[i];
+    sq += (a[i] * a[i] - 1) * (b[i] * b[i] - 1);
+  }
+  CHECK(sa / n == Approx(0).margin(0.01));
+  CHECK(sb / n == Approx(0).margin(0.01));
+  CHECK(saa / n == Approx(1).margin(0.015));
+  CHECK(sbb / n == Approx(1).margin(0.015));
+  CHECK(sab / n == Approx(0).margin(0.01));
+  CHECK(sq / n == Approx(0).margin(0.03));  // E[(a²-1)(b²-1)] = 0 when independent (sd of the mean ≈ 0.0045)
+  for (std::vector<double>* v : {&a, &b}) {
+    std::sort(v->begin(), v->end());
+    double d = 0;
+    for (int i = 0; i < n; ++i) {
+      const double cdf = 0.5 * std::erfc(-(*v)[static_cast<std::size_t>(i)] / std::sqrt(2.0));
+      d = std::max({d, std::abs(cdf - static_cast<double>(i) / n), std::abs(cdf - static_cast<double>(i + 1) / n)});
+    }
+    CHECK(d < 1.63 / std::sqrt(static_cast<double>(n)));  // the KS critical value at 1 %
+  }
 }
 
 TEST_CASE("normal draws have mean 0 and variance 1", "[rng]") {

@@ -9,6 +9,7 @@
 
 #include "swsim/geo/geojson.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/jinan_outlines.hpp"
 #include "swsim/world/jinan_units.hpp"
@@ -267,4 +268,58 @@ TEST_CASE("settlement inside real territories: every home inside its unit's terr
     INFO(jinan_units()[static_cast<std::size_t>(u.unit)].name_zh);
     CHECK(outside == 0);
   }
+}
+
+// The settlement's point-in-territory index must answer exactly as the crossing test: for points spread
+// over every territory's bounding box, and for points within a hair of its vertices and edges (where a
+// wrongly classified cell would show).
+TEST_CASE("ShapeIndex answers as contains() on every real territory, near edges too", "[settlement][territory][geo]") {
+  const Territories& t = builtin();
+  Stream rng(42, 0, 0, StreamKind::kWorldSettlement);
+  std::size_t checked = 0, disagree = 0;
+  double mixed = 0;
+  for (const auto& u : t.units) {
+    const geo::ShapeIndex index(u.shape);
+    mixed += index.mixed_share();
+    const geo::BBox b = geo::bbox(u.shape);
+    const auto check = [&](geo::Pt p) {
+      ++checked;
+      disagree += index.contains(p) != geo::contains(u.shape, p);
+    };
+    for (int k = 0; k < 2000; ++k)
+      check({b.x0 - 0.1 + (b.x1 - b.x0 + 0.2) * rng.uniform(), b.y0 - 0.1 + (b.y1 - b.y0 + 0.2) * rng.uniform()});
+    for (const auto& part : u.shape.parts)
+      for (std::size_t i = 0, j = part.outer.size() - 1; i < part.outer.size(); j = i++) {
+        const geo::Pt a = part.outer[j], c = part.outer[i];
+        for (double f : {0.0, 0.25, 0.5, 0.999})
+          for (double off : {1e-12, 1e-9, 1e-7, 1e-5, 1e-3})
+            for (int sx : {-1, 1})
+              for (int sy : {-1, 1}) check({a.x + f * (c.x - a.x) + sx * off, a.y + f * (c.y - a.y) + sy * off});
+      }
+  }
+  INFO(checked << " points");
+  CHECK(disagree == 0);
+  // Most cells are settled without the crossing test (that is the point of the index).
+  CHECK(mixed / static_cast<double>(t.units.size()) < 0.35);
+}
+
+TEST_CASE("ShapeIndex on a shape with a hole and two parts, and degenerate shapes", "[geo]") {
+  const geo::Polygon ring_with_hole{geo::rectangle(0, 0, 10, 10), {geo::rectangle(4, 4, 6, 6)}};
+  const geo::MultiPolygon m{{ring_with_hole, geo::Polygon{geo::rectangle(20, 0, 21, 1), {}}}};
+  const geo::ShapeIndex index(m, 16);
+  CHECK(index.contains({1, 1}));
+  CHECK_FALSE(index.contains({5, 5}));  // in the hole
+  CHECK(index.contains({20.5, 0.5}));
+  CHECK_FALSE(index.contains({15, 0.5}));  // between the parts
+  CHECK_FALSE(index.contains({-1, 5}));    // off the grid
+  Stream rng(7, 0, 0, StreamKind::kWorldSettlement);
+  int disagree = 0;
+  for (int k = 0; k < 20000; ++k) {
+    const geo::Pt p{-1 + 23 * rng.uniform(), -1 + 12 * rng.uniform()};
+    disagree += index.contains(p) != geo::contains(m, p);
+  }
+  CHECK(disagree == 0);
+  const geo::ShapeIndex empty{geo::MultiPolygon{}};
+  CHECK_FALSE(empty.contains({0, 0}));
+  CHECK(empty.mixed_share() == 1.0);
 }

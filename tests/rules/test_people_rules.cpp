@@ -1,6 +1,9 @@
 // Rules about people (people/): heat work rules, volunteers, social workers, loneliness.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <vector>
+
 #include "swsim/config/config.hpp"
 #include "swsim/people/heat_work.hpp"
 #include "swsim/people/loneliness.hpp"
@@ -122,4 +125,29 @@ TEST_CASE("loneliness drifts to the baseline and falls with each kind of contact
   CHECK(next_loneliness(6.0f, 5.0f, contact::kCall | contact::kMeal, l) == Approx(5.65));
   CHECK(next_loneliness(6.0f, 5.0f, contact::kActivity, l) == Approx(5.4));
   CHECK(next_loneliness(3.1f, 3.0f, contact::kVisit | contact::kActivity, l) == 3.0f);  // the scale's floor
+}
+
+// The register's loneliness sums are taken as integers in units of 2^-22; they must equal a plain double
+// sum in order, bit for bit, for any scores the rule can produce (floats in [3, 9], the ends included).
+TEST_CASE("loneliness sums are exact: the same as a running double sum", "[rules][people]") {
+  std::vector<float> score;
+  std::vector<std::uint8_t> flags;
+  std::uint32_t state = 12345;
+  for (int k = 0; k < 100000; ++k) {
+    state = state * 1664525u + 1013904223u;
+    const float s = k % 50 == 0 ? 3.0f : k % 50 == 1 ? 9.0f : 3.0f + 6.0f * static_cast<float>(state >> 8) / 16777216.0f;
+    score.push_back(std::nextafter(s, k % 3 == 0 ? 9.0f : 3.0f));
+    flags.push_back(static_cast<std::uint8_t>(state >> 29));
+  }
+  double all = 0, selected = 0;
+  int count = 0;
+  for (std::size_t k = 0; k < score.size(); ++k) {
+    all += score[k];
+    if (flags[k] & 2) selected += score[k], ++count;
+  }
+  const ScoreSums sums = sum_scores(score.data(), flags.data(), 2, score.size());
+  CHECK(sums.all == all);
+  CHECK(sums.selected == selected);
+  CHECK(sums.selected_count == count);
+  CHECK(count > 10000);
 }

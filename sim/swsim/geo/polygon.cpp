@@ -149,6 +149,79 @@ bool contains(const MultiPolygon& m, Pt p) {
 }
 
 namespace {
+// How near (km) an edge may come to a cell before the cell needs the crossing test: far above the
+// rounding of the crossing test and of the cell arithmetic at city coordinates (about 1e-13 km).
+constexpr double kEdgeMarginKm = 1e-6;
+constexpr std::uint8_t kUnknown = 255;
+}  // namespace
+
+ShapeIndex::ShapeIndex(const MultiPolygon& m, int cells_per_side) : shape_(m), box_(bbox(m)) {
+  if (box_.empty() || !(box_.x1 > box_.x0) || !(box_.y1 > box_.y0) || cells_per_side <= 0) return;
+  n_ = cells_per_side;
+  const double w = (box_.x1 - box_.x0) / n_, h = (box_.y1 - box_.y0) / n_;
+  inv_w_ = 1.0 / w;
+  inv_h_ = 1.0 / h;
+  const auto n = static_cast<std::size_t>(n_);
+  cell_.assign(n * n, kUnknown);
+  for (const Polygon& poly : shape_.parts) {
+    const auto ring_edges = [&](const Ring& r) {
+      for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) mark_edge(r[j], r[i], w, h);
+    };
+    if (!poly.outer.empty()) ring_edges(poly.outer);
+    for (const Ring& hole : poly.holes)
+      if (!hole.empty()) ring_edges(hole);
+  }
+  // Along each row, a run of cells that no edge comes near is one connected edge-free region: one
+  // crossing test (at the run's first centre) classifies all of it.
+  for (std::size_t r = 0; r < n; ++r) {
+    std::uint8_t run = kUnknown;
+    for (std::size_t c = 0; c < n; ++c) {
+      std::uint8_t& cell = cell_[r * n + c];
+      if (cell == kMixed) {
+        run = kUnknown;
+        continue;
+      }
+      if (run == kUnknown) {
+        const Pt centre{box_.x0 + (static_cast<double>(c) + 0.5) * w, box_.y0 + (static_cast<double>(r) + 0.5) * h};
+        run = geo::contains(shape_, centre) ? kInside : kOutside;
+      }
+      cell = run;
+    }
+  }
+}
+
+// Marks mixed every cell whose rectangle, grown by the margin, the edge a-b meets: row by row, the part
+// of the edge inside the row's grown band, and the columns its x extent (grown) spans.
+void ShapeIndex::mark_edge(Pt a, Pt b, double w, double h) {
+  const double e = kEdgeMarginKm;
+  const auto cell_of = [](double v) { return static_cast<int>(std::floor(v)); };
+  const int r0 = std::max(0, cell_of((std::min(a.y, b.y) - e - box_.y0) / h));
+  const int r1 = std::min(n_ - 1, cell_of((std::max(a.y, b.y) + e - box_.y0) / h));
+  for (int r = r0; r <= r1; ++r) {
+    double xlo = std::min(a.x, b.x), xhi = std::max(a.x, b.x);
+    if (a.y != b.y) {
+      const double lo = box_.y0 + r * h - e, hi = box_.y0 + (r + 1) * h + e;
+      double t0 = (lo - a.y) / (b.y - a.y), t1 = (hi - a.y) / (b.y - a.y);
+      if (t0 > t1) std::swap(t0, t1);
+      t0 = std::clamp(t0, 0.0, 1.0);
+      t1 = std::clamp(t1, 0.0, 1.0);
+      const double x0 = a.x + t0 * (b.x - a.x), x1 = a.x + t1 * (b.x - a.x);
+      xlo = std::min(x0, x1);
+      xhi = std::max(x0, x1);
+    }
+    const int c0 = std::max(0, cell_of((xlo - e - box_.x0) / w));
+    const int c1 = std::min(n_ - 1, cell_of((xhi + e - box_.x0) / w));
+    for (int c = c0; c <= c1; ++c) cell_[static_cast<std::size_t>(r) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(c)] = kMixed;
+  }
+}
+
+double ShapeIndex::mixed_share() const {
+  if (cell_.empty()) return 1.0;
+  const auto mixed = std::count(cell_.begin(), cell_.end(), kMixed);
+  return static_cast<double>(mixed) / static_cast<double>(cell_.size());
+}
+
+namespace {
 double point_segment_distance(Pt p, Pt a, Pt b) {
   const double dx = b.x - a.x, dy = b.y - a.y;
   const double len2 = dx * dx + dy * dy;

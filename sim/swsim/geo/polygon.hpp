@@ -4,6 +4,7 @@
 // point-in-polygon, distance to the boundary, Douglas-Peucker simplification that keeps rings valid, a
 // validity check naming the faulty ring, and clipping by a half-plane or a convex polygon
 // (Sutherland-Hodgman). Rings are stored open: the first vertex is not repeated at the end.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,38 @@ BBox bbox(const MultiPolygon& m);
 bool contains(const Ring& r, Pt p);
 bool contains(const Polygon& poly, Pt p);
 bool contains(const MultiPolygon& m, Pt p);
+
+// contains() for many points against one shape: a grid over the shape's bounding box in which each cell
+// that no edge comes within a millimetre of is known to lie wholly inside or wholly outside (the crossing
+// parity cannot change inside it); only points in the other cells, and points off the grid, run the
+// crossing test. The answer equals contains(shape, p) for every p (a point well away from every edge gets
+// the same parity from the crossing test as the cell's centre). Keeps its own copy of the shape.
+class ShapeIndex {
+ public:
+  ShapeIndex() = default;
+  explicit ShapeIndex(const MultiPolygon& m, int cells_per_side = 48);
+  bool contains(Pt p) const {
+    const double fx = (p.x - box_.x0) * inv_w_, fy = (p.y - box_.y0) * inv_h_;
+    if (fx >= 0 && fy >= 0 && fx < n_ && fy < n_) {
+      const std::uint8_t c = cell_[static_cast<std::size_t>(fy) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(fx)];
+      if (c != kMixed) return c == kInside;
+    }
+    return geo::contains(shape_, p);
+  }
+  const MultiPolygon& shape() const { return shape_; }
+  const BBox& box() const { return box_; }
+  // Share of the cells that need the crossing test (for tests and tuning).
+  double mixed_share() const;
+
+ private:
+  static constexpr std::uint8_t kOutside = 0, kInside = 1, kMixed = 2;
+  MultiPolygon shape_;
+  BBox box_;
+  int n_ = 0;  // cells per side (0: no grid, every query runs the crossing test)
+  double inv_w_ = 0, inv_h_ = 0;
+  std::vector<std::uint8_t> cell_;  // row-major, row 0 at y0
+  void mark_edge(Pt a, Pt b, double w, double h);
+};
 
 // Shortest distance (km) from p to any edge of any ring.
 double distance_to_boundary(const Ring& r, Pt p);

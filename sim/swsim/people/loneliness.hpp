@@ -2,6 +2,7 @@
 // Loneliness of registered elders (odd.md, Loneliness): the UCLA-3 score (3-9) drifts back towards the
 // elder's own baseline and falls with each kind of contact of the day.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 
 #include "swsim/config/config.hpp"
@@ -17,12 +18,34 @@ inline constexpr std::uint8_t kActivity = 8;
 }  // namespace contact
 
 inline float next_loneliness(float score, float baseline, std::uint8_t contacts, const LonelinessParams& p) {
+  // Without branches (subtracting 0 changes nothing), so a loop over a register can be vectorised.
   double v = score + p.reversion_per_day * (baseline - score);
-  if (contacts & contact::kVisit) v -= p.visit_effect;
-  if (contacts & contact::kCall) v -= p.call_effect;
-  if (contacts & contact::kActivity) v -= p.activity_effect;
-  if (contacts & contact::kMeal) v -= p.meal_effect;
-  return static_cast<float>(std::clamp(v, 3.0, 9.0));
+  v -= (contacts & contact::kVisit) ? p.visit_effect : 0.0;
+  v -= (contacts & contact::kCall) ? p.call_effect : 0.0;
+  v -= (contacts & contact::kActivity) ? p.activity_effect : 0.0;
+  v -= (contacts & contact::kMeal) ? p.meal_effect : 0.0;
+  return static_cast<float>(std::min(std::max(v, 3.0), 9.0));
+}
+
+// Sums of scores (floats in [3, 9]): of all, and of those whose flags have a `select` bit. Such floats are
+// multiples of 2^-22, so their sum in double is exact in any order (below 2^31); summed as integers in units
+// of 2^-22 they give the very same numbers as a plain double loop, without its chain of dependent additions.
+struct ScoreSums {
+  double all = 0, selected = 0;
+  int selected_count = 0;
+};
+inline ScoreSums sum_scores(const float* score, const std::uint8_t* flags, std::uint8_t select, std::size_t n) {
+  constexpr float kUnit = 4194304.0f;  // 2^22
+  std::int64_t all = 0, selected = 0;
+  int count = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto fixed = static_cast<std::int32_t>(score[k] * kUnit);  // exact: a power-of-two scaling
+    const bool take = flags[k] & select;
+    all += fixed;
+    selected += take ? fixed : 0;
+    count += take;
+  }
+  return {static_cast<double>(all) / kUnit, static_cast<double>(selected) / kUnit, count};
 }
 
 }  // namespace swsim

@@ -858,28 +858,18 @@ void StationDay::count_overdue(const DayContext& day, SimState& state) {
 }
 
 void StationDay::update_loneliness(SimState& state) {
-  // Plain pointers and local sums (the tally starts the day at 0, so the sums are the same numbers): the
-  // loop then keeps everything in registers.
+  // Plain pointers, and the scores first, then their sums (exact in any order: sum_scores); the tally
+  // starts the day at 0, so the sums are the same numbers as a running tally's.
   const std::size_t n = st_.caseload_end - st_.caseload_begin;
   float* score = state.loneliness.data() + st_.caseload_begin;
   const float* base = world_.caseload.loneliness_base.data() + st_.caseload_begin;
-  const std::uint8_t* reasons = world_.caseload.reasons.data() + st_.caseload_begin;
   const std::uint8_t* contacts = caseload_contacts_.data();
   const LonelinessParams& lp = config_.loneliness;
-  double sum = 0, shidu_sum = 0;
-  int shidu = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    const float s = next_loneliness(score[k], base[k], contacts[k], lp);
-    score[k] = s;
-    sum += s;
-    if (reasons[k] & register_reason::kShidu) {
-      shidu_sum += s;
-      ++shidu;
-    }
-  }
-  tally_.loneliness_sum += sum;
-  tally_.loneliness_shidu_sum += shidu_sum;
-  tally_.shidu += shidu;
+  for (std::size_t k = 0; k < n; ++k) score[k] = next_loneliness(score[k], base[k], contacts[k], lp);
+  const ScoreSums sums = sum_scores(score, world_.caseload.reasons.data() + st_.caseload_begin, register_reason::kShidu, n);
+  tally_.loneliness_sum += sums.all;
+  tally_.loneliness_shidu_sum += sums.selected;
+  tally_.shidu += sums.selected_count;
 }
 
 // Social workers' hours and overtime (lent staff are paid by their general station), distance travelled.

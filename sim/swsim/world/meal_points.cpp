@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "swsim/geo/distance.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/world.hpp"
 
@@ -91,7 +92,7 @@ std::size_t nearest_point(const StationProgramme& sp, float x, float y, bool can
   for (std::size_t p = 0; p < sp.x.size(); ++p) {
     if (canteens_only && !sp.canteen[p]) continue;
     const int used = canteens_only ? sp.delivered[p] : sp.served[p];
-    const double d = std::hypot(x - sp.x[p], y - sp.y[p]);
+    const double d = km_between(x, y, sp.x[p], sp.y[p]);
     if (used < room && d < km) km = d, best = p;
   }
   return best;

@@ -30,7 +30,7 @@ Settlement::Settlement(const geo::MultiPolygon& shape, geo::Pt seat, bool urban,
     geo::Pt c = seat;
     for (int attempt = 0; attempt < 1000; ++attempt) {
       const geo::Pt q{box_.x0 + (box_.x1 - box_.x0) * rng.uniform(), box_.y0 + (box_.y1 - box_.y0) * rng.uniform()};
-      if (geo::contains(shape_, q)) {
+      if (shape_.contains(q)) {
         c = q;
         break;
       }
@@ -82,8 +82,10 @@ geo::Pt Settlement::home(std::uint64_t k) const {
   const geo::Pt c = centre_[ci];
   const double sd = sd_[ci];
   for (int attempt = 0; attempt < 16; ++attempt) {
-    const geo::Pt q{c.x + sd * rng.normal(), c.y + sd * rng.normal()};
-    if (box_.contains(q) && geo::contains(shape_, q)) return q;
+    double dx = 0, dy = 0;
+    rng.normal_pair(dx, dy);
+    const geo::Pt q{c.x + sd * dx, c.y + sd * dy};
+    if (box_.contains(q) && shape_.contains(q)) return q;
   }
   return c;
 }

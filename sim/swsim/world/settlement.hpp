@@ -7,8 +7,9 @@
 //     uniform in the territory at villages_per_km2, homes normal around a village with sd village_sd_km.
 // Clusters are drawn once per territory (a few hundred points at most); homes are counter-based: home k
 // of a unit uses its own random stream (seed, unit, k), so any home can be drawn alone, in any order, by
-// any thread, without allocation. A point falling outside the territory is redrawn (up to 16 times), then
-// put at its cluster centre, which is inside.
+// any thread, without allocation. A home's offset from its cluster centre is a pair of normals (polar
+// method); a point falling outside the territory is redrawn (up to 16 times), then put at its cluster
+// centre, which is inside.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -42,7 +43,7 @@ class Settlement {
   bool urban() const { return urban_; }
 
  private:
-  geo::MultiPolygon shape_;  // a copy: the territory need not outlive the Settlement
+  geo::ShapeIndex shape_;  // the territory (a copy: it need not outlive the Settlement), indexed
   geo::BBox box_;
   bool urban_;
   std::uint64_t seed_;

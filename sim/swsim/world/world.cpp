@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "swsim/config/parameters.hpp"
+#include "swsim/geo/distance.hpp"
 #include "swsim/util/error.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
@@ -512,7 +513,9 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   const bool urban = geo.territories.units[el.unit[i]].urban;
   el.x_km[i] = static_cast<float>(home.x);
   el.y_km[i] = static_cast<float>(home.y);
+  // Words 1-11 in order (assistance, word 1, first): Stream's one-block cache computes each block once.
   Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
+  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   int band = 0;
   const int age = draw_age(ap, pop, s.at(Draw::kAgeBand), s.at(Draw::kAgeInBand), band);
   el.age[i] = static_cast<std::uint8_t>(age);
@@ -526,7 +529,6 @@ void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, g
   if (draw_air_conditioning(ap, urban, band, s.at(Draw::kAirConditioning))) flags |= elder_flag::kAirConditioning;
   if (s.at(Draw::kLift) < (urban ? pop.lift_share_urban : pop.lift_share_rural)) flags |= elder_flag::kLift;
   el.floor[i] = static_cast<std::uint8_t>(draw_floor(pop, flags & elder_flag::kLift, urban, s.at(Draw::kFloor)));
-  el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));  // word 20 last: one Philox block each
   const bool impaired = fn != Function::kIndependent;
   if (!impaired && (lv == Living::kAlone || age >= 75)) flags |= elder_flag::kWarningRequester;
   if (register_reasons(age, fn, lv, el.assistance[i], flags & elder_flag::kLostOnlyChild) != 0) flags |= elder_flag::kRegistered;
@@ -626,7 +628,7 @@ void build_station_lists(const Config& cfg, World& world) {
     std::uint32_t within[3] = {0, 0, 0};
     double distance_sum = 0;
     for (std::uint32_t i = st.elder_begin; i < st.elder_end; ++i) {
-      const double d = std::hypot(el.x_km[i] - st.x_km, el.y_km[i] - st.y_km);
+      const double d = km_between(el.x_km[i], el.y_km[i], st.x_km, st.y_km);
       distance_sum += d;
       within[0] += d <= 0.5;
       within[1] += d <= 0.7;
