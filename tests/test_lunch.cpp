@@ -147,3 +147,51 @@ TEST_CASE("routes are good tours: near the tour-length constants, shorter than n
     CHECK(ratio < nn_ratio * 0.95);
   }
 }
+
+// A kept plan must give exactly what planning afresh gives, day after day, and must be dropped when the
+// stops, their order, the couriers or the box change (else a changed round would be routed as yesterday's).
+TEST_CASE("a kept lunch plan gives the same dispatch as planning afresh, and is redone on any change", "[lunch]") {
+  struct Day {
+    std::vector<MealStop> stops;
+    std::vector<Courier> couriers;
+    LunchSettings s;
+  };
+  std::vector<Day> days;
+  const auto stops = random_stops(5, 40, 4.0);
+  const std::vector<Courier> three(3, Courier{12.0, 1e9, 690}), two(2, Courier{6.0, 1e9, 700});
+  LunchSettings s = plain();
+  days.push_back({stops, three, s});
+  days.push_back({stops, three, s});                 // unchanged: the plan is reused
+  days.push_back({stops, two, s});                   // fewer couriers: more trips per courier
+  std::vector<MealStop> fewer;                       // someone in hospital
+  for (std::size_t k = 0; k < stops.size(); ++k)
+    if (k != 7) fewer.push_back(stops[k]);
+  days.push_back({fewer, two, s});
+  auto moved = fewer;
+  std::swap(moved[0], moved[1]);                     // same stops, another order
+  days.push_back({moved, two, s});
+  LunchSettings hot = s;
+  hot.stair_slowdown = 1.4;                          // the weather changes the ride, not the plan
+  days.push_back({moved, two, hot});
+  LunchSettings big = hot;
+  big.box_capacity = 12;                             // a bigger box changes the trips
+  days.push_back({moved, two, big});
+  LunchPlan plan;
+  LunchScratch kept_scratch;
+  for (std::size_t d = 0; d < days.size(); ++d) {
+    const Day& day = days[d];
+    std::vector<MealOutcome> a(day.stops.size()), b(day.stops.size());
+    std::vector<double> ha(day.stops.size()), hb(day.stops.size());
+    LunchScratch fresh;
+    const LunchTotals ta = dispatch_lunch(0.3, -0.2, day.stops, day.couriers, day.s, fresh, a, ha);
+    const LunchTotals tb = dispatch_lunch(0.3, -0.2, day.stops, day.couriers, day.s, kept_scratch, b, hb, {}, &plan);
+    INFO("day " << d);
+    CHECK(plan.valid);
+    CHECK(a == b);
+    CHECK(ha == hb);
+    CHECK(ta.on_time == tb.on_time);
+    CHECK(ta.missed == tb.missed);
+    CHECK(ta.km == tb.km);
+    CHECK(ta.wait_min == tb.wait_min);
+  }
+}

@@ -203,9 +203,41 @@ void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<
 
 }  // namespace
 
+namespace {
+
+bool same_stop(const MealStop& a, const MealStop& b) {
+  return a.elder == b.elder && a.x_km == b.x_km && a.y_km == b.y_km && a.stairs_min == b.stairs_min;
+}
+
+bool plan_holds(const LunchPlan& p, double cx, double cy, std::span<const MealStop> stops, std::size_t couriers,
+                const LunchSettings& s) {
+  return p.valid && p.cx == cx && p.cy == cy && p.box_capacity == s.box_capacity && p.fewest_trips == s.fewest_trips &&
+         p.couriers == (s.fewest_trips ? 0 : couriers) &&
+         std::equal(stops.begin(), stops.end(), p.stops.begin(), p.stops.end(), same_stop);
+}
+
+// Sweep and trips into the scratch, from the kept plan when it holds (then the same numbers), else made.
+void make_plan(double cx, double cy, std::span<const MealStop> stops, std::size_t couriers, const LunchSettings& s,
+               LunchScratch& w, LunchPlan* plan) {
+  if (plan && plan_holds(*plan, cx, cy, stops, couriers, s)) {
+    w.order = plan->order;
+    w.trip_begin = plan->trip_begin;
+    w.trip_len = plan->trip_len;
+    w.trip_order = plan->trip_order;
+    return;
+  }
+  sweep_order(cx, cy, stops, w);
+  plan_trips(cx, cy, stops, couriers, s, w);
+  if (!plan) return;
+  *plan = LunchPlan{true, cx, cy, s.box_capacity, s.fewest_trips, s.fewest_trips ? 0 : couriers,
+                    std::vector<MealStop>(stops.begin(), stops.end()), w.order, w.trip_begin, w.trip_order, w.trip_len};
+}
+
+}  // namespace
+
 LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops, std::span<const Courier> couriers,
                            const LunchSettings& s, LunchScratch& w, std::span<MealOutcome> outcomes,
-                           std::span<double> handover_at, std::span<std::int16_t> courier_of) {
+                           std::span<double> handover_at, std::span<std::int16_t> courier_of, LunchPlan* plan) {
   LunchTotals t;
   const StopOut out{outcomes, handover_at, courier_of};
   const std::size_t n = stops.size();
@@ -220,8 +252,7 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     t.missed = static_cast<int>(n);
     return t;
   }
-  sweep_order(cx, cy, stops, w);
-  plan_trips(cx, cy, stops, couriers.size(), s, w);
+  make_plan(cx, cy, stops, couriers.size(), s, w, plan);
   for (std::uint32_t trip : w.trip_order) {
     std::span<const std::uint32_t> idx(w.order.data() + w.trip_begin[trip], w.trip_begin[trip + 1] - w.trip_begin[trip]);
     double stop_min = 0;

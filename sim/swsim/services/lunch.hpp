@@ -53,14 +53,30 @@ struct LunchScratch {
   std::vector<double> courier_free;
 };
 
+// A canteen's plan of the day (sweep order, trips, their lengths and order), kept for the next day. It
+// depends only on the canteen, the stops (each one's elder, place and stairs, in order), the box capacity,
+// fewest_trips and (without fewest_trips) the number of couriers; a day with all of these the same reuses
+// it as it is (the same numbers as planning again), so a round that does not change is routed once.
+struct LunchPlan {
+  bool valid = false;
+  double cx = 0, cy = 0;
+  int box_capacity = 0;
+  bool fewest_trips = false;
+  std::size_t couriers = 0;
+  std::vector<MealStop> stops;
+  std::vector<std::uint32_t> order, trip_begin, trip_order;
+  std::vector<double> trip_len;
+};
+
 // Dispatches the day's meals; writes each stop's outcome, hand-over time and courier (same order as
 // `stops`; `handover_at` and `courier_of` may be empty; -1 for a missed meal) and returns totals.
 // Afterwards scratch.courier_free[c] is when courier c is back at the canteen (the ready time if it made
-// no trip).
+// no trip). With `plan`, the canteen's plan is taken from it when it still holds, else made and kept there.
 LunchTotals dispatch_lunch(double canteen_x_km, double canteen_y_km, std::span<const MealStop> stops,
                            std::span<const Courier> couriers, const LunchSettings& settings,
                            LunchScratch& scratch, std::span<MealOutcome> outcomes,
-                           std::span<double> handover_at = {}, std::span<std::int16_t> courier_of = {});
+                           std::span<double> handover_at = {}, std::span<std::int16_t> courier_of = {},
+                           LunchPlan* plan = nullptr);
 
 // Length (straight-line km) of the open path canteen -> stops in the given order (no return leg).
 double open_path_km(double x0, double y0, std::span<const MealStop> stops, std::span<const std::uint32_t> order);

@@ -28,6 +28,8 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
     if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
   }
+  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
+    shidu_on_register_ += (world.elders.flags[world.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
   // Each elder's register entry (offset in the station's register, -1 none), for the lunch contacts.
   const auto own = [&](std::uint32_t c) { return world.caseload.elder[c] - st_.elder_begin < st_.elder_end - st_.elder_begin; };
   bool mappable = st_.caseload_end - st_.caseload_begin < 32768;
@@ -44,7 +46,12 @@ StationDay::StationDay(const Config& config, const World& world, int station)
     const auto at = std::upper_bound(mp.enrolled_begin.begin() + st_.meal_point_begin,
                                      mp.enrolled_begin.begin() + st_.meal_point_end, k);
     enrolled_point_.push_back(static_cast<std::uint32_t>(at - mp.enrolled_begin.begin() - 1));
+    if (world.lunch_arrangement[k] == MealArrangement::kDiner) diner_elders_.push_back(world.lunch_enrolled[k]);
+    else delivered_entries_.push_back(k);
   }
+  std::sort(diner_elders_.begin(), diner_elders_.end());
+  point_plans_.resize(st_.meal_point_end - st_.meal_point_begin);
+  station_plans_.resize(st_.meal_point_end - st_.meal_point_begin);
 }
 
 // ---- Morning ------------------------------------------------------------------------------------------
@@ -167,6 +174,14 @@ void StationDay::plan_lunch_round(const DayContext& day) {
   stop_point_.clear();
   point_sort_.clear();
   booked_.assign(mp.delivered.begin() + st_.meal_point_begin, mp.delivered.begin() + st_.meal_point_end);
+  if (!day.warning) {
+    // No diner books a delivery: the delivered ones in the same order, and the diners present eat on site.
+    for (const std::uint32_t k : delivered_entries_) add_delivered_stop(k);
+    int diners_away = 0;
+    for (const std::uint32_t i : away_) diners_away += std::binary_search(diner_elders_.begin(), diner_elders_.end(), i);
+    tally_.on_site += static_cast<int>(diner_elders_.size()) - diners_away;
+    return group_point_stops();
+  }
   for (std::uint32_t k = st_.enrolled_begin; k < st_.enrolled_end; ++k) {
     const std::uint32_t i = world_.lunch_enrolled[k];
     if (is_away(i)) continue;  // in hospital or dead
@@ -196,6 +211,18 @@ void StationDay::plan_lunch_round(const DayContext& day) {
     }
   }
   group_point_stops();
+}
+
+// Enrolled elder k (a World::lunch_enrolled index) delivered to by a meal point or by the station, unless away.
+void StationDay::add_delivered_stop(std::uint32_t k) {
+  if (is_away(world_.lunch_enrolled[k])) return;  // in hospital or dead
+  const MealStop& stop = enrolled_stop_[k - st_.enrolled_begin];
+  if (world_.lunch_arrangement[k] == MealArrangement::kPointDelivered) {
+    point_sort_.emplace_back(world_.lunch_deliverer[k], stop);
+  } else {
+    stops_.push_back(stop);
+    stop_point_.push_back(enrolled_point_[k - st_.enrolled_begin]);
+  }
 }
 
 // The meal points' deliveries grouped by point (stable: the booking order within a point).
@@ -271,6 +298,7 @@ void StationDay::plan_tasks(const DayContext& day, SimState& state) {
   tasks_.clear();
   contacts_.clear();
   caseload_contacts_.assign(st_.caseload_end - st_.caseload_begin, 0);
+  called_or_visited_.clear();
   plan_appointments(day);
   plan_caseload_tasks(day, state);
   queue_due_visits(day, state);
@@ -371,10 +399,17 @@ void StationDay::close_visit_queues(const DayContext& day) {
   const auto before = [](const DueVisit& a, const DueVisit& b) {
     return a.deadline != b.deadline ? a.deadline < b.deadline : a.ref < b.ref;
   };
-  for (const DueVisit& v : visited_) {
-    auto& queue = due_visits_[static_cast<std::size_t>(world_.caseload.tier[v.ref])];
-    const auto at = std::lower_bound(queue.begin(), queue.end(), v, before);
-    if (at != queue.end() && at->ref == v.ref) queue.erase(at);
+  // Today's visits leave their queues in one pass per queue (visited_ in queue order; each is in its
+  // queue at most once), rather than one erase (a shift of the queue's tail) per visit.
+  std::sort(visited_.begin(), visited_.end(), before);
+  for (std::size_t t = 0; t < due_visits_.size(); ++t) {
+    auto& queue = due_visits_[t];
+    auto next = visited_.begin();
+    const auto is_visited = [&](const DueVisit& q) {
+      while (next != visited_.end() && (static_cast<std::size_t>(world_.caseload.tier[next->ref]) != t || before(*next, q))) ++next;
+      return next != visited_.end() && next->ref == q.ref && !before(q, *next);
+    };
+    queue.erase(std::remove_if(queue.begin(), queue.end(), is_visited), queue.end());
   }
   visited_.clear();
   for (const auto& queue : due_visits_)
@@ -489,12 +524,14 @@ void StationDay::dispatch(const TaskItem& t, const DayContext& day, SimState& st
       ++tally_.calls;
       contacts_.push_back(Contact{cl.elder[c], a.finish, sv.call_detection, Finder::kCall});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kCall;
+      called_or_visited_.push_back(c);
       break;
     case TaskKind::kCheckinVisit:
     case TaskKind::kVisit:
       if (t.kind == TaskKind::kCheckinVisit) ++tally_.checkin_visits;
       contacts_.push_back(Contact{cl.elder[c], visit_at, sv.visit_detection, Finder::kVisit});
       caseload_contacts_[c - st_.caseload_begin] |= contact::kVisit;
+      called_or_visited_.push_back(c);
       if (t.kind == TaskKind::kVisit || day.day >= state.visit_due[c]) {  // a check-in visit is the routine one too
         ++tally_.visits_done;
         visited_.push_back(DueVisit{state.visit_due[c] + visit_slack_days(cl.tier[c], config_.caseload), c, cl.elder[c]});
@@ -557,7 +594,8 @@ void StationDay::deliver_from_meal_points(const DayContext& day) {
     couriers_.assign(mp.couriers[p], Courier{speed, static_cast<double>(lp.on_time_min), static_cast<double>(lp.ready_min)});
     const std::span<const MealStop> stops(point_stops_.data() + b, e - b);
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], stops, couriers_, ls, lunch_scratch_,
-                                         std::span(point_outcomes_.data() + b, e - b), std::span(point_handover_.data() + b, e - b));
+                                         std::span(point_outcomes_.data() + b, e - b), std::span(point_handover_.data() + b, e - b),
+                                         {}, &point_plans_[p - st_.meal_point_begin]);
     tally_.lunch.requested += t.on_time;  // the gaps are counted on the station's round
     tally_.lunch.on_time += t.on_time;
     tally_.lunch.wait_min += t.wait_min;
@@ -640,7 +678,8 @@ void StationDay::deliver_station_meals(const DayContext& day) {
     }
     const LunchTotals t = dispatch_lunch(mp.x_km[p], mp.y_km[p], std::span(stops_.data() + b, e - b), point_couriers_, ls,
                                          lunch_scratch_, std::span(outcomes_.data() + b, e - b),
-                                         std::span(handover_.data() + b, e - b), std::span(courier_of_.data() + b, e - b));
+                                         std::span(handover_.data() + b, e - b), std::span(courier_of_.data() + b, e - b),
+                                         &station_plans_[p - st_.meal_point_begin]);
     for (std::size_t c = 0; c < couriers_.size(); ++c) {
       if (lunch_scratch_.courier_free[c] <= point_couriers_[c].from) continue;  // carried nothing from here
       CourierState& cs = courier_state_[c];
@@ -843,11 +882,13 @@ void StationDay::note_prevention(const DayContext& day, SimState& state) {
   count_new_episodes(day, state);
   protected_excess_ = 0;
   if (!day.hot) return;
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-    if (caseload_contacts_[c - st_.caseload_begin] & (contact::kCall | contact::kVisit)) {
-      metric(state, Metric::kHeatProtectedElders, day.day) += 1;
-      protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
-    }
+  // The register entries called or visited today, in register order (the order of the sum).
+  std::sort(called_or_visited_.begin(), called_or_visited_.end());
+  called_or_visited_.erase(std::unique(called_or_visited_.begin(), called_or_visited_.end()), called_or_visited_.end());
+  for (const std::uint32_t c : called_or_visited_) {
+    metric(state, Metric::kHeatProtectedElders, day.day) += 1;
+    protected_excess_ += day.heat_factors[static_cast<std::size_t>(world_.elders.heat_class[world_.caseload.elder[c]])];
+  }
 }
 
 void StationDay::count_overdue(const DayContext& day, SimState& state) {
@@ -904,10 +945,7 @@ void StationDay::record(const DayContext& day, SimState& state) {
   const int d = day.day;
   const Tally& t = tally_;
   const int turnouts = static_cast<int>(volunteers_today_.size());
-  int shidu_with_gifts = 0;
-  if (!config_.policy.shidu_activity)
-    for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
-      shidu_with_gifts += (world_.elders.flags[world_.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
+  const int shidu_with_gifts = config_.policy.shidu_activity ? 0 : shidu_on_register_;
   const double travel_km = t.lunch.km + t.helper_km;
   const double cost = day_cost_yuan({workers_on_duty_ + lent_, t.overtime, turnouts, t.lunch.requested, travel_km,
                                      t.activities, t.attendance, shidu_with_gifts},

@@ -89,6 +89,7 @@ class StationDay {
   void gather_station_couriers(const DayContext& day, int staff);
   void group_station_stops();
   void group_point_stops();
+  void add_delivered_stop(std::uint32_t k);
   void deliver_station_meals(const DayContext& day);
   void note_lunch_contacts();
   void do_checkins_and_routine_work(const DayContext& day, SimState& state);
@@ -142,17 +143,26 @@ class StationDay {
   std::vector<std::uint32_t> away_;  // the station's elders in hospital or dead, sorted (is_away)
   bool away_ready_ = false;
   std::vector<std::vector<std::uint32_t>> visit_calendar_;  // by day: entries whose next visit falls due then
-  std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;
-  std::vector<std::int16_t> entry_of_elder_;  // per elder of the station: register offset, -1 none (caseload_index)  // register entries (fixed for the run)
+  std::vector<std::uint32_t> chronic_entries_, high_risk_entries_;  // register entries (fixed for the run)
+  int shidu_on_register_ = 0;  // register entries of elders who lost their only child (fixed for the run)
+  std::vector<std::int16_t> entry_of_elder_;  // per elder of the station: register offset, -1 none (caseload_index)
+  // The station's enrolled elders delivered to (by a meal point or the station: their World::lunch_enrolled
+  // indices, ascending), and the diners' elder indices (sorted): on a day without a warning no diner books a
+  // delivery, so the lunch round needs the delivered ones only and the diners' count.
+  std::vector<std::uint32_t> delivered_entries_, diner_elders_;
   std::vector<TaskItem> sorted_tasks_;
   std::vector<std::uint8_t> done_early_;  // tasks dispatched before lunch
   std::vector<Contact> contacts_;
   std::vector<std::uint8_t> caseload_contacts_;  // contact bits per registered elder of the station
+  std::vector<std::uint32_t> called_or_visited_;  // register entries given a call or a visit today (repeats)
   std::vector<MealOutcome> outcomes_;
   std::vector<double> handover_;
   std::vector<Courier> couriers_;
   std::vector<int> courier_helper_;  // courier -> helper index
   LunchScratch lunch_scratch_;
+  // Per meal point of the station: the plans of its own round and of the station's meals taken from it,
+  // kept from day to day (dispatch_lunch reuses a plan while its stops and couriers do not change).
+  std::vector<LunchPlan> point_plans_, station_plans_;
   Tally tally_;
 };
 
