@@ -27,6 +27,14 @@ inline float next_loneliness(float score, float baseline, std::uint8_t contacts,
   return static_cast<float>(std::min(std::max(v, 3.0), 9.0));
 }
 
+// next_loneliness over a register's scores (the day loop compiles it with -fno-trapping-math, which lets
+// GCC vectorise it: the same IEEE operations, two elders at a time, with branch-free clamps).
+inline void update_scores(float* score, const float* baseline, const std::uint8_t* contacts, std::size_t n,
+                          const LonelinessParams& p) {
+  const LonelinessParams q = p;  // a local copy: the stores to score cannot change it
+  for (std::size_t k = 0; k < n; ++k) score[k] = next_loneliness(score[k], baseline[k], contacts[k], q);
+}
+
 // Sums of scores (floats in [3, 9]): of all, and of those whose flags have a `select` bit. Such floats are
 // multiples of 2^-22, so their sum in double is exact in any order (below 2^31); summed as integers in units
 // of 2^-22 they give the very same numbers as a plain double loop, without its chain of dependent additions.

@@ -216,21 +216,32 @@ bool plan_holds(const LunchPlan& p, double cx, double cy, std::span<const MealSt
          std::equal(stops.begin(), stops.end(), p.stops.begin(), p.stops.end(), same_stop);
 }
 
-// Sweep and trips into the scratch, from the kept plan when it holds (then the same numbers), else made.
-void make_plan(double cx, double cy, std::span<const MealStop> stops, std::size_t couriers, const LunchSettings& s,
-               LunchScratch& w, LunchPlan* plan) {
-  if (plan && plan_holds(*plan, cx, cy, stops, couriers, s)) {
-    w.order = plan->order;
-    w.trip_begin = plan->trip_begin;
-    w.trip_len = plan->trip_len;
-    w.trip_order = plan->trip_order;
-    return;
-  }
+// The day's sweep and trips: the kept plan's when it holds (the same numbers as planning again), else
+// planned into the scratch (and kept in `plan` when given).
+struct PlanRef {
+  std::span<const std::uint32_t> order, trip_begin, trip_order;
+  std::span<const double> trip_len;
+};
+
+PlanRef make_plan(double cx, double cy, std::span<const MealStop> stops, std::size_t couriers, const LunchSettings& s,
+                  LunchScratch& w, LunchPlan* plan) {
+  if (plan && plan_holds(*plan, cx, cy, stops, couriers, s)) return {plan->order, plan->trip_begin, plan->trip_order, plan->trip_len};
   sweep_order(cx, cy, stops, w);
   plan_trips(cx, cy, stops, couriers, s, w);
-  if (!plan) return;
-  *plan = LunchPlan{true, cx, cy, s.box_capacity, s.fewest_trips, s.fewest_trips ? 0 : couriers,
-                    std::vector<MealStop>(stops.begin(), stops.end()), w.order, w.trip_begin, w.trip_order, w.trip_len};
+  if (plan) {
+    plan->valid = true;
+    plan->cx = cx;
+    plan->cy = cy;
+    plan->box_capacity = s.box_capacity;
+    plan->fewest_trips = s.fewest_trips;
+    plan->couriers = s.fewest_trips ? 0 : couriers;
+    plan->stops.assign(stops.begin(), stops.end());
+    plan->order = w.order;
+    plan->trip_begin = w.trip_begin;
+    plan->trip_order = w.trip_order;
+    plan->trip_len = w.trip_len;
+  }
+  return {w.order, w.trip_begin, w.trip_order, w.trip_len};
 }
 
 }  // namespace
@@ -252,12 +263,12 @@ LunchTotals dispatch_lunch(double cx, double cy, std::span<const MealStop> stops
     t.missed = static_cast<int>(n);
     return t;
   }
-  make_plan(cx, cy, stops, couriers.size(), s, w, plan);
-  for (std::uint32_t trip : w.trip_order) {
-    std::span<const std::uint32_t> idx(w.order.data() + w.trip_begin[trip], w.trip_begin[trip + 1] - w.trip_begin[trip]);
+  const PlanRef p = make_plan(cx, cy, stops, couriers.size(), s, w, plan);
+  for (std::uint32_t trip : p.trip_order) {
+    std::span<const std::uint32_t> idx(p.order.data() + p.trip_begin[trip], p.trip_begin[trip + 1] - p.trip_begin[trip]);
     double stop_min = 0;
     for (std::uint32_t i : idx) stop_min += 1.5 * stops[i].stairs_min * s.stair_slowdown + s.handover_min;
-    const std::size_t who = soonest_courier(couriers, w, w.trip_len[trip], stop_min, s);
+    const std::size_t who = soonest_courier(couriers, w, p.trip_len[trip], stop_min, s);
     if (who == couriers.size()) {  // nobody may carry this trip
       for (std::uint32_t i : idx) miss(i, out, t);
       continue;

@@ -905,8 +905,7 @@ void StationDay::update_loneliness(SimState& state) {
   float* score = state.loneliness.data() + st_.caseload_begin;
   const float* base = world_.caseload.loneliness_base.data() + st_.caseload_begin;
   const std::uint8_t* contacts = caseload_contacts_.data();
-  const LonelinessParams& lp = config_.loneliness;
-  for (std::size_t k = 0; k < n; ++k) score[k] = next_loneliness(score[k], base[k], contacts[k], lp);
+  update_scores(score, base, contacts, n, config_.loneliness);
   const ScoreSums sums = sum_scores(score, world_.caseload.reasons.data() + st_.caseload_begin, register_reason::kShidu, n);
   tally_.loneliness_sum += sums.all;
   tally_.loneliness_shidu_sum += sums.selected;

@@ -194,15 +194,16 @@ class Stream {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
   }
   // Word w of the stream: block w / 4 of the Philox sequence (the last block is kept).
+  // The cached block inline; a new block (ten Philox rounds) out of line, so the callers stay small.
   std::uint32_t word(std::uint32_t w) {
-    const std::uint32_t block = w >> 2;
-    if (block != block_index_) {
-      Gen::ctr_type c = ctr_;
-      c.v[3] = block;
-      block_ = gen_(c, key_);
-      block_index_ = block;
-    }
+    if ((w >> 2) != block_index_) [[unlikely]] refill(w >> 2);
     return block_.v[w & 3u];
+  }
+  [[gnu::noinline]] void refill(std::uint32_t block) {
+    Gen::ctr_type c = ctr_;
+    c.v[3] = block;
+    block_ = gen_(c, key_);
+    block_index_ = block;
   }
 
   Gen gen_{};
