@@ -278,11 +278,6 @@ void PendingOutput::commit() {
   committed_ = true;
 }
 
-void write_results(const std::string& path, const Scenario& scenario, const World& world,
-                   const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info) {
-  write_results(path, scenario, world, weather, Ensemble{{scenario.config.run.seed}, {results}}, info);
-}
-
 std::uint64_t least_result_bytes(int replicates, int days, int stations, int areas) {
   const auto n = [](int x) { return static_cast<std::uint64_t>(std::max(0, x)); };
   return n(replicates) * kMetricCount * n(days) * (n(stations) + n(areas) + 1) / 2;
@@ -519,20 +514,20 @@ void summarise_cell(std::vector<double>& column, double& mean, double* quant, st
 // One metric variable; with replicates it gains a leading replicate dimension, plus NAME_mean and
 // NAME_quantile (5/50/95 %) summaries.
 void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<std::string>& dims,
-                 const std::vector<std::vector<double>>& per_rep, bool integer, const VarInfo& vi,
+                 const std::vector<const std::vector<double>*>& per_rep, bool integer, const VarInfo& vi,
                  const std::string& group) {
   const std::size_t n_rep = per_rep.size();
   if (n_rep == 1) {
-    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi, group);
-    else out.variable(name, dims, per_rep[0], vi, group);
+    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0]->begin(), per_rep[0]->end()), vi, group);
+    else out.variable(name, dims, *per_rep[0], vi, group);
     return;
   }
-  const std::size_t cells = per_rep[0].size();
+  const std::size_t cells = per_rep[0]->size();
   std::vector<double> all, mean(cells, 0.0), quant(kQuantiles.size() * cells);
-  for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
+  for (const auto* r : per_rep) all.insert(all.end(), r->begin(), r->end());
   std::vector<double> column(n_rep);
   for (std::size_t c = 0; c < cells; ++c) {
-    for (std::size_t r = 0; r < n_rep; ++r) column[r] = per_rep[r][c];
+    for (std::size_t r = 0; r < n_rep; ++r) column[r] = (*per_rep[r])[c];
     summarise_cell(column, mean[c], &quant[c], cells);
   }
   const std::vector<std::string> rep_dims = leading("replicate", dims);
@@ -547,11 +542,12 @@ void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<s
 void sum_metric(const World& world, const std::vector<double>& series, int days, std::vector<double>& by_area,
                 std::vector<double>& city) {
   const std::size_t n_st = world.stations.size(), n_ar = world.areas.size();
+  std::vector<std::size_t> area_of(n_st);  // read once, not once per day
+  for (std::size_t s = 0; s < n_st; ++s) area_of[s] = static_cast<std::size_t>(world.stations[s].area);
   by_area.assign(static_cast<std::size_t>(days) * n_ar, 0.0);
   city.assign(static_cast<std::size_t>(days), 0.0);
   for (std::size_t d = 0; d < static_cast<std::size_t>(days); ++d) {
-    for (std::size_t s = 0; s < n_st; ++s)
-      by_area[d * n_ar + static_cast<std::size_t>(world.stations[s].area)] += series[d * n_st + s];
+    for (std::size_t s = 0; s < n_st; ++s) by_area[d * n_ar + area_of[s]] += series[d * n_st + s];
     for (std::size_t a = 0; a < n_ar; ++a) city[d] += by_area[d * n_ar + a];
   }
 }
@@ -594,18 +590,18 @@ VarInfo level_info(const MetricDef& def, const MetricLevel& level) {
 
 // Every metric per station at the root (a CF timeSeries per station), and summed per management area
 // (group /areas) and over all simulated stations (group /city) under the same names.
-void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, const Ensemble& ensemble, int days) {
-  const auto& reps = ensemble.replicates;
+void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, const std::vector<const Results*>& reps,
+                   int days) {
   const std::size_t n_rep = reps.size();
   std::vector<std::vector<std::vector<double>>> by_area(kMetricCount), city(kMetricCount);
+  std::vector<const std::vector<double>*> station(n_rep), area_sums(n_rep);
   for (const MetricDef& def : metric_defs()) {
     const auto m = static_cast<std::size_t>(def.id);
-    std::vector<std::vector<double>> station(n_rep);
     by_area[m].resize(n_rep);
     city[m].resize(n_rep);
     for (std::size_t r = 0; r < n_rep; ++r) {
-      station[r] = reps[r].series(def.id);
-      sum_metric(world, station[r], days, by_area[m][r], city[m][r]);
+      station[r] = &reps[r]->series(def.id);  // the replicate's own series: no copy
+      sum_metric(world, *station[r], days, by_area[m][r], city[m][r]);
     }
     emit_metric(out, std::string(def.name), metric_levels()[0].dims, station, def.integer,
                 level_info(def, metric_levels()[0]), "");
@@ -613,9 +609,10 @@ void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, con
   write_aggregate_axes(out, cfg, world, n_rep, days);
   for (std::size_t l = 1; l < metric_levels().size(); ++l)
     for (const MetricDef& def : metric_defs()) {
-      const auto& sums = l == 1 ? by_area : city;
-      emit_metric(out, std::string(def.name), metric_levels()[l].dims, sums[static_cast<std::size_t>(def.id)],
-                  def.integer, level_info(def, metric_levels()[l]), metric_levels()[l].group);
+      const auto& sums = (l == 1 ? by_area : city)[static_cast<std::size_t>(def.id)];
+      for (std::size_t r = 0; r < n_rep; ++r) area_sums[r] = &sums[r];
+      emit_metric(out, std::string(def.name), metric_levels()[l].dims, area_sums, def.integer,
+                  level_info(def, metric_levels()[l]), metric_levels()[l].group);
     }
 }
 
@@ -903,16 +900,30 @@ void write_file(io::NcWriter& out, const Scenario& scenario, const World& world,
   write_indicators(out);
 }
 
+// A file of the replicates `reps` (run with `seeds`), read where they are.
+void write_replicates(const std::string& path, const Scenario& scenario, const World& world,
+                      const std::vector<WeatherDay>& weather, const std::vector<std::uint64_t>& seeds,
+                      const std::vector<const Results*>& reps, const RunInfo& info) {
+  if (reps.empty()) throw RuntimeError("internal: no replicate to write");
+  const int days = reps[0]->days();
+  io::NcWriter out(path);
+  write_file(out, scenario, world, weather, seeds, reps.size(), days, info,
+             [&] { write_metrics(out, scenario.config, world, reps, days); });
+  out.close();
+}
+
 }  // namespace
 
 void write_results(const std::string& path, const Scenario& scenario, const World& world,
                    const std::vector<WeatherDay>& weather, const Ensemble& ensemble, const RunInfo& info) {
-  if (ensemble.replicates.empty()) throw RuntimeError("internal: no replicate to write");
-  const int days = ensemble.replicates[0].days();
-  io::NcWriter out(path);
-  write_file(out, scenario, world, weather, ensemble.seeds, ensemble.replicates.size(), days, info,
-             [&] { write_metrics(out, scenario.config, world, ensemble, days); });
-  out.close();
+  std::vector<const Results*> reps;
+  for (const Results& r : ensemble.replicates) reps.push_back(&r);
+  write_replicates(path, scenario, world, weather, ensemble.seeds, reps, info);
+}
+
+void write_results(const std::string& path, const Scenario& scenario, const World& world,
+                   const std::vector<WeatherDay>& weather, const Results& results, const RunInfo& info) {
+  write_replicates(path, scenario, world, weather, {scenario.config.run.seed}, {&results}, info);
 }
 
 struct EnsembleFileWriter::Impl {
