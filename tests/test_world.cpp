@@ -12,6 +12,7 @@
 #include "swsim/util/error.hpp"
 #include "swsim/world/station_table.hpp"
 #include "swsim/world/jinan_units.hpp"
+#include "swsim/world/meal_points.hpp"
 #include "swsim/world/world.hpp"
 
 using namespace swsim;
@@ -320,4 +321,20 @@ TEST_CASE("a boundaries file replaces the built-in outlines, and one that lacks 
   } catch (const InputError& e) {
     CHECK_THAT(e.what(), Catch::Matchers::Contains(p.string()) && Catch::Matchers::Contains("市中区"));
   }
+}
+
+// build_world keeps each elder's enrolment draw as the elder is drawn; enrolling again from the streams
+// (no kept draws) must give the same programme, or the kept words are not the elders' named draws.
+TEST_CASE("meal enrolment from the kept draws equals enrolment drawn afresh", "[world]") {
+  Config c = default_config();
+  c.run.scale = 0.1;
+  const World kept = build_world(c);
+  World afresh = kept;
+  build_meal_points(c, afresh);
+  REQUIRE_FALSE(kept.lunch_enrolled.empty());
+  CHECK(afresh.lunch_enrolled == kept.lunch_enrolled);
+  CHECK(afresh.lunch_arrangement == kept.lunch_arrangement);
+  CHECK(afresh.lunch_deliverer == kept.lunch_deliverer);
+  CHECK(afresh.meal_points.x_km == kept.meal_points.x_km);
+  CHECK(afresh.elders.flags == kept.elders.flags);
 }
