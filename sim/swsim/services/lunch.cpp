@@ -201,10 +201,6 @@ void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<
   free_at = clock + back * per_km_min;
 }
 
-}  // namespace
-
-namespace {
-
 bool same_stop(const MealStop& a, const MealStop& b) {
   return a.elder == b.elder && a.x_km == b.x_km && a.y_km == b.y_km && a.stairs_min == b.stairs_min;
 }

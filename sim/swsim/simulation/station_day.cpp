@@ -27,9 +27,8 @@ StationDay::StationDay(const Config& config, const World& world, int station)
   for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c) {
     if (world.caseload.chronic[c]) chronic_entries_.push_back(c);
     if (world.caseload.tier[c] == RiskTier::kHigh) high_risk_entries_.push_back(c);
-  }
-  for (std::uint32_t c = st_.caseload_begin; c < st_.caseload_end; ++c)
     shidu_on_register_ += (world.elders.flags[world.caseload.elder[c]] & elder_flag::kLostOnlyChild) ? 1 : 0;
+  }
   // Each elder's register entry (offset in the station's register, -1 none), for the lunch contacts.
   const auto own = [&](std::uint32_t c) { return world.caseload.elder[c] - st_.elder_begin < st_.elder_end - st_.elder_begin; };
   bool mappable = st_.caseload_end - st_.caseload_begin < 32768;
