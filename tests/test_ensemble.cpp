@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <tbb/global_control.h>
 
 #include <catch2/catch.hpp>
@@ -158,7 +159,7 @@ TEST_CASE("stream_ensemble keeps at most max_alive simulations, consumes in repl
         [&](int r, const Results& res) {
           order.push_back(r);
           for (std::size_t m = 0; m < kMetricCount; ++m)
-            CHECK(res.series(static_cast<Metric>(m)) == ref.replicates[static_cast<std::size_t>(r)].series(static_cast<Metric>(m)));
+            CHECK(std::ranges::equal(res.series(static_cast<Metric>(m)), ref.replicates[static_cast<std::size_t>(r)].series(static_cast<Metric>(m))));
         },
         2, {}, [&] { ++days; });
     CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 
 #include "swsim/config/parameters.hpp"
@@ -87,12 +88,16 @@ namespace {
 struct Fields {
   std::map<std::string, std::string> bytes;
   template <class T>
-  static std::string raw(const std::vector<T>& v) {
+  static std::string raw(std::span<const T> v) {
     return std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)) + "|" + std::to_string(v.size());
   }
   void operator()(const char* name, const std::int32_t& v) { bytes[name] = std::to_string(v); }
   void operator()(const char* name, const Results& r) {
     for (std::size_t m = 0; m < kMetricCount; ++m) bytes[name] += raw(r.series(static_cast<Metric>(m)));
+  }
+  template <class T>
+  static std::string raw(const std::vector<T>& v) {
+    return raw(std::span<const T>(v));
   }
   template <class T>
   void operator()(const char* name, const std::vector<T>& v) { bytes[name] = raw(v); }

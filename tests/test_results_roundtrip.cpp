@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <hdf5.h>
 #include <hdf5_hl.h>
@@ -49,7 +50,7 @@ TEST_CASE("a result file reads back exactly what was written", "[io]") {
   for (std::size_t m = 0; m < kMetricCount; ++m) {
     const std::string name(metric_defs()[m].name);
     INFO(name);
-    CHECK(f.read(name) == r.results.series(static_cast<Metric>(m)));
+    CHECK(std::ranges::equal(f.read(name), r.results.series(static_cast<Metric>(m))));
     CHECK(f.unit_label(name) == metric_defs()[m].units);  // the table's unit, as people read it
     // CF units are UDUNITS: money ("yuan") is "1" with the currency beside it.
     CHECK(f.units(name) == (metric_defs()[m].units == "yuan" ? std::string("1") : std::string(metric_defs()[m].units)));

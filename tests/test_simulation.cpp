@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <tbb/global_control.h>
 
 #include <catch2/catch.hpp>
@@ -44,7 +45,7 @@ TEST_CASE("same seed gives identical results for 1 and 2 threads", "[simulation]
   REQUIRE(total(one, Metric::kHeatIllness) > 0);
   for (std::size_t m = 0; m < kMetricCount; ++m) {
     INFO(metric_defs()[m].name);
-    CHECK(one.series(static_cast<Metric>(m)) == two.series(static_cast<Metric>(m)));
+    CHECK(std::ranges::equal(one.series(static_cast<Metric>(m)), two.series(static_cast<Metric>(m))));
   }
 }
 

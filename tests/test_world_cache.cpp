@@ -1,6 +1,7 @@
 // The per-process world cache (world/world_cache): a cached world is the world build_world makes, its
 // key holds every parameter the world depends on (and nothing a replicate or a run's days change), and
 // results are the same with and without it.
+#include <algorithm>
 #include <tbb/parallel_for.h>
 
 #include <catch2/catch.hpp>
@@ -143,5 +144,5 @@ TEST_CASE("world_cache: results are bit-identical with and without the cache", "
   REQUIRE(a.replicates.size() == b.replicates.size());
   for (std::size_t r = 0; r < a.replicates.size(); ++r)
     for (std::size_t m = 0; m < kMetricCount; ++m)
-      CHECK(a.replicates[r].series(static_cast<Metric>(m)) == b.replicates[r].series(static_cast<Metric>(m)));
+      CHECK(std::ranges::equal(a.replicates[r].series(static_cast<Metric>(m)), b.replicates[r].series(static_cast<Metric>(m))));
 }

@@ -40,7 +40,7 @@ void send_results_to_root(Results& results, int owner) {
   const int me = rank();
   if (me != owner && me != 0) return;
   for (std::size_t m = 0; m < kMetricCount; ++m) {
-    auto& v = results.series(static_cast<Metric>(m));
+    const std::span<double> v = results.series(static_cast<Metric>(m));
     if (me == owner)
       MPI_Send(v.data(), static_cast<int>(v.size()), MPI_DOUBLE, 0, static_cast<int>(m), MPI_COMM_WORLD);
     else

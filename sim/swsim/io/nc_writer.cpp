@@ -325,7 +325,7 @@ struct NcWriter::Impl {
 
   // Hands a new dataset's values to the compressors; the chunks are written by write_pending.
   template <class T>
-  void compress_later(Handle ds, const std::string& what, const std::vector<T>& data, const std::vector<hsize_t>& shape,
+  void compress_later(Handle ds, const std::string& what, std::span<const T> data, const std::vector<hsize_t>& shape,
                       const std::vector<hsize_t>& chunk) {
     Pending& v = pending.emplace_back();
     v.dataset = std::move(ds);
@@ -342,7 +342,7 @@ struct NcWriter::Impl {
       if (d == static_cast<std::size_t>(-1)) break;
     }
     v.chunks.resize(v.origins.size());
-    auto values = std::make_shared<const std::vector<T>>(data);
+    auto values = std::make_shared<const std::vector<T>>(data.begin(), data.end());
     compressing.run([&v, values, shape, chunk] {
       tbb::parallel_for(std::size_t{0}, v.origins.size(),
                         [&](std::size_t k) { v.chunks[k] = encode_chunk(*values, shape, chunk, v.origins[k]); });
@@ -617,8 +617,8 @@ struct NcWriter::Impl {
   }
 
   template <class T>
-  void numeric_variable(const std::string& name, const std::vector<std::string>& dim_names,
-                        const std::vector<T>& data, const VarInfo& info, const std::string& group) {
+  void numeric_variable(const std::string& name, const std::vector<std::string>& dim_names, std::span<const T> data,
+                        const VarInfo& info, const std::string& group) {
     const std::string what = "variable " + quoted(key(group, name));
     check_new_name("variable", name, group);
     const hid_t loc = location(group, what);
@@ -842,32 +842,37 @@ void NcWriter::variable(const std::string& name, const std::vector<std::string>&
                         const std::vector<std::int16_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info, group);
+  impl_->numeric_variable(name, dims, std::span<const std::int16_t>(data), info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
                         const std::vector<std::int32_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info, group);
+  impl_->numeric_variable(name, dims, std::span<const std::int32_t>(data), info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
                         const std::vector<std::int8_t>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info, group);
+  impl_->numeric_variable(name, dims, std::span<const std::int8_t>(data), info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
                         const std::vector<float>& data, const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
-  impl_->numeric_variable(name, dims, data, info, group);
+  impl_->numeric_variable(name, dims, std::span<const float>(data), info, group);
 }
 
 void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims,
                         const std::vector<double>& data, const VarInfo& info, const std::string& group) {
+  variable(name, dims, std::span<const double>(data), info, group);
+}
+
+void NcWriter::variable(const std::string& name, const std::vector<std::string>& dims, std::span<const double> data,
+                        const VarInfo& info, const std::string& group) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
   impl_->numeric_variable(name, dims, data, info, group);
@@ -888,7 +893,7 @@ void NcWriter::declare(const std::string& name, const std::vector<std::string>& 
 }
 
 void NcWriter::write_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
-                           const std::vector<std::uint64_t>& count, const std::vector<double>& data) {
+                           const std::vector<std::uint64_t>& count, std::span<const double> data) {
   if (!impl_) closed_error(path_, "variable " + quoted(name));
   QuietHdf5 quiet;
   Impl& im = *impl_;

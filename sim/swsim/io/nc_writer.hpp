@@ -13,6 +13,7 @@
 // the file and the object.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,6 +73,8 @@ class NcWriter {
                 const VarInfo& info, const std::string& group = {});
   void variable(const std::string& name, const std::vector<std::string>& dims, const std::vector<double>& data,
                 const VarInfo& info, const std::string& group = {});
+  void variable(const std::string& name, const std::vector<std::string>& dims, std::span<const double> data,
+                const VarInfo& info, const std::string& group = {});
   // Variable-length UTF-8 strings (netCDF NC_STRING).
   void variable(const std::string& name, const std::vector<std::string>& dims,
                 const std::vector<std::string>& data, const VarInfo& info, const std::string& group = {});
@@ -86,7 +89,7 @@ class NcWriter {
   // variable; an int32 variable gets each value truncated toward zero, as variable() does. read_block
   // reads such a box back (as float64).
   void write_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
-                   const std::vector<std::uint64_t>& count, const std::vector<double>& data);
+                   const std::vector<std::uint64_t>& count, std::span<const double> data);
   void read_block(const std::string& name, const std::string& group, const std::vector<std::uint64_t>& start,
                   const std::vector<std::uint64_t>& count, std::vector<double>& data);
 

@@ -514,20 +514,20 @@ void summarise_cell(std::vector<double>& column, double& mean, double* quant, st
 // One metric variable; with replicates it gains a leading replicate dimension, plus NAME_mean and
 // NAME_quantile (5/50/95 %) summaries.
 void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<std::string>& dims,
-                 const std::vector<const std::vector<double>*>& per_rep, bool integer, const VarInfo& vi,
+                 const std::vector<std::span<const double>>& per_rep, bool integer, const VarInfo& vi,
                  const std::string& group) {
   const std::size_t n_rep = per_rep.size();
   if (n_rep == 1) {
-    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0]->begin(), per_rep[0]->end()), vi, group);
-    else out.variable(name, dims, *per_rep[0], vi, group);
+    if (integer) out.variable(name, dims, std::vector<std::int32_t>(per_rep[0].begin(), per_rep[0].end()), vi, group);
+    else out.variable(name, dims, per_rep[0], vi, group);
     return;
   }
-  const std::size_t cells = per_rep[0]->size();
+  const std::size_t cells = per_rep[0].size();
   std::vector<double> all, mean(cells, 0.0), quant(kQuantiles.size() * cells);
-  for (const auto* r : per_rep) all.insert(all.end(), r->begin(), r->end());
+  for (const auto& r : per_rep) all.insert(all.end(), r.begin(), r.end());
   std::vector<double> column(n_rep);
   for (std::size_t c = 0; c < cells; ++c) {
-    for (std::size_t r = 0; r < n_rep; ++r) column[r] = (*per_rep[r])[c];
+    for (std::size_t r = 0; r < n_rep; ++r) column[r] = per_rep[r][c];
     summarise_cell(column, mean[c], &quant[c], cells);
   }
   const std::vector<std::string> rep_dims = leading("replicate", dims);
@@ -539,7 +539,7 @@ void emit_metric(io::NcWriter& out, const std::string& name, const std::vector<s
 
 // The per-area and city sums of one metric, in a fixed order (stations in index order within an area,
 // areas in index order for the city), so counts add up exactly.
-void sum_metric(const World& world, const std::vector<double>& series, int days, std::vector<double>& by_area,
+void sum_metric(const World& world, std::span<const double> series, int days, std::vector<double>& by_area,
                 std::vector<double>& city) {
   const std::size_t n_st = world.stations.size(), n_ar = world.areas.size();
   std::vector<std::size_t> area_of(n_st);  // read once, not once per day
@@ -594,14 +594,14 @@ void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, con
                    int days) {
   const std::size_t n_rep = reps.size();
   std::vector<std::vector<std::vector<double>>> by_area(kMetricCount), city(kMetricCount);
-  std::vector<const std::vector<double>*> station(n_rep), area_sums(n_rep);
+  std::vector<std::span<const double>> station(n_rep), area_sums(n_rep);
   for (const MetricDef& def : metric_defs()) {
     const auto m = static_cast<std::size_t>(def.id);
     by_area[m].resize(n_rep);
     city[m].resize(n_rep);
     for (std::size_t r = 0; r < n_rep; ++r) {
-      station[r] = &reps[r]->series(def.id);  // the replicate's own series: no copy
-      sum_metric(world, *station[r], days, by_area[m][r], city[m][r]);
+      station[r] = reps[r]->series(def.id);  // the replicate's own series: no copy
+      sum_metric(world, station[r], days, by_area[m][r], city[m][r]);
     }
     emit_metric(out, std::string(def.name), metric_levels()[0].dims, station, def.integer,
                 level_info(def, metric_levels()[0]), "");
@@ -610,7 +610,7 @@ void write_metrics(io::NcWriter& out, const Config& cfg, const World& world, con
   for (std::size_t l = 1; l < metric_levels().size(); ++l)
     for (const MetricDef& def : metric_defs()) {
       const auto& sums = (l == 1 ? by_area : city)[static_cast<std::size_t>(def.id)];
-      for (std::size_t r = 0; r < n_rep; ++r) area_sums[r] = &sums[r];
+      for (std::size_t r = 0; r < n_rep; ++r) area_sums[r] = sums[r];
       emit_metric(out, std::string(def.name), metric_levels()[l].dims, area_sums, def.integer,
                   level_info(def, metric_levels()[l]), metric_levels()[l].group);
     }
@@ -964,7 +964,7 @@ void EnsembleFileWriter::add(int replicate, const Results& results) {
   const auto& levels = metric_levels();
   for (const MetricDef& def : metric_defs()) {
     const std::string name(def.name);
-    const std::vector<double>& series = results.series(def.id);
+    const std::span<const double> series = results.series(def.id);
     sum_metric(im.world, series, im.days, im.by_area, im.city);
     im.out.write_block(name, "", at(levels[0], r, 0, 0), at(levels[0], 1, days, stations), series);
     im.out.write_block(name, "areas", at(levels[1], r, 0, 0), at(levels[1], 1, days, im.world.areas.size()), im.by_area);

@@ -274,7 +274,7 @@ struct AliveCounter {
 }  // namespace
 
 StreamStats stream_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
-                            const std::function<void(int, const Results&)>& consume, int max_alive,
+                            const std::function<void(int, Results&&)>& consume, int max_alive,
                             const std::vector<int>& only, const std::function<void()>& on_day,
                             const std::atomic<bool>* stop) {
   std::vector<int> order = only;
@@ -311,7 +311,7 @@ StreamStats stream_ensemble(const Config& config, const World& world, const std:
   const auto finish = [&](InFlight* f) {
     std::unique_ptr<InFlight> own(f);
     if (own->sim->day() == config.run.days) {
-      consume(own->replicate, own->sim->results());
+      consume(own->replicate, own->sim->take_results());
       ++stats.replicates;
     }
     own->sim.reset();
@@ -333,15 +333,17 @@ Ensemble streamed_ensemble(const Config& config, const World& world, const std::
                            const std::function<void(long, long)>& on_progress, const RunControl& control) {
   Ensemble e;
   for (int r = 0; r < config.run.replicates; ++r) e.seeds.push_back(replicate_seed(config.run.seed, r));
-  e.replicates.assign(e.seeds.size(), Results(config.run.days, static_cast<int>(world.stations.size())));
+  e.replicates.resize(e.seeds.size());  // empty: each replicate's results are moved in as it finishes
   const long total = static_cast<long>(config.run.replicates) * config.run.days;
   long done = 0;
   const auto on_day = [&] {
     if (on_progress) on_progress(++done, total);
   };
   stream_ensemble(
-      config, world, weather, [&](int r, const Results& res) { e.replicates[static_cast<std::size_t>(r)] = res; }, 0,
-      control.only_replicates, on_day, control.stop);
+      config, world, weather, [&](int r, Results&& res) { e.replicates[static_cast<std::size_t>(r)] = std::move(res); },
+      0, control.only_replicates, on_day, control.stop);
+  for (Results& r : e.replicates)  // replicates left to other ranks (`only`): zeros of the same shape
+    if (r.days() == 0) r = Results(config.run.days, static_cast<int>(world.stations.size()));
   return e;
 }
 

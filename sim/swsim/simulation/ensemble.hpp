@@ -75,7 +75,8 @@ Ensemble first_days(const Ensemble& ensemble, int days);
 // Replicates streamed: each replicate runs all its days on its own, several at once (oneTBB balances
 // replicates against the station loop nested in each), at most `max_alive` simulations alive at a time
 // (0 = twice the threads available). `consume(replicate, results)` receives each replicate in
-// replicate order, serialised, after which its simulation and results are freed, so memory is bounded
+// replicate order, serialised, as an rvalue it may keep (moved out of the finished simulation, not
+// copied), after which its simulation and results are freed, so memory is bounded
 // by max_alive whatever the number of replicates. `only` picks replicates (empty = all);
 // `on_day()` is called (serialised) after every simulated day of any replicate; `stop` interrupts
 // between days (Interrupted). Results equal the lock-step EnsembleRun's, for any thread count.
@@ -84,7 +85,7 @@ struct StreamStats {
   int max_alive = 0;   // the most simulations (each with its results) alive at once
 };
 StreamStats stream_ensemble(const Config& config, const World& world, const std::vector<WeatherDay>& weather,
-                            const std::function<void(int, const Results&)>& consume, int max_alive = 0,
+                            const std::function<void(int, Results&&)>& consume, int max_alive = 0,
                             const std::vector<int>& only = {}, const std::function<void()>& on_day = {},
                             const std::atomic<bool>* stop = nullptr);
 

@@ -120,6 +120,21 @@ void get(std::istream& in, std::vector<T>& v, std::size_t expected) {
   if (!in) throw std::runtime_error("state is truncated");
 }
 
+// A results series: written as put() writes a vector of its length, read back into its fixed place.
+void put_span(std::ostream& out, std::span<const double> v) {
+  const std::uint64_t n = v.size();
+  out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  if (n) out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(double)));
+}
+
+void get_span(std::istream& in, std::span<double> v) {
+  std::uint64_t n = 0;
+  in.read(reinterpret_cast<char*>(&n), sizeof n);
+  if (!in || n != v.size()) throw std::runtime_error("state does not match the scenario");
+  if (n) in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(double)));
+  if (!in) throw std::runtime_error("state is truncated");
+}
+
 // The length of the next vector in the stream, without consuming it.
 std::uint64_t peek_length(std::istream& in) {
   std::uint64_t n = 0;
@@ -134,7 +149,7 @@ struct Saver {
   std::ostream& out;
   void operator()(const char*, const std::int32_t& v) { out.write(reinterpret_cast<const char*>(&v), sizeof v); }
   void operator()(const char*, const Results& r) {
-    for (std::size_t m = 0; m < kMetricCount; ++m) put(out, r.series(static_cast<Metric>(m)));
+    for (std::size_t m = 0; m < kMetricCount; ++m) put_span(out, r.series(static_cast<Metric>(m)));
   }
   template <class T>
   void operator()(const char*, const std::vector<T>& v) { put(out, v); }
@@ -154,8 +169,7 @@ struct Loader {
   }
   void operator()(const char*, Results& r) {
     for (std::size_t m = 0; m < kMetricCount; ++m) {
-      auto& series = r.series(static_cast<Metric>(m));
-      get(in, series, series.size());
+      get_span(in, r.series(static_cast<Metric>(m)));
     }
   }
   template <class T>

@@ -40,6 +40,8 @@ class Simulation {
   int day() const { return state_.day; }
 
   const Results& results() const { return state_.results; }
+  // Moves the results out (the simulation keeps empty results): for the last use of a finished run.
+  Results take_results() { return std::move(state_.results); }
   const std::vector<WeatherDay>& weather() const { return weather_; }
   const SimState& state() const { return state_; }
 
