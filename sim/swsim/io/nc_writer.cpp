@@ -213,10 +213,39 @@ struct ScaleUser {
 
 }  // namespace
 
+// zlib's compress2 (deflateInit, one deflate to the end, deflateEnd) with the deflate state kept per
+// thread and reset between chunks: deflateInit allocates and clears about 256 KiB each time, more work
+// than compressing a small chunk. deflateReset gives the same output as a fresh state.
+class Deflater {
+ public:
+  Deflater() {
+    if (deflateInit(&zs_, static_cast<int>(kDeflateLevel)) != Z_OK) throw RuntimeError("zlib could not start");
+  }
+  ~Deflater() { deflateEnd(&zs_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::vector<unsigned char> compress(const unsigned char* in, std::size_t bytes) {
+    if (deflateReset(&zs_) != Z_OK || bytes > std::numeric_limits<uInt>::max())
+      throw RuntimeError("zlib could not compress a chunk");
+    std::vector<unsigned char> out(deflateBound(&zs_, static_cast<uLong>(bytes)));
+    zs_.next_in = const_cast<unsigned char*>(in);  // zlib's API is not const-correct; input is only read
+    zs_.avail_in = static_cast<uInt>(bytes);
+    zs_.next_out = out.data();
+    zs_.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&zs_, Z_FINISH) != Z_STREAM_END) throw RuntimeError("zlib could not compress a chunk");
+    out.resize(zs_.total_out);
+    return out;
+  }
+
+ private:
+  z_stream zs_{};
+};
+
 // A chunk as HDF5's filter pipeline (shuffle, then deflate at kDeflateLevel) stores it, made here so many
 // chunks can be compressed at once: the chunk's elements in row-major order (edge chunks padded with
-// zeros), bytes shuffled (byte j of element i to j * n + i), then zlib's compress2, which is what the
-// deflate filter calls. The file holds the same values as an H5Dwrite through the pipeline.
+// zeros), bytes shuffled (byte j of element i to j * n + i), then deflated as zlib's compress2 does,
+// which is what the deflate filter calls. The file holds the same values as an H5Dwrite through the pipeline.
 template <class T>
 std::vector<unsigned char> encode_chunk(const std::vector<T>& data, const std::vector<hsize_t>& shape,
                                         const std::vector<hsize_t>& chunk, const std::vector<hsize_t>& origin) {
@@ -256,12 +285,8 @@ std::vector<unsigned char> encode_chunk(const std::vector<T>& data, const std::v
       at[d] = 0;
     }
   }
-  uLongf out_len = compressBound(static_cast<uLong>(bytes));
-  std::vector<unsigned char> out(out_len);
-  if (compress2(out.data(), &out_len, shuffled.data(), static_cast<uLong>(bytes), static_cast<int>(kDeflateLevel)) != Z_OK)
-    throw RuntimeError("zlib could not compress a chunk");
-  out.resize(out_len);
-  return out;
+  thread_local Deflater deflater;
+  return deflater.compress(shuffled.data(), bytes);
 }
 
 struct NcWriter::Impl {
