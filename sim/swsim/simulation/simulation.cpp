@@ -37,8 +37,10 @@ Simulation::Simulation(const Config& config, const World& world, std::vector<Wea
     s.medicine_due[c] = cl.chronic[c] ? cl.medicine_phase[c] : INT32_MAX;
     s.loneliness[c] = cl.loneliness_base[c];
   }
-  for (std::size_t k = 0; k < world.stations.size(); ++k)
-    stations_.push_back(std::make_unique<StationDay>(config, world, static_cast<int>(k)));
+  stations_.resize(world.stations.size());  // each station's day reads only the world: made in parallel
+  tbb::parallel_for(std::size_t{0}, stations_.size(), [&](std::size_t k) {
+    stations_[k] = std::make_unique<StationDay>(config, world, static_cast<int>(k));
+  });
 }
 
 Simulation::~Simulation() = default;

@@ -139,6 +139,9 @@ static_assert(draw_slots_disjoint(kDrawTable), "two named draws share a slot of 
 constexpr StreamKind stream_of(Draw d) { return static_cast<StreamKind>(static_cast<std::uint32_t>(d) >> 16); }
 constexpr std::uint32_t word_of(Draw d) { return static_cast<std::uint32_t>(d) & 0xfffu; }
 
+// A Philox counter, or the four words of a block.
+using PhiloxBlock = std::array<std::uint32_t, 4>;
+
 class Stream {
  public:
   using Gen = r123::Philox4x32;
@@ -146,6 +149,14 @@ class Stream {
   Stream(std::uint64_t seed, std::uint32_t entity, std::uint32_t day, StreamKind kind)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         ctr_{{entity, day, static_cast<std::uint32_t>(kind), 0u}} {}
+  // The same stream with its first `known` blocks already computed (philox_blocks, util/philox_batch.hpp):
+  // reading them takes no Philox rounds. `first[b]` must be this stream's block b and outlive the stream.
+  Stream(std::uint64_t seed, std::uint32_t entity, std::uint32_t day, StreamKind kind, const PhiloxBlock* first,
+         std::uint32_t known)
+      : Stream(seed, entity, day, kind) {
+    known_ = first;
+    known_blocks_ = known;
+  }
 
   // The uniform of a named draw, in (0, 1). Reading it again gives the same number.
   double at(Draw d) { return to_uniform(word(word_of(d))); }
@@ -203,9 +214,13 @@ class Stream {
     return block_.v[w & 3u];
   }
   [[gnu::noinline]] void refill(std::uint32_t block) {
-    Gen::ctr_type c = ctr_;
-    c.v[3] = block;
-    block_ = gen_(c, key_);
+    if (block < known_blocks_) {
+      for (int w = 0; w < 4; ++w) block_.v[w] = known_[block][static_cast<std::size_t>(w)];
+    } else {
+      Gen::ctr_type c = ctr_;
+      c.v[3] = block;
+      block_ = gen_(c, key_);
+    }
     block_index_ = block;
   }
 
@@ -215,6 +230,8 @@ class Stream {
   Gen::ctr_type block_{};
   std::uint32_t block_index_ = UINT32_MAX;
   std::uint32_t next_ = 0;
+  const PhiloxBlock* known_ = nullptr;
+  std::uint32_t known_blocks_ = 0;
 };
 
 }  // namespace swsim

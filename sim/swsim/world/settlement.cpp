@@ -77,6 +77,16 @@ geo::Pt Settlement::home(std::uint64_t k) const {
   if (centre_.empty()) return {};
   // Home k's own stream: counter = (unit, k + 1, kind); k + 1 so it never meets the cluster stream.
   Stream rng(seed_, unit_, static_cast<std::uint32_t>(k + 1), StreamKind::kWorldSettlement);
+  return home_from(rng);
+}
+
+geo::Pt Settlement::home(std::uint64_t k, const PhiloxBlock& first_block) const {
+  if (centre_.empty()) return {};
+  Stream rng(seed_, unit_, static_cast<std::uint32_t>(k + 1), StreamKind::kWorldSettlement, &first_block, 1);
+  return home_from(rng);
+}
+
+geo::Pt Settlement::home_from(Stream& rng) const {
   const double u = rng.uniform();
   const std::size_t ci = std::min(cluster_of(u), centre_.size() - 1);
   const geo::Pt c = centre_[ci];

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "swsim/geo/polygon.hpp"
+#include "swsim/util/rng.hpp"
 
 namespace swsim {
 
@@ -38,6 +39,13 @@ class Settlement {
   // volunteers, children) take disjoint ranges of k, e.g. volunteers from 1u << 30.
   void place(std::uint64_t first, std::size_t n, double* x, double* y) const;
   geo::Pt home(std::uint64_t k) const;
+  // Home k from its stream's first block computed beforehand (philox_blocks with home_seed() and
+  // home_counter(k)): the same point as home(k), without the block's Philox rounds.
+  geo::Pt home(std::uint64_t k, const PhiloxBlock& first_block) const;
+  std::uint64_t home_seed() const { return seed_; }
+  PhiloxBlock home_counter(std::uint64_t k) const {
+    return {unit_, static_cast<std::uint32_t>(k + 1), static_cast<std::uint32_t>(StreamKind::kWorldSettlement), 0u};
+  }
 
   std::size_t clusters() const { return centre_.size(); }
   bool urban() const { return urban_; }
@@ -54,6 +62,7 @@ class Settlement {
   std::vector<std::uint32_t> guide_;  // guide_[b]: the first cluster with cumulative_ >= b / guide_.size()
 
   std::size_t cluster_of(double u) const;  // the first cluster with cumulative_ >= u (a lower bound)
+  geo::Pt home_from(Stream& rng) const;    // home k from its stream
 };
 
 // Mean distance (km) of n points from p, and the Clark-Evans ratio (mean nearest-neighbour distance over

@@ -5,12 +5,15 @@
 #include <tbb/parallel_invoke.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 #include "swsim/config/parameters.hpp"
 #include "swsim/geo/distance.hpp"
 #include "swsim/util/error.hpp"
+#include "swsim/util/philox_batch.hpp"
 #include "swsim/util/rng.hpp"
 #include "swsim/world/geography.hpp"
 #include "swsim/world/jinan_outlines.hpp"
@@ -444,7 +447,56 @@ UnitElders route_unit(const Geography& geo, const SitesByArea& sites, std::size_
 }
 
 void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i,
-                std::uint32_t& enrolment_draw);
+                std::uint32_t& enrolment_draw, const PhiloxBlock* attribute_blocks);
+
+// Elders are drawn in batches: the Philox blocks of their attribute streams (blocks 0-2, the words
+// draw_elder reads) and of their homes (block 0, all a home needs three times in four) are computed
+// together (philox_blocks: several counters side by side), then each elder is drawn from them. The
+// numbers are those of the elders' own streams: only the work is batched.
+constexpr std::size_t kElderBatch = 16;
+constexpr std::uint32_t kAttributeBlocks = 3;  // words 1-11
+
+struct ElderBatch {
+  std::array<std::int64_t, kElderBatch> k{};       // the elder's number in its unit
+  std::array<std::uint32_t, kElderBatch> slot{};   // and place in world.elders
+  std::array<PhiloxBlock, kElderBatch * kAttributeBlocks> attributes{};
+  std::array<PhiloxBlock, kElderBatch> home{};
+  std::size_t size = 0;
+};
+
+// One unit's elders: each gets its id, station and unit, its home and attributes, in place.
+void draw_unit(const Config& cfg, const AgeProfile& ap, const Geography& geo, std::size_t u, UnitElders& ue,
+               World& world, HugeVector<std::uint32_t>& enrolment_draws) {
+  const std::int64_t first = geo.unit_first_id[u], n = geo.unit_first_id[u + 1] - first;
+  const Settlement& settlement = geo.settlements[u];
+  const bool own_homes = ue.home.empty();  // else drawn already (route_unit)
+  ElderBatch b;
+  for (std::int64_t k = 0; k < n;) {
+    for (b.size = 0; k < n && b.size < kElderBatch; ++k) {
+      const std::int32_t s = own_homes ? geo.own_station[u] : ue.station_of[static_cast<std::size_t>(k)];
+      if (s < 0) continue;
+      std::size_t e = 0;
+      while (ue.per_station[e].first != s) ++e;
+      const std::uint32_t i = ue.cursor[e]++;
+      world.elders.id[i] = static_cast<std::uint32_t>(first + k);
+      world.elders.station[i] = static_cast<std::uint16_t>(s);
+      world.elders.unit[i] = static_cast<std::uint16_t>(u);
+      for (std::uint32_t q = 0; q < kAttributeBlocks; ++q)
+        b.attributes[b.size * kAttributeBlocks + q] = stream_counter(world.elders.id[i], 0, StreamKind::kWorldElder, q);
+      b.home[b.size] = settlement.home_counter(static_cast<std::uint64_t>(k));
+      b.k[b.size] = k;
+      b.slot[b.size++] = i;
+    }
+    const std::span<PhiloxBlock> attributes(b.attributes.data(), b.size * kAttributeBlocks);
+    philox_blocks(cfg.world.seed, attributes, attributes);
+    if (own_homes) philox_blocks(settlement.home_seed(), std::span(b.home.data(), b.size), std::span(b.home.data(), b.size));
+    for (std::size_t j = 0; j < b.size; ++j) {
+      const auto kk = static_cast<std::uint64_t>(b.k[j]);
+      const geo::Pt home = own_homes ? settlement.home(kk, b.home[j]) : ue.home[static_cast<std::size_t>(kk)];
+      draw_elder(cfg, ap, geo, home, world.elders, b.slot[j], enrolment_draws[b.slot[j]], &b.attributes[j * kAttributeBlocks]);
+    }
+  }
+}
 
 // Every resident 60+ gets a stable id, a unit and a home in it (world/settlement); an elder belongs to the
 // unit's own station when it is open, else to the nearest open station of the area. Those whose station
@@ -472,22 +524,8 @@ void assign_elders(const Config& cfg, Geography& geo, const SitesByArea& sites, 
   world.elders.resize(world.stations.empty() ? 0 : world.stations.back().elder_end);
   enrolment_draws.resize(world.elders.size());
   const AgeProfile ap = age_profile(cfg.population);
-  tbb::parallel_for(std::size_t(0), n_units, [&](std::size_t u) {
-    UnitElders& ue = routed[u];
-    const std::int64_t first = geo.unit_first_id[u];
-    for (std::int64_t k = 0; k < geo.unit_first_id[u + 1] - first; ++k) {
-      const std::int32_t s = ue.station_of.empty() ? geo.own_station[u] : ue.station_of[static_cast<std::size_t>(k)];
-      if (s < 0) continue;
-      std::size_t e = 0;
-      while (ue.per_station[e].first != s) ++e;
-      const std::uint32_t i = ue.cursor[e]++;
-      world.elders.id[i] = static_cast<std::uint32_t>(first + k);
-      world.elders.station[i] = static_cast<std::uint16_t>(s);
-      world.elders.unit[i] = static_cast<std::uint16_t>(u);
-      const geo::Pt home = ue.home.empty() ? geo.settlements[u].home(static_cast<std::uint64_t>(k)) : ue.home[static_cast<std::size_t>(k)];
-      draw_elder(cfg, ap, geo, home, world.elders, i, enrolment_draws[i]);
-    }
-  });
+  tbb::parallel_for(std::size_t(0), n_units,
+                    [&](std::size_t u) { draw_unit(cfg, ap, geo, u, routed[u], world, enrolment_draws); });
 }
 
 // Floor of the home: buildings with a lift, urban walk-ups, village houses.
@@ -512,13 +550,13 @@ float heat_weight(const HealthParams& h, Function fn, std::uint8_t flags, Living
 // leaves every other attribute unchanged.
 // The home comes from the unit's settlement process (world/settlement), urban or rural from the unit.
 void draw_elder(const Config& cfg, const AgeProfile& ap, const Geography& geo, geo::Pt home, Elders& el, std::size_t i,
-                std::uint32_t& enrolment_draw) {
+                std::uint32_t& enrolment_draw, const PhiloxBlock* attribute_blocks) {
   const auto& pop = cfg.population;
   const bool urban = geo.territories.units[el.unit[i]].urban;
   el.x_km[i] = static_cast<float>(home.x);
   el.y_km[i] = static_cast<float>(home.y);
-  // Words 1-11 in order (assistance, word 1, first): Stream's one-block cache computes each block once.
-  Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder);
+  // Words 1-11 in order (assistance, word 1, first), from blocks 0-2 computed beforehand (draw_unit).
+  Stream s(cfg.world.seed, el.id[i], 0, StreamKind::kWorldElder, attribute_blocks, kAttributeBlocks);
   el.assistance[i] = draw_assistance(pop, s.at(Draw::kAssistance));
   int band = 0;
   const int age = draw_age(ap, pop, s.at(Draw::kAgeBand), s.at(Draw::kAgeInBand), band);
