@@ -150,4 +150,11 @@ TEST_CASE("loneliness sums are exact: the same as a running double sum", "[rules
   CHECK(sums.selected == selected);
   CHECK(sums.selected_count == count);
   CHECK(count > 10000);
+  // Every score at the top of the scale, every one selected: the sums must not overflow on the way.
+  const std::vector<float> top(1001, 9.0f);
+  const std::vector<std::uint8_t> all_flags(top.size(), 2);
+  const ScoreSums full = sum_scores(top.data(), all_flags.data(), 2, top.size());
+  CHECK(full.all == 9009.0);
+  CHECK(full.selected == 9009.0);
+  CHECK(full.selected_count == 1001);
 }

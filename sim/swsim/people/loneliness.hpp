@@ -44,14 +44,22 @@ struct ScoreSums {
 };
 inline ScoreSums sum_scores(const float* score, const std::uint8_t* flags, std::uint8_t select, std::size_t n) {
   constexpr float kUnit = 4194304.0f;  // 2^22
+  constexpr std::size_t kBlock = 32;   // 32 scores of at most 9 * 2^22 add up below 2^31: int32 lanes suffice
   std::int64_t all = 0, selected = 0;
   int count = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto fixed = static_cast<std::int32_t>(score[k] * kUnit);  // exact: a power-of-two scaling
-    const bool take = flags[k] & select;
-    all += fixed;
-    selected += take ? fixed : 0;
-    count += take;
+  for (std::size_t k0 = 0; k0 < n; k0 += kBlock) {
+    const std::size_t m = std::min(kBlock, n - k0);
+    std::int32_t block_all = 0, block_selected = 0, block_count = 0;
+    for (std::size_t k = k0; k < k0 + m; ++k) {
+      const auto fixed = static_cast<std::int32_t>(score[k] * kUnit);  // exact: a power-of-two scaling
+      const std::int32_t take = (flags[k] & select) != 0;
+      block_all += fixed;
+      block_selected += take * fixed;
+      block_count += take;
+    }
+    all += block_all;
+    selected += block_selected;
+    count += block_count;
   }
   return {static_cast<double>(all) / kUnit, static_cast<double>(selected) / kUnit, count};
 }

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
+#include <type_traits>
 
 namespace swsim {
 namespace {
@@ -201,15 +203,18 @@ void ride_trip(double cx, double cy, std::span<const MealStop> stops, std::span<
   free_at = clock + back * per_km_min;
 }
 
-bool same_stop(const MealStop& a, const MealStop& b) {
-  return a.elder == b.elder && a.x_km == b.x_km && a.y_km == b.y_km && a.stairs_min == b.stairs_min;
+// The plan is a function of the stops' bits (and the settings below), so it holds when the bits are the
+// same: compared as bytes (MealStop has no padding), which is also quicker than field by field.
+static_assert(sizeof(MealStop) == 4 * sizeof(std::uint32_t) && std::has_unique_object_representations_v<std::uint32_t>);
+bool same_stops(std::span<const MealStop> a, std::span<const MealStop> b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size_bytes()) == 0);
 }
 
 bool plan_holds(const LunchPlan& p, double cx, double cy, std::span<const MealStop> stops, std::size_t couriers,
                 const LunchSettings& s) {
   return p.valid && p.cx == cx && p.cy == cy && p.box_capacity == s.box_capacity && p.fewest_trips == s.fewest_trips &&
          p.couriers == (s.fewest_trips ? 0 : couriers) &&
-         std::equal(stops.begin(), stops.end(), p.stops.begin(), p.stops.end(), same_stop);
+         same_stops(stops, p.stops);
 }
 
 // The day's sweep and trips: the kept plan's when it holds (the same numbers as planning again), else
