@@ -36,7 +36,8 @@ struct Lanes {
   }
 };
 
-// One round on 8 lanes: (hi, lo) of M * x from the even and odd lanes' 64-bit products.
+// Ten rounds on 8 counters side by side. A round's high and low halves of M * x come from the 64-bit
+// products of the even and of the odd lanes (_mm256_mul_epu32), blended back into 32-bit lanes.
 __attribute__((target("avx2"))) void blocks_avx2(std::uint64_t seed, const PhiloxBlock* ctr, PhiloxBlock* out,
                                                   std::size_t n) {
   const std::size_t whole = n / 8 * 8;
